@@ -1,0 +1,412 @@
+/*
+ * ctcae.c -- CTCAE lab grading (cls core).
+ *
+ * Band semantics (SPEC.md 3, clinical-sources.md 3.1): "<A - B" means
+ * B <= x < A and ">A - B" means A < x <= B, so a value exactly on a cut-off
+ * gets the milder grade.  Each grade is stored as the open condition that
+ * puts a value at that grade or worse ("x < 3.0" for hypoalbuminemia grade
+ * 2); the grade of a value is the highest grade whose condition holds.
+ * Comparisons go through cls_dcmp(), exact in decimal.
+ *
+ * Unknown inputs (NULL LLN, ULN, baseline or symptom status) make a
+ * condition unknown; the grade is returned only when every possible value
+ * of the unknowns gives the same grade, so an unknown limit never produces
+ * a wrong grade and absolute cut-offs still grade.
+ */
+#include "ctcae.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define V4 CLS_VBIT(CLS_V_4_03)
+#define V5 CLS_VBIT(CLS_V_5_0)
+#define V6 CLS_VBIT(CLS_V_6_0)
+
+static const cls_term_info terms[CLS_T__COUNT] = {
+	[CLS_T_HYPOALBUMINEMIA] = {"Hypoalbuminemia", "10020943", CLS_A_ALBUMIN, V4 | V5 | V6},
+	[CLS_T_HYPONATREMIA] = {"Hyponatremia", "10021038", CLS_A_SODIUM, V4 | V5},
+	[CLS_T_HEMOGLOBIN_INCREASED] = {"Hemoglobin increased", "10055599", CLS_A_HEMOGLOBIN, V4 | V5},
+	[CLS_T_ANEMIA] = {"Anemia", "10002272", CLS_A_HEMOGLOBIN, V4 | V5},
+	[CLS_T_WEIGHT_GAIN] = {"Weight gain", "10047896", CLS_A_WEIGHT, V4 | V5},
+	[CLS_T_CPK_INCREASED] = {"CPK increased", "10011268", CLS_A_CK, V4 | V5},
+	[CLS_T_CREATININE_INCREASED] = {"Creatinine increased", "10011368", CLS_A_CREATININE, V4 | V5},
+	[CLS_T_PLATELET_COUNT_DECREASED] = {"Platelet count decreased", "10035528", CLS_A_PLATELETS, V4 | V5},
+	[CLS_T_NEUTROPHIL_COUNT_DECREASED] = {"Neutrophil count decreased", "10029366", CLS_A_NEUTROPHILS, V4 | V5},
+};
+
+/*
+ * The criteria.  CTCAE wording verbatim from clinical-sources.md 3.2 ([C1]);
+ * v6.0 only where the sources show the term unchanged (hypoalbuminemia,
+ * clinical-sources.md 7.9).
+ */
+static const cls_criterion criteria[] = {
+	/* Hypoalbuminemia: identical in v4.03, v5.0 and v6.0 */
+	{CLS_T_HYPOALBUMINEMIA, V4 | V5 | V6, 1, CLS_B_LLN_LT, 1.0, "<LLN - 3 g/dL; <LLN - 30 g/L"},
+	{CLS_T_HYPOALBUMINEMIA, V4 | V5 | V6, 2, CLS_B_ABS_LT, 3.0, "<3 - 2 g/dL; <30 - 20 g/L"},
+	{CLS_T_HYPOALBUMINEMIA, V4 | V5 | V6, 3, CLS_B_ABS_LT, 2.0, "<2 g/dL; <20 g/L"},
+
+	/* Hyponatremia: v5.0 added grade 2 and split grade 3 by symptoms */
+	{CLS_T_HYPONATREMIA, V4 | V5, 1, CLS_B_LLN_LT, 1.0, "<LLN - 130 mmol/L"},
+	{CLS_T_HYPONATREMIA, V5, 2, CLS_B_ABS_LT, 130.0, "125-129 mmol/L and asymptomatic"},
+	{CLS_T_HYPONATREMIA, V5, 3, CLS_B_ABS_LT, 125.0, "125-129 mmol/L symptomatic; 120-124 mmol/L regardless of symptoms"},
+	{CLS_T_HYPONATREMIA, V5, 3, CLS_B_ABS_LT_SYMPTOMATIC, 130.0, "125-129 mmol/L symptomatic; 120-124 mmol/L regardless of symptoms"},
+	{CLS_T_HYPONATREMIA, V4, 3, CLS_B_ABS_LT, 130.0, "<130 - 120 mmol/L"},
+	{CLS_T_HYPONATREMIA, V4 | V5, 4, CLS_B_ABS_LT, 120.0, "<120 mmol/L; life-threatening consequences"},
+
+	/* Hemoglobin increased: v5.0 is above ULN (admiral [C2]); v4.03 above
+	 * ULN, or above baseline if baseline is above ULN */
+	{CLS_T_HEMOGLOBIN_INCREASED, V5, 1, CLS_B_ULN_PLUS, 0.0, "Increase in >0 - 2 g/dL"},
+	{CLS_T_HEMOGLOBIN_INCREASED, V5, 2, CLS_B_ULN_PLUS, 2.0, "Increase in >2 - 4 g/dL"},
+	{CLS_T_HEMOGLOBIN_INCREASED, V5, 3, CLS_B_ULN_PLUS, 4.0, "Increase in >4 g/dL"},
+	{CLS_T_HEMOGLOBIN_INCREASED, V4, 1, CLS_B_REF_PLUS, 0.0, "Increase in >0 - 2 gm/dL above ULN or above baseline if baseline is above ULN"},
+	{CLS_T_HEMOGLOBIN_INCREASED, V4, 2, CLS_B_REF_PLUS, 2.0, "Increase in >2 - 4 gm/dL above ULN or above baseline if baseline is above ULN"},
+	{CLS_T_HEMOGLOBIN_INCREASED, V4, 3, CLS_B_REF_PLUS, 4.0, "Increase in >4 gm/dL above ULN or above baseline if baseline is above ULN"},
+
+	/* Anemia */
+	{CLS_T_ANEMIA, V4 | V5, 1, CLS_B_LLN_LT, 1.0, "Hemoglobin (Hgb) <LLN - 10.0 g/dL; <LLN - 6.2 mmol/L; <LLN - 100 g/L"},
+	{CLS_T_ANEMIA, V4 | V5, 2, CLS_B_ABS_LT, 10.0, "Hgb <10.0 - 8.0 g/dL; <6.2 - 4.9 mmol/L; <100 - 80g/L"},
+	{CLS_T_ANEMIA, V4 | V5, 3, CLS_B_ABS_LT, 8.0, "Hgb <8.0 g/dL; <4.9 mmol/L; <80 g/L; transfusion indicated"},
+
+	/* Weight gain: percent from baseline; a loss is grade 0 */
+	{CLS_T_WEIGHT_GAIN, V4 | V5, 1, CLS_B_PCT_GE, 5.0, "5 - <10% from baseline"},
+	{CLS_T_WEIGHT_GAIN, V4 | V5, 2, CLS_B_PCT_GE, 10.0, "10 - <20% from baseline"},
+	{CLS_T_WEIGHT_GAIN, V4 | V5, 3, CLS_B_PCT_GE, 20.0, ">=20% from baseline"},
+
+	/* CPK increased */
+	{CLS_T_CPK_INCREASED, V4 | V5, 1, CLS_B_ULN_GT, 1.0, ">ULN - 2.5 x ULN"},
+	{CLS_T_CPK_INCREASED, V4 | V5, 2, CLS_B_ULN_GT, 2.5, ">2.5 x ULN - 5 x ULN"},
+	{CLS_T_CPK_INCREASED, V4 | V5, 3, CLS_B_ULN_GT, 5.0, ">5 x ULN - 10 x ULN"},
+	{CLS_T_CPK_INCREASED, V4 | V5, 4, CLS_B_ULN_GT, 10.0, ">10 x ULN"},
+
+	/* Creatinine increased: the worse of the ULN- and baseline-based grade;
+	 * v4.03 also has a baseline criterion at grade 1 */
+	{CLS_T_CREATININE_INCREASED, V4 | V5, 1, CLS_B_ULN_GT, 1.0, ">ULN - 1.5 x ULN"},
+	{CLS_T_CREATININE_INCREASED, V4, 1, CLS_B_BASE_GT, 1.0, ">1 - 1.5 x baseline; >ULN - 1.5 x ULN"},
+	{CLS_T_CREATININE_INCREASED, V4 | V5, 2, CLS_B_ULN_GT, 1.5, ">1.5 - 3.0 x baseline; >1.5 - 3.0 x ULN"},
+	{CLS_T_CREATININE_INCREASED, V4 | V5, 2, CLS_B_BASE_GT, 1.5, ">1.5 - 3.0 x baseline; >1.5 - 3.0 x ULN"},
+	{CLS_T_CREATININE_INCREASED, V5, 3, CLS_B_ULN_GT, 3.0, ">3.0 x baseline; >3.0 - 6.0 x ULN"},
+	{CLS_T_CREATININE_INCREASED, V5, 3, CLS_B_BASE_GT, 3.0, ">3.0 x baseline; >3.0 - 6.0 x ULN"},
+	{CLS_T_CREATININE_INCREASED, V4, 3, CLS_B_ULN_GT, 3.0, ">3.0 baseline; >3.0 - 6.0 x ULN"},
+	{CLS_T_CREATININE_INCREASED, V4, 3, CLS_B_BASE_GT, 3.0, ">3.0 baseline; >3.0 - 6.0 x ULN"},
+	{CLS_T_CREATININE_INCREASED, V4 | V5, 4, CLS_B_ULN_GT, 6.0, ">6.0 x ULN"},
+
+	/* Platelet count decreased (10^9/L) */
+	{CLS_T_PLATELET_COUNT_DECREASED, V4 | V5, 1, CLS_B_LLN_LT, 1.0, "<LLN - 75,000/mm3; <LLN - 75.0 x 10e9 /L"},
+	{CLS_T_PLATELET_COUNT_DECREASED, V4 | V5, 2, CLS_B_ABS_LT, 75.0, "<75,000 - 50,000/mm3; <75.0 - 50.0 x 10e9 /L"},
+	{CLS_T_PLATELET_COUNT_DECREASED, V4 | V5, 3, CLS_B_ABS_LT, 50.0, "<50,000 - 25,000/mm3; <50.0 - 25.0 x 10e9 /L"},
+	{CLS_T_PLATELET_COUNT_DECREASED, V4 | V5, 4, CLS_B_ABS_LT, 25.0, "<25,000/mm3; <25.0 x 10e9 /L"},
+
+	/* Neutrophil count decreased (10^9/L) */
+	{CLS_T_NEUTROPHIL_COUNT_DECREASED, V4 | V5, 1, CLS_B_LLN_LT, 1.0, "<LLN - 1500/mm3; <LLN - 1.5 x 10e9 /L"},
+	{CLS_T_NEUTROPHIL_COUNT_DECREASED, V4 | V5, 2, CLS_B_ABS_LT, 1.5, "<1500 - 1000/mm3; <1.5 - 1.0 x 10e9 /L"},
+	{CLS_T_NEUTROPHIL_COUNT_DECREASED, V4 | V5, 3, CLS_B_ABS_LT, 1.0, "<1000 - 500/mm3; <1.0 - 0.5 x 10e9 /L"},
+	{CLS_T_NEUTROPHIL_COUNT_DECREASED, V4 | V5, 4, CLS_B_ABS_LT, 0.5, "<500/mm3; <0.5 x 10e9 /L"},
+};
+
+#define lengthof(x) (sizeof(x) / sizeof((x)[0]))
+
+const cls_term_info *
+cls_term_get(cls_term t)
+{
+	if (t < 0 || t >= CLS_T__COUNT)
+		return NULL;
+	return &terms[t];
+}
+
+/* Case-insensitive match that treats runs of blanks and '_' as one space. */
+static bool
+name_eq(const char *s, size_t len, const char *lit)
+{
+	size_t		i = 0,
+				j = 0;
+
+	while (i < len && (isspace((unsigned char) s[i]) || s[i] == '_'))
+		i++;
+	while (len > i && (isspace((unsigned char) s[len - 1]) || s[len - 1] == '_'))
+		len--;
+	while (i < len && lit[j] != '\0')
+	{
+		if (isspace((unsigned char) s[i]) || s[i] == '_')
+		{
+			if (lit[j] != ' ')
+				return false;
+			while (i < len && (isspace((unsigned char) s[i]) || s[i] == '_'))
+				i++;
+			j++;
+			continue;
+		}
+		if (tolower((unsigned char) s[i]) != tolower((unsigned char) lit[j]))
+			return false;
+		i++;
+		j++;
+	}
+	return i == len && lit[j] == '\0';
+}
+
+cls_term
+cls_term_from_name(const char *s, size_t len)
+{
+	for (int i = 0; i < CLS_T__COUNT; i++)
+		if (name_eq(s, len, terms[i].name))
+			return (cls_term) i;
+	return CLS_T_NONE;
+}
+
+const char *
+cls_version_name(cls_version v)
+{
+	switch (v)
+	{
+		case CLS_V_4_03:
+			return "4.03";
+		case CLS_V_5_0:
+			return "5.0";
+		case CLS_V_6_0:
+			return "6.0";
+		default:
+			return "unknown";
+	}
+}
+
+cls_version
+cls_version_from_name(const char *s, size_t len)
+{
+	static const struct
+	{
+		const char *name;
+		cls_version v;
+	}			names[] = {
+		{"4.03", CLS_V_4_03}, {"4", CLS_V_4_03}, {"v4.03", CLS_V_4_03},
+		{"v4", CLS_V_4_03},
+		{"5.0", CLS_V_5_0}, {"5", CLS_V_5_0}, {"v5.0", CLS_V_5_0},
+		{"v5", CLS_V_5_0},
+		{"6.0", CLS_V_6_0}, {"6", CLS_V_6_0}, {"v6.0", CLS_V_6_0},
+		{"v6", CLS_V_6_0},
+	};
+
+	for (size_t i = 0; i < lengthof(names); i++)
+		if (name_eq(s, len, names[i].name))
+			return names[i].v;
+	return CLS_V_NONE;
+}
+
+const cls_criterion *
+cls_criteria(size_t *n)
+{
+	*n = lengthof(criteria);
+	return criteria;
+}
+
+const char *
+cls_basis_name(cls_basis b)
+{
+	switch (b)
+	{
+		case CLS_B_ABS_LT:
+			return "absolute";
+		case CLS_B_LLN_LT:
+			return "LLN";
+		case CLS_B_ULN_GT:
+		case CLS_B_ULN_PLUS:
+			return "ULN";
+		case CLS_B_BASE_GT:
+		case CLS_B_PCT_GE:
+			return "baseline";
+		case CLS_B_ABS_LT_SYMPTOMATIC:
+			return "absolute and symptoms";
+		case CLS_B_REF_PLUS:
+			return "ULN or baseline";
+	}
+	return "unknown";
+}
+
+void
+cls_criterion_rule(const cls_criterion *c, char *buf, size_t bufsize)
+{
+	const char *u = cls_analyte_unit(terms[c->term].analyte);
+
+	switch (c->basis)
+	{
+		case CLS_B_ABS_LT:
+			snprintf(buf, bufsize, "value < %g %s", c->k, u);
+			break;
+		case CLS_B_LLN_LT:
+			snprintf(buf, bufsize, "value < LLN");
+			break;
+		case CLS_B_ULN_GT:
+			if (c->k == 1.0)
+				snprintf(buf, bufsize, "value > ULN");
+			else
+				snprintf(buf, bufsize, "value > %g x ULN", c->k);
+			break;
+		case CLS_B_BASE_GT:
+			if (c->k == 1.0)
+				snprintf(buf, bufsize, "value > baseline");
+			else
+				snprintf(buf, bufsize, "value > %g x baseline", c->k);
+			break;
+		case CLS_B_ABS_LT_SYMPTOMATIC:
+			snprintf(buf, bufsize, "value < %g %s and symptomatic", c->k, u);
+			break;
+		case CLS_B_ULN_PLUS:
+			snprintf(buf, bufsize, "value > ULN + %g %s", c->k, u);
+			break;
+		case CLS_B_REF_PLUS:
+			snprintf(buf, bufsize,
+					 "value > max(ULN, baseline) + %g %s", c->k, u);
+			break;
+		case CLS_B_PCT_GE:
+			snprintf(buf, bufsize, "value >= baseline + %g %%", c->k);
+			break;
+	}
+}
+
+unsigned
+cls_term_needs(cls_term t, cls_version v)
+{
+	unsigned	needs = 0;
+
+	for (size_t i = 0; i < lengthof(criteria); i++)
+	{
+		const cls_criterion *c = &criteria[i];
+
+		if (c->term != t || !(c->versions & CLS_VBIT(v)))
+			continue;
+		switch (c->basis)
+		{
+			case CLS_B_ABS_LT:
+				break;
+			case CLS_B_LLN_LT:
+				needs |= CLS_NEEDS_LLN;
+				break;
+			case CLS_B_ULN_GT:
+			case CLS_B_ULN_PLUS:
+				needs |= CLS_NEEDS_ULN;
+				break;
+			case CLS_B_BASE_GT:
+			case CLS_B_PCT_GE:
+				needs |= CLS_NEEDS_BASELINE;
+				break;
+			case CLS_B_ABS_LT_SYMPTOMATIC:
+				needs |= CLS_NEEDS_SYMPTOMS;
+				break;
+			case CLS_B_REF_PLUS:
+				needs |= CLS_NEEDS_ULN | CLS_NEEDS_BASELINE;
+				break;
+		}
+	}
+	return needs;
+}
+
+/* Three-valued truth. */
+typedef enum tv
+{
+	TV_FALSE = 0,
+	TV_TRUE = 1,
+	TV_UNKNOWN = 2
+} tv;
+
+static tv
+tv_of(bool b)
+{
+	return b ? TV_TRUE : TV_FALSE;
+}
+
+static tv
+eval(const cls_criterion *c, const cls_grade_input *in)
+{
+	double		x = in->value;
+
+	switch (c->basis)
+	{
+		case CLS_B_ABS_LT:
+			return tv_of(cls_dcmp(x, c->k) < 0);
+		case CLS_B_LLN_LT:
+			if (!in->has_lln)
+				return TV_UNKNOWN;
+			return tv_of(cls_dcmp(x, c->k * in->lln) < 0);
+		case CLS_B_ULN_GT:
+			if (!in->has_uln)
+				return TV_UNKNOWN;
+			return tv_of(cls_dcmp(x, c->k * in->uln) > 0);
+		case CLS_B_BASE_GT:
+			if (!in->has_baseline)
+				return TV_UNKNOWN;
+			return tv_of(cls_dcmp(x, c->k * in->baseline) > 0);
+		case CLS_B_ABS_LT_SYMPTOMATIC:
+			if (cls_dcmp(x, c->k) >= 0)
+				return TV_FALSE;
+			if (in->symptomatic < 0)
+				return TV_UNKNOWN;
+			return tv_of(in->symptomatic > 0);
+		case CLS_B_ULN_PLUS:
+			if (!in->has_uln)
+				return TV_UNKNOWN;
+			return tv_of(cls_dcmp(x, in->uln + c->k) > 0);
+		case CLS_B_REF_PLUS:
+			{
+				/* reference = ULN, or baseline when baseline is above ULN,
+				 * i.e. max(ULN, baseline); with one of them unknown the
+				 * reference is at least the known one. */
+				if (in->has_uln && in->has_baseline)
+					return tv_of(cls_dcmp(x, fmax(in->uln, in->baseline) + c->k) > 0);
+				if (in->has_uln && cls_dcmp(x, in->uln + c->k) <= 0)
+					return TV_FALSE;
+				if (in->has_baseline && cls_dcmp(x, in->baseline + c->k) <= 0)
+					return TV_FALSE;
+				return TV_UNKNOWN;
+			}
+		case CLS_B_PCT_GE:
+			if (!in->has_baseline)
+				return TV_UNKNOWN;
+			/* x >= b * (1 + k/100), computed as 100 x >= b (100 + k) so
+			 * that decimal inputs stay exact */
+			return tv_of(cls_dcmp(100.0 * x, in->baseline * (100.0 + c->k)) >= 0);
+	}
+	return TV_UNKNOWN;
+}
+
+cls_grade_status
+cls_grade(cls_term t, cls_version v, const cls_grade_input *in, int *grade)
+{
+	tv			by_grade[5] = {TV_TRUE, TV_FALSE, TV_FALSE, TV_FALSE, TV_FALSE};
+	int			lo = 0,
+				hi = 0;
+
+	if (t < 0 || t >= CLS_T__COUNT || v < 0 || v >= CLS_V__COUNT)
+		return CLS_GRADE_NO_VERSION;
+	if (!(terms[t].versions & CLS_VBIT(v)))
+		return CLS_GRADE_NO_VERSION;
+
+	/* OR the conditions of each grade */
+	for (size_t i = 0; i < lengthof(criteria); i++)
+	{
+		const cls_criterion *c = &criteria[i];
+		tv			r;
+
+		if (c->term != t || !(c->versions & CLS_VBIT(v)))
+			continue;
+		if (by_grade[c->grade] == TV_TRUE)
+			continue;
+		r = eval(c, in);
+		if (r == TV_TRUE || (r == TV_UNKNOWN && by_grade[c->grade] == TV_FALSE))
+			by_grade[c->grade] = r;
+	}
+
+	/* lowest and highest possible grade */
+	for (int g = 1; g <= 4; g++)
+	{
+		if (by_grade[g] == TV_TRUE)
+			lo = g;
+		if (by_grade[g] != TV_FALSE)
+			hi = g;
+	}
+	if (hi < lo)
+		hi = lo;
+	if (lo != hi)
+		return CLS_GRADE_UNKNOWN;
+	*grade = lo;
+	return CLS_GRADE_OK;
+}

@@ -1,0 +1,120 @@
+/*
+ * ctcae.h -- CTCAE lab grading (cls core).
+ *
+ * The criteria are data: one static table (ctcae.c) from which the grading
+ * code, the SQL listing cls.ctcae_criteria() and the README tables come.
+ * Source: CTCAE v5.0 and v4.03 as transcribed in clinical-sources.md 3.2
+ * ([C1] NCI term table, [C2] admiral grading metadata); SPEC.md section 3.
+ */
+#ifndef CLS_CTCAE_H
+#define CLS_CTCAE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "units.h"
+
+typedef enum cls_term
+{
+	CLS_T_NONE = -1,
+	CLS_T_HYPOALBUMINEMIA = 0,
+	CLS_T_HYPONATREMIA,
+	CLS_T_HEMOGLOBIN_INCREASED,
+	CLS_T_ANEMIA,
+	CLS_T_WEIGHT_GAIN,
+	CLS_T_CPK_INCREASED,
+	CLS_T_CREATININE_INCREASED,
+	CLS_T_PLATELET_COUNT_DECREASED,
+	CLS_T_NEUTROPHIL_COUNT_DECREASED,
+	CLS_T__COUNT
+} cls_term;
+
+typedef enum cls_version
+{
+	CLS_V_NONE = -1,
+	CLS_V_4_03 = 0,
+	CLS_V_5_0,
+	CLS_V_6_0,
+	CLS_V__COUNT
+} cls_version;
+
+#define CLS_VBIT(v) (1u << (v))
+
+/* How one criterion compares the value (all values in canonical units). */
+typedef enum cls_basis
+{
+	CLS_B_ABS_LT,				/* x < k */
+	CLS_B_LLN_LT,				/* x < LLN */
+	CLS_B_ULN_GT,				/* x > k * ULN */
+	CLS_B_BASE_GT,				/* x > k * baseline */
+	CLS_B_ABS_LT_SYMPTOMATIC,	/* x < k and the patient is symptomatic */
+	CLS_B_ULN_PLUS,				/* x > ULN + k */
+	CLS_B_REF_PLUS,				/* x > max(ULN, baseline) + k (v4.03) */
+	CLS_B_PCT_GE				/* (x - baseline) / baseline >= k % */
+} cls_basis;
+
+/* One row of the criteria table: grade `grade` holds when ANY of the rows of
+ * its (term, version, grade) holds; the grade is the highest that holds. */
+typedef struct cls_criterion
+{
+	cls_term	term;
+	unsigned	versions;		/* CLS_VBIT mask */
+	int			grade;
+	cls_basis	basis;
+	double		k;
+	const char *ctcae_text;		/* verbatim CTCAE wording of the grade */
+} cls_criterion;
+
+/* Needs of a term (for documentation and the per-term functions). */
+#define CLS_NEEDS_LLN		0x1
+#define CLS_NEEDS_ULN		0x2
+#define CLS_NEEDS_BASELINE	0x4
+#define CLS_NEEDS_SYMPTOMS	0x8
+
+typedef struct cls_term_info
+{
+	const char *name;			/* CTCAE term, e.g. "Hypoalbuminemia" */
+	const char *meddra;			/* MedDRA code */
+	cls_analyte analyte;
+	unsigned	versions;		/* versions in which cls grades the term */
+} cls_term_info;
+
+/* The inputs of one grading, all in the analyte's canonical unit.  A limit
+ * whose has_ flag is false is unknown. */
+typedef struct cls_grade_input
+{
+	double		value;
+	double		lln;
+	double		uln;
+	double		baseline;
+	bool		has_lln;
+	bool		has_uln;
+	bool		has_baseline;
+	int			symptomatic;	/* 1 yes, 0 no, -1 unknown */
+} cls_grade_input;
+
+typedef enum cls_grade_status
+{
+	CLS_GRADE_OK = 0,			/* *grade is set */
+	CLS_GRADE_UNKNOWN,			/* a missing limit, baseline or symptom
+								 * status leaves more than one grade possible */
+	CLS_GRADE_NO_VERSION		/* the term is not graded in that version */
+} cls_grade_status;
+
+const cls_term_info *cls_term_get(cls_term t);
+cls_term	cls_term_from_name(const char *s, size_t len);
+const char *cls_version_name(cls_version v);
+cls_version cls_version_from_name(const char *s, size_t len);
+
+/* The criteria table, for listing. */
+const cls_criterion *cls_criteria(size_t *n);
+/* Human-readable rule of a criterion ("value < 3 g/dL"). */
+void		cls_criterion_rule(const cls_criterion *c, char *buf, size_t bufsize);
+const char *cls_basis_name(cls_basis b);
+unsigned	cls_term_needs(cls_term t, cls_version v);
+
+/* Grade a plausible canonical value. */
+cls_grade_status cls_grade(cls_term t, cls_version v, const cls_grade_input *in,
+						   int *grade);
+
+#endif							/* CLS_CTCAE_H */

@@ -1,0 +1,546 @@
+/*
+ * units.c -- analytes, warehouse codes, units and plausibility (cls core).
+ *
+ * Codes: clinical-sources.md section 5 (LOINC [K1][K2][K3], OMOP concept_ids
+ * [K4][K5], MIMIC-IV itemids [K5]).  Unit factors: clinical-sources.md
+ * section 6.  Plausibility ranges: cls's own choice, documented in README.
+ */
+#include "units.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct analyte_info
+{
+	const char *name;
+	const char *unit;
+	/* plausible range of a canonical value */
+	double		lo;
+	double		hi;
+	bool		lo_inclusive;
+} analyte_info;
+
+static const analyte_info analytes[CLS_A__COUNT] = {
+	[CLS_A_ALBUMIN] = {"albumin", "g/dL", 0.0, 10.0, false},
+	[CLS_A_HEMATOCRIT] = {"hematocrit", "%", 5.0, 90.0, true},
+	[CLS_A_HEMOGLOBIN] = {"hemoglobin", "g/dL", 1.0, 30.0, true},
+	[CLS_A_SODIUM] = {"sodium", "mmol/L", 80.0, 200.0, true},
+	[CLS_A_SBP] = {"sbp", "mmHg", 20.0, 300.0, true},
+	[CLS_A_DBP] = {"dbp", "mmHg", 5.0, 250.0, true},
+	[CLS_A_MAP] = {"map", "mmHg", 10.0, 250.0, true},
+	[CLS_A_HEART_RATE] = {"heart_rate", "/min", 10.0, 350.0, true},
+	[CLS_A_TEMPERATURE] = {"temperature", "Cel", 20.0, 46.0, true},
+	[CLS_A_WEIGHT] = {"weight", "kg", 0.3, 700.0, true},
+	[CLS_A_PLATELETS] = {"platelets", "10*9/L", 0.0, 5000.0, true},
+	[CLS_A_NEUTROPHILS] = {"neutrophils", "10*9/L", 0.0, 500.0, true},
+	[CLS_A_CK] = {"ck", "U/L", 0.0, 1000000.0, true},
+	[CLS_A_CREATININE] = {"creatinine", "mg/dL", 0.05, 40.0, true},
+	[CLS_A_ALT] = {"alt", "U/L", 0.0, 100000.0, true},
+	[CLS_A_AST] = {"ast", "U/L", 0.0, 100000.0, true},
+};
+
+/* Extra names accepted for analytes (case-insensitive). */
+static const struct
+{
+	const char *name;
+	cls_analyte a;
+}			analyte_aliases[] = {
+	{"systolic_bp", CLS_A_SBP},
+	{"diastolic_bp", CLS_A_DBP},
+	{"mean_arterial_pressure", CLS_A_MAP},
+	{"hct", CLS_A_HEMATOCRIT},
+	{"hgb", CLS_A_HEMOGLOBIN},
+	{"hr", CLS_A_HEART_RATE},
+	{"cpk", CLS_A_CK},
+	{"creatine_kinase", CLS_A_CK},
+	{"anc", CLS_A_NEUTROPHILS},
+};
+
+/* Warehouse codes (clinical-sources.md section 5). */
+typedef struct code_entry
+{
+	const char *code;
+	cls_analyte a;
+} code_entry;
+
+static const code_entry loinc_codes[] = {
+	{"1751-7", CLS_A_ALBUMIN}, {"2862-1", CLS_A_ALBUMIN},
+	{"4544-3", CLS_A_HEMATOCRIT}, {"20570-8", CLS_A_HEMATOCRIT},
+	{"718-7", CLS_A_HEMOGLOBIN},
+	{"2951-2", CLS_A_SODIUM}, {"2947-0", CLS_A_SODIUM},
+	{"8480-6", CLS_A_SBP},
+	{"8462-4", CLS_A_DBP},
+	{"8478-0", CLS_A_MAP},
+	{"8867-4", CLS_A_HEART_RATE},	/* FHIR vital signs value set [K1] */
+	{"8310-5", CLS_A_TEMPERATURE},	/* FHIR vital signs value set [K1] */
+	{"29463-7", CLS_A_WEIGHT}, {"3141-9", CLS_A_WEIGHT},
+	{"777-3", CLS_A_PLATELETS}, {"26515-7", CLS_A_PLATELETS},
+	{"751-8", CLS_A_NEUTROPHILS}, {"26499-4", CLS_A_NEUTROPHILS},
+	{"753-4", CLS_A_NEUTROPHILS},
+	{"2157-6", CLS_A_CK},
+	{"2160-0", CLS_A_CREATININE}, {"14682-9", CLS_A_CREATININE},
+	{"77140-2", CLS_A_CREATININE},
+};
+
+typedef struct int_code_entry
+{
+	int64_t		code;
+	cls_analyte a;
+} int_code_entry;
+
+/* OMOP measurement concept_ids and MIMIC-IV itemids: the two ranges do not
+ * overlap (itemids are 5 or 6 digits, concept_ids here 7). */
+static const int_code_entry int_codes[] = {
+	/* OMOP concept_ids [K4][K5] */
+	{3024561, CLS_A_ALBUMIN},
+	{3023314, CLS_A_HEMATOCRIT}, {3009542, CLS_A_HEMATOCRIT},
+	{3023230, CLS_A_HEMATOCRIT},
+	{3000963, CLS_A_HEMOGLOBIN},
+	{3019550, CLS_A_SODIUM},
+	{3004249, CLS_A_SBP}, {4152194, CLS_A_SBP},
+	{3012888, CLS_A_DBP}, {4154790, CLS_A_DBP},
+	{3027598, CLS_A_MAP},
+	{3025315, CLS_A_WEIGHT},
+	{3024929, CLS_A_PLATELETS}, {3007461, CLS_A_PLATELETS},
+	{3013650, CLS_A_NEUTROPHILS}, {3017732, CLS_A_NEUTROPHILS},
+	{3007220, CLS_A_CK},
+	{3016723, CLS_A_CREATININE},
+	/* MIMIC-IV labevents itemids [K5] */
+	{50862, CLS_A_ALBUMIN}, {52022, CLS_A_ALBUMIN},
+	{51221, CLS_A_HEMATOCRIT}, {50810, CLS_A_HEMATOCRIT},
+	{51638, CLS_A_HEMATOCRIT}, {51639, CLS_A_HEMATOCRIT},
+	{52028, CLS_A_HEMATOCRIT},
+	{51222, CLS_A_HEMOGLOBIN}, {50811, CLS_A_HEMOGLOBIN},
+	{51640, CLS_A_HEMOGLOBIN},
+	{50983, CLS_A_SODIUM}, {50824, CLS_A_SODIUM}, {52455, CLS_A_SODIUM},
+	{50912, CLS_A_CREATININE}, {52546, CLS_A_CREATININE},
+	{50910, CLS_A_CK},
+	{51265, CLS_A_PLATELETS}, {51704, CLS_A_PLATELETS},
+	{52075, CLS_A_NEUTROPHILS},
+	/* MIMIC-IV chartevents itemids [K5] */
+	{220050, CLS_A_SBP}, {220179, CLS_A_SBP}, {224167, CLS_A_SBP},
+	{227243, CLS_A_SBP},
+	{220051, CLS_A_DBP}, {220180, CLS_A_DBP},
+	{220052, CLS_A_MAP}, {220181, CLS_A_MAP},
+	{226512, CLS_A_WEIGHT}, {226531, CLS_A_WEIGHT},
+	{220228, CLS_A_HEMOGLOBIN},
+	{220545, CLS_A_HEMATOCRIT},
+	{220645, CLS_A_SODIUM},
+	{220615, CLS_A_CREATININE},
+};
+
+/*
+ * Unit families.  A family is one physical unit; its spellings are matched
+ * after normalisation (lower case, blanks removed, micro sign -> u, degree
+ * sign removed, '^' -> '*').
+ */
+typedef enum unit_family
+{
+	U_G_DL, U_G_L, U_PERCENT, U_FRACTION, U_MMOL_L, U_MEQ_L, U_MMHG,
+	U_PER_MIN, U_CEL, U_DEGF, U_KG, U_G, U_LB, U_E9_L, U_PER_UL, U_U_L,
+	U_MG_DL, U_UMOL_L, U__COUNT
+} unit_family;
+
+static const struct
+{
+	const char *spelling;		/* normalised */
+	unit_family f;
+}			unit_spellings[] = {
+	{"g/dl", U_G_DL}, {"gm/dl", U_G_DL}, {"gr/dl", U_G_DL},
+	{"g/100ml", U_G_DL},
+	{"g/l", U_G_L}, {"gm/l", U_G_L},
+	{"%", U_PERCENT}, {"percent", U_PERCENT},
+	{"l/l", U_FRACTION}, {"1", U_FRACTION}, {"{ratio}", U_FRACTION},
+	{"mmol/l", U_MMOL_L},
+	{"meq/l", U_MEQ_L},
+	{"mm[hg]", U_MMHG}, {"mmhg", U_MMHG},
+	{"/min", U_PER_MIN}, {"1/min", U_PER_MIN}, {"bpm", U_PER_MIN},
+	{"beats/min", U_PER_MIN}, {"{beats}/min", U_PER_MIN},
+	{"cel", U_CEL}, {"degc", U_CEL}, {"c", U_CEL}, {"celsius", U_CEL},
+	{"[degf]", U_DEGF}, {"degf", U_DEGF}, {"f", U_DEGF},
+	{"fahrenheit", U_DEGF},
+	{"kg", U_KG},
+	{"g", U_G},
+	{"[lb_av]", U_LB}, {"lb", U_LB}, {"lbs", U_LB},
+	{"10*9/l", U_E9_L}, {"x10*9/l", U_E9_L}, {"10*3/ul", U_E9_L},
+	{"x10*3/ul", U_E9_L}, {"k/ul", U_E9_L}, {"10*3/mm3", U_E9_L},
+	{"/nl", U_E9_L},
+	{"/ul", U_PER_UL}, {"/mm3", U_PER_UL}, {"cells/ul", U_PER_UL},
+	{"#/ul", U_PER_UL},
+	{"u/l", U_U_L}, {"[iu]/l", U_U_L}, {"iu/l", U_U_L},
+	{"mg/dl", U_MG_DL},
+	{"umol/l", U_UMOL_L},
+};
+
+/* OMOP unit concept_ids, clinical-sources.md section 5.2 (8961 is left out:
+ * its name is not verified there). */
+static const struct
+{
+	int64_t		concept_id;
+	unit_family f;
+}			omop_units[] = {
+	{8713, U_G_DL}, {8636, U_G_L}, {8554, U_PERCENT}, {44777604, U_FRACTION},
+	{8753, U_MMOL_L}, {9557, U_MEQ_L}, {8876, U_MMHG}, {9529, U_KG},
+	{9444, U_E9_L}, {8848, U_E9_L}, {8784, U_PER_UL}, {8785, U_PER_UL},
+	{8645, U_U_L}, {8923, U_U_L}, {8840, U_MG_DL}, {8749, U_UMOL_L},
+};
+
+/* Which families each analyte accepts, and the conversion to canonical. */
+typedef struct unit_rule
+{
+	cls_analyte a;
+	unit_family f;
+	const char *ucum;			/* the UCUM code shown in hints */
+	cls_conv	conv;
+} unit_rule;
+
+#define ID {1.0, 1.0, 0.0}
+static const unit_rule unit_rules[] = {
+	{CLS_A_ALBUMIN, U_G_DL, "g/dL", ID},
+	{CLS_A_ALBUMIN, U_G_L, "g/L", {1.0, 10.0, 0.0}},
+	{CLS_A_HEMATOCRIT, U_PERCENT, "%", ID},
+	{CLS_A_HEMATOCRIT, U_FRACTION, "L/L", {100.0, 1.0, 0.0}},
+	{CLS_A_HEMOGLOBIN, U_G_DL, "g/dL", ID},
+	{CLS_A_HEMOGLOBIN, U_G_L, "g/L", {1.0, 10.0, 0.0}},
+	/* monomer factor 0.6206 mmol/L per g/dL [U3] */
+	{CLS_A_HEMOGLOBIN, U_MMOL_L, "mmol/L", {1.0, 0.6206, 0.0}},
+	{CLS_A_SODIUM, U_MMOL_L, "mmol/L", ID},
+	{CLS_A_SODIUM, U_MEQ_L, "meq/L", ID},
+	{CLS_A_SBP, U_MMHG, "mm[Hg]", ID},
+	{CLS_A_DBP, U_MMHG, "mm[Hg]", ID},
+	{CLS_A_MAP, U_MMHG, "mm[Hg]", ID},
+	{CLS_A_HEART_RATE, U_PER_MIN, "/min", ID},
+	{CLS_A_TEMPERATURE, U_CEL, "Cel", ID},
+	/* (F - 32) * 5 / 9 */
+	{CLS_A_TEMPERATURE, U_DEGF, "[degF]", {5.0, 9.0, -160.0 / 9.0}},
+	{CLS_A_WEIGHT, U_KG, "kg", ID},
+	{CLS_A_WEIGHT, U_G, "g", {1.0, 1000.0, 0.0}},
+	/* the international avoirdupois pound is exactly 0.45359237 kg */
+	{CLS_A_WEIGHT, U_LB, "[lb_av]", {0.45359237, 1.0, 0.0}},
+	{CLS_A_PLATELETS, U_E9_L, "10*9/L", ID},
+	{CLS_A_PLATELETS, U_PER_UL, "/uL", {1.0, 1000.0, 0.0}},
+	{CLS_A_NEUTROPHILS, U_E9_L, "10*9/L", ID},
+	{CLS_A_NEUTROPHILS, U_PER_UL, "/uL", {1.0, 1000.0, 0.0}},
+	{CLS_A_CK, U_U_L, "U/L", ID},
+	{CLS_A_CREATININE, U_MG_DL, "mg/dL", ID},
+	/* 88.4 umol/L per mg/dL [U1][U2] */
+	{CLS_A_CREATININE, U_UMOL_L, "umol/L", {1.0, 88.4, 0.0}},
+	{CLS_A_ALT, U_U_L, "U/L", ID},
+	{CLS_A_AST, U_U_L, "U/L", ID},
+};
+#undef ID
+
+#define lengthof(x) (sizeof(x) / sizeof((x)[0]))
+
+const char *
+cls_analyte_name(cls_analyte a)
+{
+	if (a < 0 || a >= CLS_A__COUNT)
+		return "unknown";
+	return analytes[a].name;
+}
+
+const char *
+cls_analyte_unit(cls_analyte a)
+{
+	if (a < 0 || a >= CLS_A__COUNT)
+		return "";
+	return analytes[a].unit;
+}
+
+/* Trim blanks; returns the trimmed length and moves *s. */
+static size_t
+trim(const char **s, size_t len)
+{
+	const char *p = *s;
+
+	while (len > 0 && isspace((unsigned char) p[0]))
+	{
+		p++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char) p[len - 1]))
+		len--;
+	*s = p;
+	return len;
+}
+
+static bool
+eq_ci(const char *s, size_t len, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	if (n != len)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((unsigned char) s[i]) != lit[i])
+			return false;
+	return true;
+}
+
+cls_analyte
+cls_analyte_from_name(const char *s, size_t len)
+{
+	len = trim(&s, len);
+	for (int i = 0; i < CLS_A__COUNT; i++)
+		if (eq_ci(s, len, analytes[i].name))
+			return (cls_analyte) i;
+	for (size_t i = 0; i < lengthof(analyte_aliases); i++)
+		if (eq_ci(s, len, analyte_aliases[i].name))
+			return analyte_aliases[i].a;
+	return CLS_A_NONE;
+}
+
+cls_analyte
+cls_analyte_from_int(int64_t code)
+{
+	for (size_t i = 0; i < lengthof(int_codes); i++)
+		if (int_codes[i].code == code)
+			return int_codes[i].a;
+	return CLS_A_NONE;
+}
+
+cls_analyte
+cls_analyte_from_code(const char *s, size_t len)
+{
+	bool		digits = true;
+
+	len = trim(&s, len);
+	if (len == 0)
+		return CLS_A_NONE;
+	for (size_t i = 0; i < len; i++)
+		if (!isdigit((unsigned char) s[i]))
+			digits = false;
+	if (digits)
+	{
+		int64_t		v = 0;
+
+		if (len > 12)
+			return CLS_A_NONE;
+		for (size_t i = 0; i < len; i++)
+			v = v * 10 + (s[i] - '0');
+		return cls_analyte_from_int(v);
+	}
+	for (size_t i = 0; i < lengthof(loinc_codes); i++)
+		if (strlen(loinc_codes[i].code) == len &&
+			memcmp(loinc_codes[i].code, s, len) == 0)
+			return loinc_codes[i].a;
+	return cls_analyte_from_name(s, len);
+}
+
+/*
+ * Normalise a unit spelling into buf: lower case, blanks dropped, the micro
+ * signs (U+00B5, U+03BC) become 'u', the degree sign (U+00B0) is dropped and
+ * '^' becomes '*'.  Returns false when the result does not fit.
+ */
+static bool
+normalise_unit(const char *s, size_t len, char *buf, size_t bufsize)
+{
+	size_t		o = 0;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+		char		out;
+
+		if (isspace(c))
+			continue;
+		if (c == 0xC2 && i + 1 < len && (unsigned char) s[i + 1] == 0xB5)
+		{
+			out = 'u';
+			i++;
+		}
+		else if (c == 0xCE && i + 1 < len && (unsigned char) s[i + 1] == 0xBC)
+		{
+			out = 'u';
+			i++;
+		}
+		else if (c == 0xC2 && i + 1 < len && (unsigned char) s[i + 1] == 0xB0)
+		{
+			i++;
+			continue;
+		}
+		else if (c == '^')
+			out = '*';
+		else
+			out = (char) tolower(c);
+		if (o + 1 >= bufsize)
+			return false;
+		buf[o++] = out;
+	}
+	buf[o] = '\0';
+	return true;
+}
+
+static cls_unit_status
+family_rule(cls_analyte a, int f, cls_conv *out)
+{
+	if (f < 0)
+		return CLS_UNIT_UNKNOWN;
+	for (size_t i = 0; i < lengthof(unit_rules); i++)
+		if (unit_rules[i].a == a && (int) unit_rules[i].f == f)
+		{
+			if (out)
+				*out = unit_rules[i].conv;
+			return CLS_UNIT_OK;
+		}
+	return CLS_UNIT_WRONG_ANALYTE;
+}
+
+cls_unit_status
+cls_unit_lookup(cls_analyte a, const char *unit, size_t len, cls_conv *out)
+{
+	char		buf[32];
+	int			f = -1;
+
+	if (!normalise_unit(unit, len, buf, sizeof(buf)))
+		return CLS_UNIT_UNKNOWN;
+	for (size_t i = 0; i < lengthof(unit_spellings); i++)
+		if (strcmp(unit_spellings[i].spelling, buf) == 0)
+		{
+			f = (int) unit_spellings[i].f;
+			break;
+		}
+	return family_rule(a, f, out);
+}
+
+cls_unit_status
+cls_unit_lookup_omop(cls_analyte a, int64_t concept_id, cls_conv *out)
+{
+	int			f = -1;
+
+	for (size_t i = 0; i < lengthof(omop_units); i++)
+		if (omop_units[i].concept_id == concept_id)
+		{
+			f = (int) omop_units[i].f;
+			break;
+		}
+	return family_rule(a, f, out);
+}
+
+void
+cls_unit_list(cls_analyte a, char *buf, size_t bufsize)
+{
+	size_t		o = 0;
+
+	if (bufsize == 0)
+		return;
+	buf[0] = '\0';
+	for (size_t i = 0; i < lengthof(unit_rules); i++)
+	{
+		int			n;
+
+		if (unit_rules[i].a != a)
+			continue;
+		n = snprintf(buf + o, bufsize - o, "%s%s", o ? ", " : "",
+					 unit_rules[i].ucum);
+		if (n < 0 || (size_t) n >= bufsize - o)
+			return;
+		o += (size_t) n;
+	}
+}
+
+cls_value_status
+cls_value_check(cls_analyte a, double v)
+{
+	const analyte_info *ai;
+
+	if (isnan(v))
+		return CLS_VALUE_NAN;
+	if (isinf(v))
+		return CLS_VALUE_INFINITE;
+	if (v < 0)
+		return CLS_VALUE_NEGATIVE;
+	if (a < 0 || a >= CLS_A__COUNT)
+		return CLS_VALUE_OK;
+	ai = &analytes[a];
+	if (ai->lo_inclusive ? cls_dcmp(v, ai->lo) < 0 : cls_dcmp(v, ai->lo) <= 0)
+		return CLS_VALUE_TOO_LOW;
+	if (cls_dcmp(v, ai->hi) > 0)
+		return CLS_VALUE_TOO_HIGH;
+	return CLS_VALUE_OK;
+}
+
+const char *
+cls_value_status_text(cls_value_status s)
+{
+	switch (s)
+	{
+		case CLS_VALUE_OK:
+			return "ok";
+		case CLS_VALUE_NAN:
+			return "not a number";
+		case CLS_VALUE_INFINITE:
+			return "infinite";
+		case CLS_VALUE_NEGATIVE:
+			return "negative";
+		case CLS_VALUE_TOO_LOW:
+			return "below the plausible range";
+		case CLS_VALUE_TOO_HIGH:
+			return "above the plausible range";
+	}
+	return "unknown";
+}
+
+void
+cls_plausible_range(cls_analyte a, double *lo, double *hi, bool *lo_inclusive)
+{
+	if (a < 0 || a >= CLS_A__COUNT)
+	{
+		*lo = 0;
+		*hi = INFINITY;
+		*lo_inclusive = true;
+		return;
+	}
+	*lo = analytes[a].lo;
+	*hi = analytes[a].hi;
+	*lo_inclusive = analytes[a].lo_inclusive;
+}
+
+int
+cls_dcmp(double a, double b)
+{
+	double		scale;
+
+	if (a == b)
+		return 0;
+	scale = fmax(fabs(a), fabs(b));
+	if (fabs(a - b) <= 1e-9 * scale)
+		return 0;
+	return a < b ? -1 : 1;
+}
+
+bool
+cls_code_at(size_t i, char *code, size_t codesize, const char **system,
+			cls_analyte *a)
+{
+	if (i < lengthof(loinc_codes))
+	{
+		snprintf(code, codesize, "%s", loinc_codes[i].code);
+		*system = "LOINC";
+		*a = loinc_codes[i].a;
+		return true;
+	}
+	i -= lengthof(loinc_codes);
+	if (i < lengthof(int_codes))
+	{
+		snprintf(code, codesize, "%lld", (long long) int_codes[i].code);
+		*system = int_codes[i].code >= 1000000 ? "OMOP" : "MIMIC-IV";
+		*a = int_codes[i].a;
+		return true;
+	}
+	return false;
+}
+
+bool
+cls_unit_rule_at(size_t i, cls_analyte *a, const char **ucum, cls_conv *conv)
+{
+	if (i >= lengthof(unit_rules))
+		return false;
+	*a = unit_rules[i].a;
+	*ucum = unit_rules[i].ucum;
+	*conv = unit_rules[i].conv;
+	return true;
+}

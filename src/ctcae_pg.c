@@ -1,0 +1,295 @@
+/*
+ * ctcae_pg.c -- SQL glue for CTCAE grading.
+ *
+ * One evaluator (grade_eval) serves the generic cls.ctcae_grade, its
+ * explanation cls.ctcae_grade_reason and the per-term functions; they differ
+ * only in where each argument sits (grade_args).
+ */
+#include "cls_pg.h"
+
+#include <math.h>
+
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+typedef struct grade_args
+{
+	int			term_arg;		/* -1: the term is fixed */
+	cls_term	term;
+	int			value_arg;
+	int			unit_arg;
+	int			lln_arg;		/* -1 where the function has no such argument */
+	int			uln_arg;
+	int			base_arg;
+	int			version_arg;
+	int			sympt_arg;
+	bool		omop_unit;		/* the unit is an OMOP unit concept_id */
+	bool		limits_canonical;	/* limits are in the canonical unit */
+	bool		base_in_value_unit; /* ...except the baseline (weight gain) */
+} grade_args;
+
+typedef struct grade_result
+{
+	bool		isnull;
+	int			grade;
+	const char *reason;			/* why NULL */
+} grade_result;
+
+static double
+limit_arg(FunctionCallInfo fcinfo, int arg, const char *name, bool *given)
+{
+	double		v;
+
+	*given = false;
+	if (arg < 0 || PG_ARGISNULL(arg))
+		return 0.0;
+	v = PG_GETARG_FLOAT8(arg);
+	cls_pg_check_limit(name, v);
+	*given = true;
+	return v;
+}
+
+static void
+grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
+{
+	cls_term	t;
+	cls_version v;
+	const cls_term_info *ti;
+	cls_analyte a;
+	cls_conv	conv;
+	cls_grade_input in;
+	bool		lln_given,
+				uln_given,
+				base_given;
+	double		lln,
+				uln,
+				base;
+	unsigned	needs;
+
+	r->isnull = true;
+	r->grade = 0;
+	r->reason = NULL;
+
+	/* limits are checked first: a bad limit is a query mistake */
+	lln = limit_arg(fcinfo, ga->lln_arg, "lln", &lln_given);
+	uln = limit_arg(fcinfo, ga->uln_arg, "uln", &uln_given);
+	base = limit_arg(fcinfo, ga->base_arg, "baseline", &base_given);
+
+	if (ga->term_arg >= 0 && PG_ARGISNULL(ga->term_arg))
+	{
+		r->reason = "term is NULL";
+		return;
+	}
+	t = ga->term_arg >= 0 ? DatumGetClsTerm(PG_GETARG_DATUM(ga->term_arg)) : ga->term;
+	if (PG_ARGISNULL(ga->version_arg))
+	{
+		r->reason = "version is NULL";
+		return;
+	}
+	v = DatumGetClsVersion(PG_GETARG_DATUM(ga->version_arg));
+	ti = cls_term_get(t);
+	if (ti == NULL || v < 0 || v >= CLS_V__COUNT)
+		elog(ERROR, "invalid CTCAE term or version");
+	if (!(ti->versions & CLS_VBIT(v)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("CTCAE term \"%s\" is not graded for version %s",
+						ti->name, cls_version_name(v)),
+				 errdetail("The sources cls follows transcribe version 6.0 completely only for Hypoalbuminemia."),
+				 errhint("Use version '5.0' or '4.03'.")));
+	a = ti->analyte;
+
+	if (PG_ARGISNULL(ga->unit_arg))
+	{
+		r->reason = "unit is NULL";
+		return;
+	}
+	if (ga->omop_unit)
+		cls_pg_unit_conv_omop(a, PG_GETARG_INT64(ga->unit_arg), &conv);
+	else
+		cls_pg_unit_conv(a, PG_GETARG_TEXT_PP(ga->unit_arg),
+						 cls_pg_unit_cache(fcinfo, 0), &conv);
+
+	if (PG_ARGISNULL(ga->value_arg))
+	{
+		r->reason = "value is NULL";
+		return;
+	}
+	in.value = cls_conv_apply(&conv, PG_GETARG_FLOAT8(ga->value_arg));
+	r->reason = cls_pg_value_problem(a, in.value);
+	if (r->reason)
+		return;
+
+	in.has_lln = lln_given;
+	in.has_uln = uln_given;
+	in.has_baseline = base_given;
+	in.lln = ga->limits_canonical ? lln : cls_conv_apply(&conv, lln);
+	in.uln = ga->limits_canonical ? uln : cls_conv_apply(&conv, uln);
+	in.baseline = (ga->limits_canonical && !ga->base_in_value_unit) ? base :
+		cls_conv_apply(&conv, base);
+	if (ga->sympt_arg < 0)
+		in.symptomatic = 0;
+	else if (PG_ARGISNULL(ga->sympt_arg))
+		in.symptomatic = -1;
+	else
+		in.symptomatic = PG_GETARG_BOOL(ga->sympt_arg) ? 1 : 0;
+
+	switch (cls_grade(t, v, &in, &r->grade))
+	{
+		case CLS_GRADE_OK:
+			r->isnull = false;
+			return;
+		case CLS_GRADE_NO_VERSION:
+			elog(ERROR, "CTCAE term not graded for version");
+			break;
+		case CLS_GRADE_UNKNOWN:
+			break;
+	}
+
+	/* say which unknown input leaves the grade open */
+	needs = cls_term_needs(t, v);
+	{
+		StringInfoData s;
+		int			n = 0;
+
+		initStringInfo(&s);
+		appendStringInfoString(&s, "the grade depends on unknown input:");
+		if ((needs & CLS_NEEDS_LLN) && !lln_given)
+			appendStringInfo(&s, "%s LLN", n++ ? "," : "");
+		if ((needs & CLS_NEEDS_ULN) && !uln_given)
+			appendStringInfo(&s, "%s ULN", n++ ? "," : "");
+		if ((needs & CLS_NEEDS_BASELINE) && !base_given)
+			appendStringInfo(&s, "%s baseline", n++ ? "," : "");
+		if ((needs & CLS_NEEDS_SYMPTOMS) && in.symptomatic < 0)
+			appendStringInfo(&s, "%s symptomatic", n++ ? "," : "");
+		r->reason = s.data;
+	}
+}
+
+/* cls.ctcae_grade(term, value, unit text, lln, uln, baseline, version,
+ * symptomatic) */
+static const grade_args generic_args = {0, CLS_T_NONE, 1, 2, 3, 4, 5, 6, 7, false, false, false};
+static const grade_args generic_omop_args = {0, CLS_T_NONE, 1, 2, 3, 4, 5, 6, 7, true, false, false};
+
+PG_FUNCTION_INFO_V1(cls_ctcae_grade);
+Datum
+cls_ctcae_grade(PG_FUNCTION_ARGS)
+{
+	grade_result r;
+
+	grade_eval(fcinfo, &generic_args, &r);
+	if (r.isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_INT16((int16) r.grade);
+}
+
+PG_FUNCTION_INFO_V1(cls_ctcae_grade_omop);
+Datum
+cls_ctcae_grade_omop(PG_FUNCTION_ARGS)
+{
+	grade_result r;
+
+	grade_eval(fcinfo, &generic_omop_args, &r);
+	if (r.isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_INT16((int16) r.grade);
+}
+
+/* cls.ctcae_grade_reason(...): NULL when graded, else why not */
+PG_FUNCTION_INFO_V1(cls_ctcae_grade_reason);
+Datum
+cls_ctcae_grade_reason(PG_FUNCTION_ARGS)
+{
+	grade_result r;
+
+	grade_eval(fcinfo, &generic_args, &r);
+	if (!r.isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(r.reason));
+}
+
+PG_FUNCTION_INFO_V1(cls_ctcae_grade_reason_omop);
+Datum
+cls_ctcae_grade_reason_omop(PG_FUNCTION_ARGS)
+{
+	grade_result r;
+
+	grade_eval(fcinfo, &generic_omop_args, &r);
+	if (!r.isnull)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(r.reason));
+}
+
+/*
+ * Per-term functions.  Argument order: value, unit, then the term's limits
+ * in canonical units (named so in SQL), then version.
+ */
+#define TERM_FUNC(sym, TERM, lln, uln, base, sympt, ver, base_value_unit) \
+	PG_FUNCTION_INFO_V1(sym); \
+	Datum \
+	sym(PG_FUNCTION_ARGS) \
+	{ \
+		static const grade_args ga = {-1, TERM, 0, 1, lln, uln, base, ver, \
+									  sympt, false, true, base_value_unit}; \
+		grade_result r; \
+		grade_eval(fcinfo, &ga, &r); \
+		if (r.isnull) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_INT16((int16) r.grade); \
+	}
+
+/* (value, unit, lln_g_dl, version) */
+TERM_FUNC(cls_hypoalbuminemia_grade, CLS_T_HYPOALBUMINEMIA, 2, -1, -1, -1, 3, false)
+/* (value, unit, lln_mmol_l, symptomatic, version) */
+TERM_FUNC(cls_hyponatremia_grade, CLS_T_HYPONATREMIA, 2, -1, -1, 3, 4, false)
+/* (value, unit, uln_g_dl, baseline_g_dl, version) */
+TERM_FUNC(cls_hemoglobin_increased_grade, CLS_T_HEMOGLOBIN_INCREASED, -1, 2, 3, -1, 4, false)
+/* (value, unit, lln_g_dl, version) */
+TERM_FUNC(cls_anemia_grade, CLS_T_ANEMIA, 2, -1, -1, -1, 3, false)
+/* (value, unit, baseline_weight in the value's unit, version) */
+TERM_FUNC(cls_weight_gain_grade, CLS_T_WEIGHT_GAIN, -1, -1, 2, -1, 3, true)
+/* (value, unit, uln_u_l, version) */
+TERM_FUNC(cls_cpk_increased_grade, CLS_T_CPK_INCREASED, -1, 2, -1, -1, 3, false)
+/* (value, unit, uln_mg_dl, baseline_mg_dl, version) */
+TERM_FUNC(cls_creatinine_increased_grade, CLS_T_CREATININE_INCREASED, -1, 2, 3, -1, 4, false)
+/* (value, unit, lln_10e9_l, version) */
+TERM_FUNC(cls_platelet_count_decreased_grade, CLS_T_PLATELET_COUNT_DECREASED, 2, -1, -1, -1, 3, false)
+TERM_FUNC(cls_neutrophil_count_decreased_grade, CLS_T_NEUTROPHIL_COUNT_DECREASED, 2, -1, -1, -1, 3, false)
+
+/* cls.ctcae_criteria(): the criteria table, as graded */
+PG_FUNCTION_INFO_V1(cls_ctcae_criteria);
+Datum
+cls_ctcae_criteria(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	size_t		n;
+	const cls_criterion *c = cls_criteria(&n);
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int v = 0; v < CLS_V__COUNT; v++)
+		for (size_t i = 0; i < n; i++)
+		{
+			Datum		values[9];
+			bool		nulls[9] = {0};
+			char		rule[128];
+			const cls_term_info *ti = cls_term_get(c[i].term);
+
+			if (!(c[i].versions & CLS_VBIT(v)))
+				continue;
+			cls_criterion_rule(&c[i], rule, sizeof(rule));
+			values[0] = CStringGetTextDatum(ti->name);
+			values[1] = CStringGetTextDatum(cls_version_name((cls_version) v));
+			values[2] = Int16GetDatum((int16) c[i].grade);
+			values[3] = CStringGetTextDatum(cls_basis_name(c[i].basis));
+			values[4] = Float8GetDatum(c[i].k);
+			values[5] = CStringGetTextDatum(c[i].basis == CLS_B_PCT_GE ? "%" :
+											cls_analyte_unit(ti->analyte));
+			values[6] = CStringGetTextDatum(rule);
+			values[7] = CStringGetTextDatum(c[i].ctcae_text);
+			values[8] = CStringGetTextDatum(ti->meddra);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	return (Datum) 0;
+}

@@ -1,0 +1,37 @@
+/*
+ * unit.h -- a minimal TAP-style harness for the cls core's C unit tests.
+ * Each check prints "ok N - what" or "not ok N - what"; unit_done() prints
+ * "# passed X failed Y" and returns the exit status.
+ */
+#ifndef CLS_UNIT_H
+#define CLS_UNIT_H
+
+#include <stdio.h>
+
+static int	unit_n = 0;
+static int	unit_failed = 0;
+
+#define CHECK(cond, ...) \
+	do { \
+		int unit_ok_ = (cond) ? 1 : 0; \
+		unit_n++; \
+		if (unit_ok_) \
+			printf("ok %d - ", unit_n); \
+		else \
+		{ \
+			unit_failed++; \
+			printf("not ok %d - ", unit_n); \
+		} \
+		printf(__VA_ARGS__); \
+		printf("%s\n", unit_ok_ ? "" : "   <-- FAILED: " #cond); \
+	} while (0)
+
+static inline int
+unit_done(const char *suite)
+{
+	printf("# %s: passed %d failed %d\n", suite, unit_n - unit_failed,
+		   unit_failed);
+	return unit_failed ? 1 : 0;
+}
+
+#endif
