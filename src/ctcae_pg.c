@@ -28,6 +28,9 @@ typedef struct grade_args
 	bool		omop_unit;		/* the unit is an OMOP unit concept_id */
 	bool		limits_canonical;	/* limits are in the canonical unit */
 	bool		base_in_value_unit; /* ...except the baseline (weight gain) */
+	const char *lln_name;		/* argument names, for error messages */
+	const char *uln_name;
+	const char *base_name;
 } grade_args;
 
 typedef struct grade_result
@@ -73,9 +76,9 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
 	r->reason = NULL;
 
 	/* limits are checked first: a bad limit is a query mistake */
-	lln = limit_arg(fcinfo, ga->lln_arg, "lln", &lln_given);
-	uln = limit_arg(fcinfo, ga->uln_arg, "uln", &uln_given);
-	base = limit_arg(fcinfo, ga->base_arg, "baseline", &base_given);
+	lln = limit_arg(fcinfo, ga->lln_arg, ga->lln_name, &lln_given);
+	uln = limit_arg(fcinfo, ga->uln_arg, ga->uln_name, &uln_given);
+	base = limit_arg(fcinfo, ga->base_arg, ga->base_name, &base_given);
 
 	if (ga->term_arg >= 0 && PG_ARGISNULL(ga->term_arg))
 	{
@@ -170,8 +173,8 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
 
 /* cls.ctcae_grade(term, value, unit text, lln, uln, baseline, version,
  * symptomatic) */
-static const grade_args generic_args = {0, CLS_T_NONE, 1, 2, 3, 4, 5, 6, 7, false, false, false};
-static const grade_args generic_omop_args = {0, CLS_T_NONE, 1, 2, 3, 4, 5, 6, 7, true, false, false};
+static const grade_args generic_args = {0, CLS_T_NONE, 1, 2, 3, 4, 5, 6, 7, false, false, false, "lln", "uln", "baseline"};
+static const grade_args generic_omop_args = {0, CLS_T_NONE, 1, 2, 3, 4, 5, 6, 7, true, false, false, "lln", "uln", "baseline"};
 
 PG_FUNCTION_INFO_V1(cls_ctcae_grade);
 Datum
@@ -226,13 +229,14 @@ cls_ctcae_grade_reason_omop(PG_FUNCTION_ARGS)
  * Per-term functions.  Argument order: value, unit, then the term's limits
  * in canonical units (named so in SQL), then version.
  */
-#define TERM_FUNC(sym, TERM, lln, uln, base, sympt, ver, base_value_unit) \
+#define TERM_FUNC(sym, TERM, lln, uln, base, sympt, ver, base_value_unit, lname, uname, bname) \
 	PG_FUNCTION_INFO_V1(sym); \
 	Datum \
 	sym(PG_FUNCTION_ARGS) \
 	{ \
 		static const grade_args ga = {-1, TERM, 0, 1, lln, uln, base, ver, \
-									  sympt, false, true, base_value_unit}; \
+									  sympt, false, true, base_value_unit, \
+									  lname, uname, bname}; \
 		grade_result r; \
 		grade_eval(fcinfo, &ga, &r); \
 		if (r.isnull) \
@@ -241,22 +245,22 @@ cls_ctcae_grade_reason_omop(PG_FUNCTION_ARGS)
 	}
 
 /* (value, unit, lln_g_dl, version) */
-TERM_FUNC(cls_hypoalbuminemia_grade, CLS_T_HYPOALBUMINEMIA, 2, -1, -1, -1, 3, false)
+TERM_FUNC(cls_hypoalbuminemia_grade, CLS_T_HYPOALBUMINEMIA, 2, -1, -1, -1, 3, false, "lln_g_dl", NULL, NULL)
 /* (value, unit, lln_mmol_l, symptomatic, version) */
-TERM_FUNC(cls_hyponatremia_grade, CLS_T_HYPONATREMIA, 2, -1, -1, 3, 4, false)
+TERM_FUNC(cls_hyponatremia_grade, CLS_T_HYPONATREMIA, 2, -1, -1, 3, 4, false, "lln_mmol_l", NULL, NULL)
 /* (value, unit, uln_g_dl, baseline_g_dl, version) */
-TERM_FUNC(cls_hemoglobin_increased_grade, CLS_T_HEMOGLOBIN_INCREASED, -1, 2, 3, -1, 4, false)
+TERM_FUNC(cls_hemoglobin_increased_grade, CLS_T_HEMOGLOBIN_INCREASED, -1, 2, 3, -1, 4, false, NULL, "uln_g_dl", "baseline_g_dl")
 /* (value, unit, lln_g_dl, version) */
-TERM_FUNC(cls_anemia_grade, CLS_T_ANEMIA, 2, -1, -1, -1, 3, false)
+TERM_FUNC(cls_anemia_grade, CLS_T_ANEMIA, 2, -1, -1, -1, 3, false, "lln_g_dl", NULL, NULL)
 /* (value, unit, baseline_weight in the value's unit, version) */
-TERM_FUNC(cls_weight_gain_grade, CLS_T_WEIGHT_GAIN, -1, -1, 2, -1, 3, true)
+TERM_FUNC(cls_weight_gain_grade, CLS_T_WEIGHT_GAIN, -1, -1, 2, -1, 3, true, NULL, NULL, "baseline_weight")
 /* (value, unit, uln_u_l, version) */
-TERM_FUNC(cls_cpk_increased_grade, CLS_T_CPK_INCREASED, -1, 2, -1, -1, 3, false)
+TERM_FUNC(cls_cpk_increased_grade, CLS_T_CPK_INCREASED, -1, 2, -1, -1, 3, false, NULL, "uln_u_l", NULL)
 /* (value, unit, uln_mg_dl, baseline_mg_dl, version) */
-TERM_FUNC(cls_creatinine_increased_grade, CLS_T_CREATININE_INCREASED, -1, 2, 3, -1, 4, false)
+TERM_FUNC(cls_creatinine_increased_grade, CLS_T_CREATININE_INCREASED, -1, 2, 3, -1, 4, false, NULL, "uln_mg_dl", "baseline_mg_dl")
 /* (value, unit, lln_10e9_l, version) */
-TERM_FUNC(cls_platelet_count_decreased_grade, CLS_T_PLATELET_COUNT_DECREASED, 2, -1, -1, -1, 3, false)
-TERM_FUNC(cls_neutrophil_count_decreased_grade, CLS_T_NEUTROPHIL_COUNT_DECREASED, 2, -1, -1, -1, 3, false)
+TERM_FUNC(cls_platelet_count_decreased_grade, CLS_T_PLATELET_COUNT_DECREASED, 2, -1, -1, -1, 3, false, "lln_10e9_l", NULL, NULL)
+TERM_FUNC(cls_neutrophil_count_decreased_grade, CLS_T_NEUTROPHIL_COUNT_DECREASED, 2, -1, -1, -1, 3, false, "lln_10e9_l", NULL, NULL)
 
 /* cls.ctcae_criteria(): the criteria table, as graded */
 PG_FUNCTION_INFO_V1(cls_ctcae_criteria);
