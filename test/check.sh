@@ -63,8 +63,8 @@ run_unit() {  # run_unit TARGET
     local target=$1 out rc nfail
     section "make $target"
     out=$(tmpout)
-    make -s PG_CONFIG="$CLS_PG_CONFIG" "$target" 2>&1 | tee "$out"
-    rc=${PIPESTATUS[0]}
+    cls_run_logged "$out" make -s PG_CONFIG="$CLS_PG_CONFIG" "$target"
+    rc=$?
     cls_count_tap "$out" "$target: "
     nfail=$(grep -cE '^not ok( |$)' "$out")
     if [ "$rc" -ne 0 ] && [ "$nfail" -eq 0 ]; then
@@ -107,9 +107,9 @@ if want regress; then
     else
         rm -rf results regression.diffs regression.out
         out=$(tmpout)
-        make -s PG_CONFIG="$CLS_PG_CONFIG" installcheck CONTRIB_TESTDB=cls_regression \
-            EXTRA_REGRESS_OPTS="--bindir=$CLS_PGBIN" 2>&1 | tee "$out"
-        rc=${PIPESTATUS[0]}
+        cls_run_logged "$out" make -s PG_CONFIG="$CLS_PG_CONFIG" installcheck \
+            CONTRIB_TESTDB=cls_regression EXTRA_REGRESS_OPTS="--bindir=$CLS_PGBIN"
+        rc=$?
         np=0 nf=0
         while IFS= read -r line; do
             if [[ $line =~ ^(test[[:space:]]+|[[:space:]]+)([^[:space:]]+)[[:space:]]+\.\.\.[[:space:]]+(ok|FAILED|failed|diff:) ]]; then
@@ -147,8 +147,8 @@ if want t; then
         section "$f"
         if [ ! -x "$f" ]; then cls_fail "$f" "not executable (chmod +x)"; continue; fi
         out=$(tmpout)
-        timeout --kill-after=30 "${CLS_T_TIMEOUT:-900}" "./$f" 2>&1 | tee "$out"
-        rc=${PIPESTATUS[0]}
+        cls_run_logged "$out" timeout --kill-after=30 "${CLS_T_TIMEOUT:-900}" "./$f"
+        rc=$?
         cls_count_tap "$out" "$f: "
         ntap=$(grep -cE '^(not )?ok( |$)' "$out")
         nfail=$(grep -cE '^not ok( |$)' "$out")

@@ -196,6 +196,36 @@ cls__stop_datadir() {
     fi
 }
 
+# cls_run_logged OUTFILE CMD... -> run CMD (stdin /dev/null, stdout+stderr to
+# OUTFILE, echoed live) in its own session and return its exit status.  The
+# shell waits with `wait`, so INT/TERM are acted on at once: the cleanup trap
+# sends TERM to the command's process group before stopping the clusters.
+CLS__CHILD_PID=
+cls_run_logged() {
+    local out=$1 pid tpid rc; shift
+    : > "$out"
+    setsid -w "$@" </dev/null >"$out" 2>&1 &
+    pid=$!
+    CLS__CHILD_PID=$pid
+    tail -s 0.2 -n +1 -f --pid="$pid" "$out" &
+    tpid=$!
+    wait "$pid"; rc=$?
+    wait "$tpid" 2>/dev/null
+    CLS__CHILD_PID=
+    return "$rc"
+}
+
+cls__kill_child() {
+    local pid=$CLS__CHILD_PID i
+    [ -n "$pid" ] || return 0
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || return 0
+    for ((i = 0; i < 150; i++)); do   # give its own trap up to 30 s
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.2
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+}
+
 # cls_on_exit CMD -> run CMD (eval'd) at exit, before clusters are stopped
 cls_on_exit() { CLS__EXIT_HOOKS+=("$1"); }
 
@@ -203,6 +233,7 @@ cls__cleanup() {
     [ "$CLS__CLEANED" = 1 ] && return 0
     CLS__CLEANED=1
     local i h data
+    cls__kill_child
     for h in "${CLS__EXIT_HOOKS[@]}"; do eval "$h" || true; done
     for ((i = ${#CLS__MY_CLUSTERS[@]} - 1; i >= 0; i--)); do
         h="CLS_C_${CLS__MY_CLUSTERS[i]}_DATA"
