@@ -129,10 +129,15 @@ cls_deps() {
     fi
     export DEBIAN_FRONTEND=noninteractive
     local aptopt=(-q -y -o Dpkg::Use-Pty=0 -o DPkg::Lock::Timeout=600)
-    apt-get "${aptopt[@]}" update >/dev/null \
-        || cls_die "apt-get update failed"
-    apt-get "${aptopt[@]}" install --no-install-recommends "${missing[@]}" </dev/null >/dev/null \
-        || cls_die "apt-get install ${missing[*]} failed"
+    local aptlog
+    aptlog=$(mktemp "${TMPDIR:-/tmp}/cls-apt.XXXXXX")
+    if ! apt-get "${aptopt[@]}" update >"$aptlog" 2>&1 \
+        || ! apt-get "${aptopt[@]}" install --no-install-recommends "${missing[@]}" \
+                </dev/null >>"$aptlog" 2>&1; then
+        cat "$aptlog" >&2; rm -f "$aptlog"
+        cls_die "apt-get install ${missing[*]} failed"
+    fi
+    rm -f "$aptlog"
     # The Debian package may have created and started a cluster 15/main; we
     # never use it.  Stop it unless it was already running before.
     if [ "$was_running" = 0 ] && command -v pg_ctlcluster >/dev/null; then
@@ -315,6 +320,10 @@ cls_cluster_start() {
     cls__ensure_user
     cls_tmpbase
     local dir data log port attempt ok=0 line
+    if ! cls__as_pg test -x "$CLS_TMPBASE/c"; then
+        echo "cls: $CLS_TMPBASE is not accessible to user $CLS_PG_OSUSER (set TMPDIR=/tmp)" >&2
+        return 1
+    fi
     dir=$(mktemp -d "$CLS_TMPBASE/c/$name.XXXX") || return 1
     data=$dir/data log=$dir/postgres.log
     [ "$(id -u)" = 0 ] && chown "$CLS_PG_OSUSER:" "$dir"
