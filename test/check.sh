@@ -128,7 +128,7 @@ if want regress; then
             section "regression.diffs"
             cat regression.diffs
         fi
-        if grep -qE 'terminated by signal|PANIC|was terminated' "$CLS_C_main_LOG"; then
+        if grep -qE 'terminated by signal|PANIC|was terminated' "${CLS_C_main_LOG:-/dev/null}"; then
             section "server crashed? server log (last 60 lines)"
             tail -n 60 "$CLS_C_main_LOG"
         fi

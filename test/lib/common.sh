@@ -319,7 +319,7 @@ cls_cluster_start() {
     [ -n "${CLS_PGBIN:-}" ] || cls_private_install || return 1
     cls__ensure_user
     cls_tmpbase
-    local dir data log port attempt ok=0 line
+    local dir data log port ok=0 line
     if ! cls__as_pg test -x "$CLS_TMPBASE/c"; then
         echo "cls: $CLS_TMPBASE is not accessible to user $CLS_PG_OSUSER (set TMPDIR=/tmp)" >&2
         return 1
@@ -352,7 +352,7 @@ cls_cluster_start() {
     } > "$dir/extra.conf"
     cls__as_pg sh -c "cat '$dir/extra.conf' >> '$data/postgresql.conf'" || return 1
     cls__as_pg sh -c "printf '%s\n' 'local all all trust' 'host all all 127.0.0.1/32 trust' > '$data/pg_hba.conf'" || return 1
-    for attempt in 1 2 3 4 5 6 7 8; do
+    for _ in 1 2 3 4 5 6 7 8; do
         port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
         cls__port_busy "$port" && continue
         cls__as_pg sh -c "echo 'port = $port' > '$data/cls_port.conf'" || return 1
