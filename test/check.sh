@@ -1,0 +1,164 @@
+#!/bin/bash
+# test/check.sh -- THE test command for cls.   Usage:
+#
+#   bash test/check.sh            # everything (as root on Debian 12 installs deps)
+#   bash test/check.sh --quick    # skip `make unit-san`
+#   CLS_ONLY=unit bash test/check.sh        # only unit tests (also: regress, t;
+#   CLS_ONLY=regress,t bash test/check.sh   #  comma-separated list allowed)
+#   CLS_KEEP=1 bash test/check.sh # keep the temp dir (cluster logs) afterwards
+#
+# Steps: cls_deps; build with -Wall -Wextra -Werror; make unit; make unit-san;
+# private install (never touches the system PostgreSQL); start a throwaway
+# cluster; make installcheck (pg_regress, sql/ -> expected/); every executable
+# test/t/*.sh.  Every TAP line (`ok ...` / `not ok ...`) of the unit binaries
+# and of test/t scripts counts as one test, every pg_regress test counts as
+# one test, and build / install / cluster start count as one test each.
+# The last line is "N passed, N failed"; the exit status is 1 on any failure.
+
+set -uo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+# shellcheck source=lib/common.sh
+source "$HERE/lib/common.sh"
+
+QUICK=0
+for arg in "$@"; do
+    case $arg in
+        --quick) QUICK=1 ;;
+        --keep) export CLS_KEEP=1 ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "usage: bash test/check.sh [--quick] [--keep]" >&2; exit 2 ;;
+    esac
+done
+ONLY=${CLS_ONLY:-regress,unit,t}
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
+for o in ${ONLY//,/ }; do
+    case $o in regress|unit|t) ;; *) echo "CLS_ONLY: unknown part '$o' (regress|unit|t)" >&2; exit 2 ;; esac
+done
+
+cd "$CLS_REPO" || exit 2
+exec </dev/null
+section() { printf '\n=== %s ===\n' "$*"; }
+finish() { echo; cls_summary; exit $?; }
+
+tmpout() { mktemp "$CLS_TMPBASE/out.XXXXXX"; }
+cls_tmpbase
+
+section "dependencies"
+cls_deps
+cls__ensure_user
+
+# ---- build ------------------------------------------------------------------
+if want regress || want t; then
+    section "build (PG_CFLAGS='$CLS_CFLAGS')"
+    if cls_build; then cls_pass "build with $CLS_CFLAGS"; else
+        cls_fail "build with $CLS_CFLAGS"; finish
+    fi
+fi
+
+# ---- unit tests -------------------------------------------------------------
+# make stops at the first failing binary (set -e in the recipe); a non-zero
+# exit without any `not ok` line (compile error, crash, sanitizer abort) is
+# counted as one extra failure.
+run_unit() {  # run_unit TARGET
+    local target=$1 out rc nfail
+    section "make $target"
+    out=$(tmpout)
+    cls_run_logged "$out" make -s PG_CONFIG="$CLS_PG_CONFIG" "$target"
+    rc=$?
+    cls_count_tap "$out" "$target: "
+    nfail=$(grep -cE '^not ok( |$)' "$out")
+    if [ "$rc" -ne 0 ] && [ "$nfail" -eq 0 ]; then
+        cls_fail "make $target" "exit status $rc without a 'not ok' line"
+    fi
+}
+if want unit; then
+    run_unit unit
+    if [ "$QUICK" = 1 ]; then echo "# --quick: skipping make unit-san"; else run_unit unit-san; fi
+fi
+
+if ! want regress && ! want t; then finish; fi
+
+# ---- private install + cluster ---------------------------------------------
+section "private install"
+if cls_private_install; then cls_pass "private install in $CLS_PRIVATE_ROOT"; else
+    cls_fail "private install"; finish
+fi
+section "cluster"
+if cls_cluster_start main; then
+    cls_pass "start cluster main (port $PGPORT)"
+    export CLS_MAIN_CLUSTER=main
+else
+    cls_fail "start cluster main"; finish
+fi
+
+# ---- pg_regress --------------------------------------------------------------
+# PG15 pg_regress prints one line per test:
+#   "test NAME   ... ok   12 ms"  (serial)  or  "     NAME   ... FAILED   3 ms"
+# (parallel group member); "failed (ignored)" also counts as a failure, and
+# so does "... diff: ...: No such file" (missing expected/NAME.out; pg_regress
+# then aborts the remaining tests).
+if want regress; then
+    section "make installcheck (pg_regress)"
+    shopt -s nullglob
+    sqls=(sql/*.sql)
+    shopt -u nullglob
+    if [ ${#sqls[@]} -eq 0 ]; then
+        echo "# no sql/*.sql: nothing to run"
+    else
+        rm -rf results regression.diffs regression.out
+        out=$(tmpout)
+        cls_run_logged "$out" make -s PG_CONFIG="$CLS_PG_CONFIG" installcheck \
+            CONTRIB_TESTDB=cls_regression EXTRA_REGRESS_OPTS="--bindir=$CLS_PGBIN"
+        rc=$?
+        np=0 nf=0
+        while IFS= read -r line; do
+            if [[ $line =~ ^(test[[:space:]]+|[[:space:]]+)([^[:space:]]+)[[:space:]]+\.\.\.[[:space:]]+(ok|FAILED|failed|diff:) ]]; then
+                t=${BASH_REMATCH[2]} st=${BASH_REMATCH[3]}
+                if [ "$st" = ok ]; then np=$((np + 1)); CLS_PASSED=$((CLS_PASSED + 1))
+                else nf=$((nf + 1)); CLS_FAILED=$((CLS_FAILED + 1)); CLS_FAILURES+=("regress: $t$([ "$st" = diff: ] && echo ' (diff failed: missing expected file?)')"); fi
+            fi
+        done < "$out"
+        if [ "$rc" -ne 0 ] && [ "$nf" -eq 0 ]; then
+            cls_fail "make installcheck" "exit status $rc without a failed test"
+        fi
+        if [ "$np" -eq 0 ] && [ "$nf" -eq 0 ] && [ "$rc" -eq 0 ]; then
+            cls_fail "make installcheck" "no test results found in the pg_regress output"
+        fi
+        if [ -s regression.diffs ]; then
+            section "regression.diffs"
+            cat regression.diffs
+        fi
+        if grep -qE 'terminated by signal|PANIC|was terminated' "${CLS_C_main_LOG:-/dev/null}"; then
+            section "server crashed? server log (last 60 lines)"
+            tail -n 60 "$CLS_C_main_LOG"
+        fi
+    fi
+fi
+
+# ---- test/t/*.sh --------------------------------------------------------------
+# Each script runs as its own process, cwd = repo root, with the cluster env
+# (PGHOST, PGPORT, PGUSER, PGDATABASE, CLS_PGBIN, CLS_PRIVATE_ROOT,
+# CLS_MAIN_CLUSTER, ...) exported; it prints `ok - name` / `not ok - name`.
+# A script that exits non-zero without a `not ok` line, or prints no TAP line
+# at all, counts as one failure.  Not executable -> failure (chmod +x it).
+if want t; then
+    shopt -s nullglob
+    for f in test/t/*.sh; do
+        section "$f"
+        if [ ! -x "$f" ]; then cls_fail "$f" "not executable (chmod +x)"; continue; fi
+        out=$(tmpout)
+        cls_run_logged "$out" timeout --kill-after=30 "${CLS_T_TIMEOUT:-900}" "./$f"
+        rc=$?
+        cls_count_tap "$out" "$f: "
+        ntap=$(grep -cE '^(not )?ok( |$)' "$out")
+        nfail=$(grep -cE '^not ok( |$)' "$out")
+        if [ "$rc" -ne 0 ] && [ "$nfail" -eq 0 ]; then
+            cls_fail "$f" "exit status $rc$([ "$rc" = 124 ] && echo ' (timeout)')"
+        elif [ "$ntap" -eq 0 ]; then
+            cls_fail "$f" "printed no ok/not ok line"
+        fi
+    done
+    shopt -u nullglob
+fi
+
+finish
