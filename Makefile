@@ -19,7 +19,8 @@ DATA       = $(filter-out $(DATA_built),$(wildcard src/sql/cls--*.sql))
 
 # pg_regress suites: top-level sql/ and expected/, run in file-name order.
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
-REGRESS_OPTS = --inputdir=. --dbname=cls_regression
+REGRESS_OPTS = --inputdir=.
+CONTRIB_TESTDB = cls_regression
 
 EXTRA_CLEAN = test/unit/build
 
@@ -28,7 +29,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 $(DATA_built): $(SQL_SRC) Makefile
-	cat $(SQL_SRC) > $@
+	cat $(SQL_SRC) /dev/null > $@
 
 # ---- core unit tests (plain C, no PostgreSQL headers) ----------------------
 CORE_SRC   = $(sort $(wildcard src/core/*.c))
@@ -40,12 +41,12 @@ SAN_FLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 .PHONY: unit unit-san
 unit:
 	@mkdir -p test/unit/build
-	@set -e; for t in $(UNIT_SRC); do n=$$(basename $$t .c); \
-	  $(UNIT_CC) $(UNIT_FLAGS) $$t $(CORE_SRC) -lm -o test/unit/build/$$n; \
-	  ./test/unit/build/$$n; done
+	@rc=0; for t in $(UNIT_SRC); do n=$$(basename $$t .c); \
+	  $(UNIT_CC) $(UNIT_FLAGS) $$t $(CORE_SRC) -lm -o test/unit/build/$$n && \
+	  ./test/unit/build/$$n || rc=1; done; exit $$rc
 
 unit-san:
 	@mkdir -p test/unit/build
-	@set -e; for t in $(UNIT_SRC); do n=$$(basename $$t .c); \
-	  $(UNIT_CC) $(UNIT_FLAGS) $(SAN_FLAGS) $$t $(CORE_SRC) -lm -o test/unit/build/$$n-san; \
-	  ./test/unit/build/$$n-san; done
+	@rc=0; for t in $(UNIT_SRC); do n=$$(basename $$t .c); \
+	  $(UNIT_CC) $(UNIT_FLAGS) $(SAN_FLAGS) $$t $(CORE_SRC) -lm -o test/unit/build/$$n-san && \
+	  ./test/unit/build/$$n-san || rc=1; done; exit $$rc
