@@ -67,7 +67,7 @@ cls_pg_unit_conv(cls_analyte a, text *unit, cls_unit_cache *cache,
 	int			len = VARSIZE_ANY_EXHDR(unit);
 	cls_unit_status st;
 
-	if (cache && cache->analyte == a && cache->len == len &&
+	if (cache && cache->analyte == a && cache->len == len && len > 0 &&
 		memcmp(cache->unit, s, len) == 0)
 	{
 		if (cache->status != CLS_UNIT_OK)
@@ -89,9 +89,28 @@ cls_pg_unit_conv(cls_analyte a, text *unit, cls_unit_cache *cache,
 }
 
 void
-cls_pg_unit_conv_omop(cls_analyte a, int64 concept_id, cls_conv *out)
+cls_pg_unit_conv_omop(cls_analyte a, int64 concept_id, cls_unit_cache *cache,
+					  cls_conv *out)
 {
-	cls_unit_status st = cls_unit_lookup_omop(a, concept_id, out);
+	cls_unit_status st;
+
+	/* the cache stores the concept_id in place of a spelling, len 0 */
+	if (cache && cache->analyte == a && cache->len == 0 &&
+		memcmp(cache->unit, &concept_id, sizeof(concept_id)) == 0 &&
+		cache->status == CLS_UNIT_OK)
+	{
+		*out = cache->conv;
+		return;
+	}
+	st = cls_unit_lookup_omop(a, concept_id, out);
+	if (cache && st == CLS_UNIT_OK)
+	{
+		cache->analyte = a;
+		cache->len = 0;
+		memcpy(cache->unit, &concept_id, sizeof(concept_id));
+		cache->conv = *out;
+		cache->status = st;
+	}
 
 	if (st != CLS_UNIT_OK)
 	{

@@ -38,9 +38,9 @@ typedef struct cls_unit_cache
  * NULL. */
 extern void cls_pg_unit_conv(cls_analyte a, text *unit, cls_unit_cache *cache,
 							 cls_conv *out);
-/* The same for an OMOP unit concept_id. */
+/* The same for an OMOP unit concept_id (the cache keeps the last id). */
 extern void cls_pg_unit_conv_omop(cls_analyte a, int64 concept_id,
-								  cls_conv *out);
+								  cls_unit_cache *cache, cls_conv *out);
 /* Raise the error for a failed unit lookup. */
 extern void cls_pg_unit_error(cls_analyte a, const char *unit,
 							  cls_unit_status st) pg_attribute_noreturn();

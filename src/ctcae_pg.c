@@ -110,7 +110,8 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
 		return;
 	}
 	if (ga->omop_unit)
-		cls_pg_unit_conv_omop(a, PG_GETARG_INT64(ga->unit_arg), &conv);
+		cls_pg_unit_conv_omop(a, PG_GETARG_INT64(ga->unit_arg),
+							  cls_pg_unit_cache(fcinfo, 0), &conv);
 	else
 		cls_pg_unit_conv(a, PG_GETARG_TEXT_PP(ga->unit_arg),
 						 cls_pg_unit_cache(fcinfo, 0), &conv);

@@ -67,7 +67,8 @@ cls_to_canonical_omop(PG_FUNCTION_ARGS)
 	double		v = PG_GETARG_FLOAT8(1);
 	cls_conv	conv;
 
-	cls_pg_unit_conv_omop(a, PG_GETARG_INT64(2), &conv);
+	cls_pg_unit_conv_omop(a, PG_GETARG_INT64(2), cls_pg_unit_cache(fcinfo, 0),
+						  &conv);
 	PG_RETURN_FLOAT8(cls_conv_apply(&conv, v));
 }
 

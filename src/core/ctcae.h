@@ -113,6 +113,10 @@ void		cls_criterion_rule(const cls_criterion *c, char *buf, size_t bufsize);
 const char *cls_basis_name(cls_basis b);
 unsigned	cls_term_needs(cls_term t, cls_version v);
 
+/* True when the rows of each term are contiguous and in term order (an
+ * invariant of the table that cls_grade relies on; unit-tested). */
+bool		cls_criteria_grouped(void);
+
 /* Grade a plausible canonical value. */
 cls_grade_status cls_grade(cls_term t, cls_version v, const cls_grade_input *in,
 						   int *grade);

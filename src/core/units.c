@@ -499,19 +499,6 @@ cls_plausible_range(cls_analyte a, double *lo, double *hi, bool *lo_inclusive)
 	*lo_inclusive = analytes[a].lo_inclusive;
 }
 
-int
-cls_dcmp(double a, double b)
-{
-	double		scale;
-
-	if (a == b)
-		return 0;
-	scale = fmax(fabs(a), fabs(b));
-	if (fabs(a - b) <= 1e-9 * scale)
-		return 0;
-	return a < b ? -1 : 1;
-}
-
 bool
 cls_code_at(size_t i, char *code, size_t codesize, const char **system,
 			cls_analyte *a)

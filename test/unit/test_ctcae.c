@@ -181,6 +181,7 @@ main(void)
 				c[i].grade < 1 || c[i].grade > 4)
 				bad++;
 		CHECK(bad == 0, "criteria table consistent (%zu rows)", n);
+		CHECK(cls_criteria_grouped(), "criteria rows grouped by term, in term order");
 	}
 	return unit_done("ctcae");
 }
