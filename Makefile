@@ -28,6 +28,10 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS does not track header dependencies unless PostgreSQL was configured
+# with --enable-depend: rebuild every object when any header changes.
+$(OBJS): $(wildcard src/*.h src/core/*.h)
+
 $(DATA_built): $(SQL_SRC) Makefile
 	cat $(SQL_SRC) /dev/null > $@
 
