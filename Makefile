@@ -4,7 +4,7 @@
 # by the test scripts through PG_CFLAGS, never hard-coded here.
 
 EXTENSION  = cls
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 
 MODULE_big = cls
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/core/*.c)))
@@ -14,7 +14,14 @@ PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/core
 # src/sql/NN_*.sql (concatenated in file-name order); committed scripts
 # src/sql/cls--*.sql are upgrade steps and frozen scripts of older versions.
 SQL_SRC    = $(sort $(wildcard src/sql/[0-9][0-9]_*.sql))
-DATA_built = src/sql/cls--$(EXTVERSION).sql
+# The upgrade from the previous release (0.1.0: sources 00-29) is generated
+# while this version is in development: a hand-edited head (changes to
+# objects that 0.1.0 already had) followed by the sources of the features
+# added since.  Release procedure (README, "Upgrading"): commit the generated
+# scripts of the released version as frozen files.
+UPGRADE_SRC   = src/sql/update--0.1.0--0.2.0.head $(sort $(wildcard src/sql/[3-9][0-9]_*.sql))
+UPGRADE_built = src/sql/cls--0.1.0--0.2.0.sql
+DATA_built = src/sql/cls--$(EXTVERSION).sql $(UPGRADE_built)
 DATA       = $(filter-out $(DATA_built),$(wildcard src/sql/cls--*.sql))
 
 # pg_regress suites: top-level sql/ and expected/, run in file-name order.
@@ -32,8 +39,11 @@ include $(PGXS)
 # with --enable-depend: rebuild every object when any header changes.
 $(OBJS): $(wildcard src/*.h src/core/*.h)
 
-$(DATA_built): $(SQL_SRC) Makefile
+src/sql/cls--$(EXTVERSION).sql: $(SQL_SRC) Makefile
 	cat $(SQL_SRC) /dev/null > $@
+
+$(UPGRADE_built): $(UPGRADE_SRC) Makefile
+	cat $(UPGRADE_SRC) /dev/null > $@
 
 # ---- core unit tests (plain C, no PostgreSQL headers) ----------------------
 CORE_SRC   = $(sort $(wildcard src/core/*.c))
