@@ -63,6 +63,11 @@ void		cls_state_obs_sort(cls_state_obs *obs, size_t n);
  *    observation later than last active + hold begins a new episode;
  *  - episodes whose gap (next start - previous end) is <= max_gap merge;
  *  - then episodes with end - start < min_duration are dropped.
+ *
+ * `out` may be the very array `obs` (cast): episode k is written only after
+ * observation k has been read, so a caller can build the episodes over its
+ * sorted copy without a second buffer (sizeof(cls_span) ==
+ * sizeof(cls_state_obs) on every usual ABI; check it before doing so).
  */
 size_t		cls_state_episodes(const cls_state_obs *obs, size_t n,
 							   const cls_state_params *p, cls_span *out);
