@@ -1,0 +1,107 @@
+/*
+ * episodes.h -- episode windows over time (cls core): interval eras and
+ * state episodes (SPEC.md 5).
+ *
+ * Plain C99: no PostgreSQL header.  Times are int64 microseconds (the
+ * PostgreSQL TimestampTz representation); the same code serves dates as
+ * int64 day numbers.  Every rule is in elapsed time, so nothing here
+ * depends on a time zone.
+ *
+ * Spans are CLOSED: [start, end], start <= end.  A point (start == end) is a
+ * span of its own.  Two closed spans that touch (b.start == a.end) merge.
+ *
+ * Arithmetic near the int64 limits saturates (INT64_MIN / INT64_MAX are
+ * PostgreSQL's -infinity / +infinity), so no input can overflow.
+ */
+#ifndef CLS_EPISODES_H
+#define CLS_EPISODES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One (time, active) observation; t in microseconds (TimestampTz). */
+typedef struct cls_state_obs
+{
+	int64_t		t;
+	bool		active;
+} cls_state_obs;
+
+/* A closed span [start, end]. */
+typedef struct cls_span
+{
+	int64_t		start;
+	int64_t		end;
+} cls_span;
+
+/* State-episode parameters, microseconds, each >= 0 (checked by callers). */
+typedef struct cls_state_params
+{
+	int64_t		max_gap;		/* episodes at most this far apart merge */
+	int64_t		hold;			/* an active observation holds this long */
+	int64_t		min_duration;	/* shorter episodes (end - start) are dropped */
+} cls_state_params;
+
+/*
+ * Sort observations into the total order (t ascending, then active before
+ * inactive).  In place, no allocation; calls the interrupt hook
+ * periodically.
+ */
+void		cls_state_obs_sort(cls_state_obs *obs, size_t n);
+
+/*
+ * State episodes of sorted observations (cls_state_obs_sort order); `out`
+ * has room for n spans.  Returns the number of episodes, written to out[]
+ * sorted and disjoint (any two are more than max_gap apart).
+ *
+ * Semantics (README "Episode windows"):
+ *  - observations at one time collapse to one: active wins a tie;
+ *  - an episode begins at an active observation when none is running;
+ *  - it is resolved at the first inactive observation after its last active
+ *    one, or at last active + hold, whichever comes first (an active
+ *    observation is taken to hold for `hold` and no longer); an active
+ *    observation later than last active + hold begins a new episode;
+ *  - episodes whose gap (next start - previous end) is <= max_gap merge;
+ *  - then episodes with end - start < min_duration are dropped.
+ *
+ * `out` may be the very array `obs` (cast): episode k is written only after
+ * observation k has been read, so a caller can build the episodes over its
+ * sorted copy without a second buffer (sizeof(cls_span) ==
+ * sizeof(cls_state_obs) on every usual ABI; check it before doing so).
+ */
+size_t		cls_state_episodes(const cls_state_obs *obs, size_t n,
+							   const cls_state_params *p, cls_span *out);
+
+/* Interval union: sorts and merges in place (closed spans: touching ones
+ * merge); returns the new n.  Spans with start > end are not expected. */
+size_t		cls_span_union(cls_span *spans, size_t n);
+
+/*
+ * Union with a gap tolerance (OHDSI eras): sorts and merges in place spans
+ * whose gap (next start - latest end so far) is <= gap; returns the new n.
+ * Equivalent to extending every span's end by gap, taking the union and
+ * trimming gap off each result's end, but without overflow.  gap >= 0.
+ */
+size_t		cls_span_union_gap(cls_span *spans, size_t n, int64_t gap);
+
+/* Sort spans by (start, end) in place. */
+void		cls_span_sort(cls_span *spans, size_t n);
+
+/* a + b for b >= 0, saturating at INT64_MAX. */
+static inline int64_t
+cls_sat_add(int64_t a, int64_t b)
+{
+	return (b > 0 && a > INT64_MAX - b) ? INT64_MAX : a + b;
+}
+
+/*
+ * Interrupt hook: the long loops of this file (sorts, scans) call it every
+ * few thousand elements.  The PostgreSQL glue sets it to a function that
+ * runs CHECK_FOR_INTERRUPTS(), so a query can be cancelled mid-sort (every
+ * function here works in place, so leaving by longjmp leaks nothing).
+ * NULL (the default) means no hook.
+ */
+typedef void (*cls_interrupt_fn) (void);
+void		cls_episodes_set_interrupt_hook(cls_interrupt_fn fn);
+
+#endif							/* CLS_EPISODES_H */

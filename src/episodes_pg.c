@@ -1,0 +1,749 @@
+/*
+ * episodes_pg.c -- PostgreSQL glue of the episode windows (SPEC.md 5):
+ * the aggregates cls.eras(...) and cls.state_episodes(...).
+ *
+ * Both are order-free and parallel safe:
+ *  - eras: the state is a list of closed spans kept merged with the gap
+ *    tolerance (memory proportional to the number of eras, not rows);
+ *    combine is span union, which is associative and commutative;
+ *  - state episodes: the state collects (t, active) observations, 16 bytes
+ *    each; combine concatenates; the final function sorts a copy with a
+ *    total order and builds the episodes (core cls_state_episodes).
+ * Final functions never modify the state, so both also work as window
+ * aggregates.  Serialized states (parallel plans) start with a version
+ * word and are checked completely on the way in.
+ *
+ * Durations are elapsed time: an interval argument becomes microseconds
+ * with a day counted as 24 h; a month or year component is an error, since
+ * its length would depend on the calendar (and the functions are
+ * IMMUTABLE).
+ */
+#include "cls_pg.h"
+
+#include "catalog/pg_type_d.h"
+#include "common/int.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/memutils.h"
+#include "utils/datetime.h"
+#include "utils/multirangetypes.h"
+#include "utils/rangetypes.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+#include "episodes.h"
+
+/* Serialized state versions (the first word of every serialized state). */
+#define ERAS_SERIAL_VERSION		0x434c5345	/* "CLSE" */
+#define STATE_SERIAL_VERSION	0x434c5353	/* "CLSS" */
+
+/* Kinds of era state: what the int64 values count. */
+#define ERAS_KIND_TSTZ	1		/* microseconds (TimestampTz) */
+#define ERAS_KIND_DATE	2		/* days (DateADT) */
+
+#define ERAS_MIN_CAP	256
+
+/* the final function builds the episodes over its sorted copy */
+StaticAssertDecl(sizeof(cls_span) == sizeof(cls_state_obs),
+				 "cls_span and cls_state_obs must have one size");
+
+static void
+episodes_check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+static inline void
+episodes_hook(void)
+{
+	cls_episodes_set_interrupt_hook(episodes_check_interrupts);
+}
+
+static MemoryContext
+agg_context(FunctionCallInfo fcinfo, const char *fn)
+{
+	MemoryContext ctx;
+
+	if (!AggCheckCallContext(fcinfo, &ctx))
+		elog(ERROR, "%s called in non-aggregate context", fn);
+	return ctx;
+}
+
+/* Allocation of `count` elements of `size` bytes in `ctx`, huge allowed,
+ * with a clear 54000 error beyond MaxAllocHugeSize. */
+static void *
+alloc_elems(MemoryContext ctx, void *old, Size count, Size size,
+			const char *what)
+{
+	if (count == 0)
+		count = 1;
+	if (count > MaxAllocHugeSize / size)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many %s in one group: %zu", what, (size_t) count),
+				 errdetail("One group can hold at most %zu %s (%zu bytes each).",
+						   (size_t) (MaxAllocHugeSize / size), what, (size_t) size),
+				 errhint("Group by a finer key, e.g. per patient and per year.")));
+	if (old == NULL)
+		return MemoryContextAllocExtended(ctx, count * size, MCXT_ALLOC_HUGE);
+	return repalloc_huge(old, count * size);
+}
+
+/* ------------------------------------------------------------------------
+ * Duration arguments
+ * ------------------------------------------------------------------------ */
+
+/* An interval argument in microseconds (elapsed time, day = 24 h); 22023
+ * for a month/year component, a negative or an out-of-range value. */
+static int64
+duration_arg(Interval *iv, const char *argname)
+{
+	int64		us;
+
+	if (iv->month != 0)
+		cls_pg_bad_arg(argname,
+					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
+					   "cls measures durations in elapsed time; a month or a year has no fixed length.",
+					   "Write the duration in days or hours, e.g. '30 days' or '72 hours'.");
+	if (pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &us) ||
+		pg_add_s64_overflow(us, iv->time, &us))
+		cls_pg_bad_arg(argname,
+					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
+					   "The duration is too large to be counted in microseconds.",
+					   NULL);
+	if (us < 0)
+		cls_pg_bad_arg(argname,
+					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
+					   "A duration must not be negative.",
+					   "Pass '0' for no tolerance.");
+	return us;
+}
+
+static void
+null_arg(const char *argname)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("%s must not be NULL", argname),
+			 errdetail("The duration arguments of an episode aggregate are part of the query, not the data."),
+			 errhint("Pass '0' for no tolerance.")));
+}
+
+static void
+varying_arg(const char *argname)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s differs between rows of one group", argname),
+			 errdetail("An episode aggregate needs one value of %s for the whole group.", argname),
+			 errhint("Pass a constant, or group by the column that decides it.")));
+}
+
+/* ------------------------------------------------------------------------
+ * Interval eras
+ * ------------------------------------------------------------------------ */
+
+typedef struct ErasState
+{
+	int32		kind;			/* ERAS_KIND_* */
+	int64		gap;			/* tolerance, in the kind's unit */
+	Size		n;				/* spans used */
+	Size		nmerged;		/* spans[0..nmerged) are sorted and merged */
+	Size		cap;
+	cls_span   *spans;			/* closed [lower, upper], not extended */
+} ErasState;
+
+static ErasState *
+eras_new(MemoryContext ctx, int32 kind, int64 gap, Size cap)
+{
+	ErasState  *st = MemoryContextAllocZero(ctx, sizeof(ErasState));
+
+	st->kind = kind;
+	st->gap = gap;
+	st->cap = Max(cap, ERAS_MIN_CAP);
+	st->spans = alloc_elems(ctx, NULL, st->cap, sizeof(cls_span), "era intervals");
+	return st;
+}
+
+/* Merge everything; grow when the merged spans fill more than half. */
+static void
+eras_compact(MemoryContext ctx, ErasState *st)
+{
+	episodes_hook();
+	st->n = cls_span_union_gap(st->spans, st->n, st->gap);
+	st->nmerged = st->n;
+	if (st->n > st->cap / 2)
+	{
+		st->spans = alloc_elems(ctx, st->spans, st->cap * 2, sizeof(cls_span),
+								"era intervals");
+		st->cap *= 2;
+	}
+}
+
+static void
+eras_add(MemoryContext ctx, ErasState *st, int64 lower, int64 upper)
+{
+	/* Fast path for input in time order: extend or append to the last era. */
+	if (st->n > 0 && st->nmerged == st->n && lower >= st->spans[st->n - 1].start)
+	{
+		cls_span   *last = &st->spans[st->n - 1];
+
+		if (lower <= cls_sat_add(last->end, st->gap))
+		{
+			if (upper > last->end)
+				last->end = upper;
+			return;
+		}
+		st->nmerged++;			/* the new span keeps the prefix merged */
+	}
+	if (st->n == st->cap)
+	{
+		eras_compact(ctx, st);
+		if (st->n > 0 && st->nmerged == st->n &&
+			lower >= st->spans[st->n - 1].start)
+		{
+			eras_add(ctx, st, lower, upper);
+			return;
+		}
+	}
+	else if (st->n == 0)
+		st->nmerged = 1;
+	st->spans[st->n].start = lower;
+	st->spans[st->n].end = upper;
+	st->n++;
+}
+
+/* One row: NULL lower is ignored, NULL upper is a point, lower > upper is
+ * ignored (an impossible interval is a data problem, never an era). */
+static Datum
+eras_trans_common(FunctionCallInfo fcinfo, int32 kind, int64 lower,
+				  int64 upper, bool upper_null, int64 gap)
+{
+	MemoryContext ctx = agg_context(fcinfo, "cls.eras");
+	ErasState  *st = PG_ARGISNULL(0) ? NULL : (ErasState *) PG_GETARG_POINTER(0);
+
+	if (upper_null)
+		upper = lower;
+	if (st == NULL)
+		st = eras_new(ctx, kind, gap, ERAS_MIN_CAP);
+	else if (st->gap != gap)
+		varying_arg("gap");
+	if (lower <= upper)
+		eras_add(ctx, st, lower, upper);
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(cls_eras_tstz_trans);
+Datum
+cls_eras_tstz_trans(PG_FUNCTION_ARGS)
+{
+	int64		gap;
+
+	if (PG_ARGISNULL(1))
+	{
+		agg_context(fcinfo, "cls.eras");
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	if (PG_ARGISNULL(3))
+		null_arg("gap");
+	gap = duration_arg(PG_GETARG_INTERVAL_P(3), "gap");
+	return eras_trans_common(fcinfo, ERAS_KIND_TSTZ, PG_GETARG_TIMESTAMPTZ(1),
+							 PG_ARGISNULL(2) ? 0 : PG_GETARG_TIMESTAMPTZ(2),
+							 PG_ARGISNULL(2), gap);
+}
+
+PG_FUNCTION_INFO_V1(cls_eras_date_trans);
+Datum
+cls_eras_date_trans(PG_FUNCTION_ARGS)
+{
+	int32		gap;
+
+	if (PG_ARGISNULL(1))
+	{
+		agg_context(fcinfo, "cls.eras");
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	if (PG_ARGISNULL(3))
+		null_arg("gap");
+	gap = PG_GETARG_INT32(3);
+	if (gap < 0)
+	{
+		char		buf[16];
+
+		snprintf(buf, sizeof(buf), "%d", gap);
+		cls_pg_bad_arg("gap", buf, "A gap tolerance must not be negative.",
+					   "Pass 0 for no tolerance.");
+	}
+	return eras_trans_common(fcinfo, ERAS_KIND_DATE, PG_GETARG_DATEADT(1),
+							 PG_ARGISNULL(2) ? 0 : PG_GETARG_DATEADT(2),
+							 PG_ARGISNULL(2), gap);
+}
+
+PG_FUNCTION_INFO_V1(cls_eras_combine);
+Datum
+cls_eras_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = agg_context(fcinfo, "cls.eras combine");
+	ErasState  *a = PG_ARGISNULL(0) ? NULL : (ErasState *) PG_GETARG_POINTER(0);
+	ErasState  *b = PG_ARGISNULL(1) ? NULL : (ErasState *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+	{
+		/* copy the right state into the aggregate context */
+		a = eras_new(ctx, b->kind, b->gap, b->n * 2);
+		memcpy(a->spans, b->spans, b->n * sizeof(cls_span));
+		a->n = b->n;
+		a->nmerged = b->nmerged;
+		PG_RETURN_POINTER(a);
+	}
+	if (a->kind != b->kind)
+		elog(ERROR, "cls.eras: combining states of different kinds");
+	if (a->gap != b->gap)
+		varying_arg("gap");
+	if (a->n + b->n > a->cap)
+	{
+		Size		cap = Max(a->cap * 2, (a->n + b->n) * 2);
+
+		a->spans = alloc_elems(ctx, a->spans, cap, sizeof(cls_span), "era intervals");
+		a->cap = cap;
+	}
+	memcpy(a->spans + a->n, b->spans, b->n * sizeof(cls_span));
+	a->n += b->n;
+	eras_compact(ctx, a);
+	PG_RETURN_POINTER(a);
+}
+
+/*
+ * Serialized era state: uint32 version, int32 kind, int64 gap, int64 n,
+ * then n (start, end) pairs, merged.  Native byte order: serialized states
+ * only travel between processes of one server (parallel workers).
+ */
+typedef struct ErasSerialHeader
+{
+	uint32		version;
+	int32		kind;
+	int64		gap;
+	int64		n;
+} ErasSerialHeader;
+
+PG_FUNCTION_INFO_V1(cls_eras_serialize);
+Datum
+cls_eras_serialize(PG_FUNCTION_ARGS)
+{
+	ErasState  *st = (ErasState *) PG_GETARG_POINTER(0);
+	cls_span   *spans;
+	Size		n,
+				len;
+	ErasSerialHeader h;
+	bytea	   *out;
+
+	agg_context(fcinfo, "cls.eras serialize");
+	/* merge a copy (the state itself stays as it is) */
+	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
+	memcpy(spans, st->spans, st->n * sizeof(cls_span));
+	episodes_hook();
+	n = cls_span_union_gap(spans, st->n, st->gap);
+	if (n > (MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(cls_span))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many eras in one group to pass between parallel workers: %zu", (size_t) n),
+				 errhint("Disable parallel query for this statement (SET max_parallel_workers_per_gather = 0).")));
+	len = VARHDRSZ + sizeof(h) + n * sizeof(cls_span);
+	out = palloc(len);
+	SET_VARSIZE(out, len);
+	h.version = ERAS_SERIAL_VERSION;
+	h.kind = st->kind;
+	h.gap = st->gap;
+	h.n = (int64) n;
+	memcpy(VARDATA(out), &h, sizeof(h));
+	memcpy(VARDATA(out) + sizeof(h), spans, n * sizeof(cls_span));
+	pfree(spans);
+	PG_RETURN_BYTEA_P(out);
+}
+
+static void
+bad_state(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid serialized %s state", what)));
+}
+
+PG_FUNCTION_INFO_V1(cls_eras_deserialize);
+Datum
+cls_eras_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	Size		len = VARSIZE_ANY_EXHDR(in);
+	const char *p = VARDATA_ANY(in);
+	ErasSerialHeader h;
+	ErasState  *st;
+
+	agg_context(fcinfo, "cls.eras deserialize");
+	if (len < sizeof(h))
+		bad_state("cls.eras");
+	memcpy(&h, p, sizeof(h));
+	if (h.version != ERAS_SERIAL_VERSION ||
+		(h.kind != ERAS_KIND_TSTZ && h.kind != ERAS_KIND_DATE) ||
+		h.gap < 0 || h.n < 0 ||
+		(uint64) h.n > (len - sizeof(h)) / sizeof(cls_span) ||
+		len != sizeof(h) + (Size) h.n * sizeof(cls_span))
+		bad_state("cls.eras");
+	st = eras_new(CurrentMemoryContext, h.kind, h.gap, (Size) h.n * 2);
+	memcpy(st->spans, p + sizeof(h), (Size) h.n * sizeof(cls_span));
+	st->n = (Size) h.n;
+	for (Size i = 0; i < st->n; i++)
+	{
+		if (st->spans[i].start > st->spans[i].end ||
+			(i > 0 && st->spans[i].start <= cls_sat_add(st->spans[i - 1].end, st->gap)))
+			bad_state("cls.eras");
+	}
+	st->nmerged = st->n;
+	PG_RETURN_POINTER(st);
+}
+
+/* Range type caches kept in fn_extra. */
+typedef struct RangeCache
+{
+	TypeCacheEntry *rng;
+	Oid			mrtype;
+} RangeCache;
+
+static RangeCache *
+range_cache(FunctionCallInfo fcinfo, Oid rngtype, Oid mrtype)
+{
+	RangeCache *c = (RangeCache *) fcinfo->flinfo->fn_extra;
+
+	if (c == NULL || c->mrtype != mrtype)
+	{
+		c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(RangeCache));
+		c->rng = lookup_type_cache(rngtype, TYPECACHE_RANGE_INFO);
+		if (c->rng->rngelemtype == NULL)
+			elog(ERROR, "type %u is not a range type", rngtype);
+		c->mrtype = mrtype;
+		fcinfo->flinfo->fn_extra = c;
+	}
+	return c;
+}
+
+/* A multirange of closed spans [start, end] (values as Datums of the
+ * range's element type). */
+static MultirangeType *
+spans_to_multirange(FunctionCallInfo fcinfo, Oid rngtype, Oid mrtype,
+					const cls_span *spans, Size n, bool is_date)
+{
+	RangeCache *c = range_cache(fcinfo, rngtype, mrtype);
+	RangeType **ranges;
+
+	if (n > (Size) PG_INT32_MAX || n > MaxAllocHugeSize / sizeof(RangeType *))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many episodes in one group for a multirange: %zu", (size_t) n)));
+	ranges = alloc_elems(CurrentMemoryContext, NULL, n, sizeof(RangeType *), "episodes");
+	for (Size i = 0; i < n; i++)
+	{
+		RangeBound	lo,
+					hi;
+
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		lo.infinite = hi.infinite = false;
+		lo.inclusive = hi.inclusive = true;
+		lo.lower = true;
+		hi.lower = false;
+		if (is_date)
+		{
+			lo.val = DateADTGetDatum((DateADT) spans[i].start);
+			hi.val = DateADTGetDatum((DateADT) spans[i].end);
+		}
+		else
+		{
+			lo.val = TimestampTzGetDatum(spans[i].start);
+			hi.val = TimestampTzGetDatum(spans[i].end);
+		}
+		ranges[i] = make_range(c->rng, &lo, &hi, false);
+	}
+	return make_multirange(mrtype, c->rng, (int32) n, ranges);
+}
+
+PG_FUNCTION_INFO_V1(cls_eras_final);
+Datum
+cls_eras_final(PG_FUNCTION_ARGS)
+{
+	ErasState  *st;
+	cls_span   *spans;
+	Size		n;
+	bool		is_date;
+
+	agg_context(fcinfo, "cls.eras final");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (ErasState *) PG_GETARG_POINTER(0);
+	if (st->n == 0)
+		PG_RETURN_NULL();		/* only impossible intervals: no era */
+	is_date = st->kind == ERAS_KIND_DATE;
+	/* work on a copy: the state is left as it is (window use) */
+	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
+	memcpy(spans, st->spans, st->n * sizeof(cls_span));
+	episodes_hook();
+	n = cls_span_union_gap(spans, st->n, st->gap);
+	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo,
+											   is_date ? DATERANGEOID : TSTZRANGEOID,
+											   is_date ? DATEMULTIRANGEOID : TSTZMULTIRANGEOID,
+											   spans, n, is_date));
+}
+
+/* ------------------------------------------------------------------------
+ * State episodes
+ * ------------------------------------------------------------------------ */
+
+typedef struct StateEpState
+{
+	cls_state_params p;
+	Size		n;
+	Size		cap;
+	cls_state_obs *obs;
+} StateEpState;
+
+#define STATE_MIN_CAP 256
+
+static StateEpState *
+state_new(MemoryContext ctx, const cls_state_params *p, Size cap)
+{
+	StateEpState *st = MemoryContextAllocZero(ctx, sizeof(StateEpState));
+
+	st->p = *p;
+	st->cap = Max(cap, STATE_MIN_CAP);
+	st->obs = alloc_elems(ctx, NULL, st->cap, sizeof(cls_state_obs), "observations");
+	return st;
+}
+
+static void
+state_reserve(MemoryContext ctx, StateEpState *st, Size more)
+{
+	Size		need;
+
+	if (st->n + more <= st->cap)
+		return;
+	need = Max(st->cap * 2, st->n + more);
+	st->obs = alloc_elems(ctx, st->obs, need, sizeof(cls_state_obs), "observations");
+	st->cap = need;
+}
+
+static void
+check_params(const StateEpState *st, const cls_state_params *p)
+{
+	if (st->p.max_gap != p->max_gap)
+		varying_arg("max_gap");
+	if (st->p.hold != p->hold)
+		varying_arg("hold");
+	if (st->p.min_duration != p->min_duration)
+		varying_arg("min_duration");
+}
+
+/* (state, t, active, max_gap, hold[, min_duration]).  Rows with a NULL or
+ * infinite time, or a NULL state, are ignored. */
+PG_FUNCTION_INFO_V1(cls_state_episodes_trans);
+Datum
+cls_state_episodes_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = agg_context(fcinfo, "cls.state_episodes");
+	StateEpState *st = PG_ARGISNULL(0) ? NULL : (StateEpState *) PG_GETARG_POINTER(0);
+	cls_state_params p;
+	TimestampTz t;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
+		TIMESTAMP_NOT_FINITE(PG_GETARG_TIMESTAMPTZ(1)))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	t = PG_GETARG_TIMESTAMPTZ(1);
+	if (PG_ARGISNULL(3))
+		null_arg("max_gap");
+	if (PG_ARGISNULL(4))
+		null_arg("hold");
+	p.max_gap = duration_arg(PG_GETARG_INTERVAL_P(3), "max_gap");
+	p.hold = duration_arg(PG_GETARG_INTERVAL_P(4), "hold");
+	p.min_duration = 0;
+	if (PG_NARGS() > 5)
+	{
+		if (PG_ARGISNULL(5))
+			null_arg("min_duration");
+		p.min_duration = duration_arg(PG_GETARG_INTERVAL_P(5), "min_duration");
+	}
+	if (st == NULL)
+		st = state_new(ctx, &p, STATE_MIN_CAP);
+	else
+		check_params(st, &p);
+	state_reserve(ctx, st, 1);
+	st->obs[st->n].t = t;
+	st->obs[st->n].active = PG_GETARG_BOOL(2);
+	st->n++;
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(cls_state_episodes_combine);
+Datum
+cls_state_episodes_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = agg_context(fcinfo, "cls.state_episodes combine");
+	StateEpState *a = PG_ARGISNULL(0) ? NULL : (StateEpState *) PG_GETARG_POINTER(0);
+	StateEpState *b = PG_ARGISNULL(1) ? NULL : (StateEpState *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+	{
+		a = state_new(ctx, &b->p, b->n);
+		memcpy(a->obs, b->obs, b->n * sizeof(cls_state_obs));
+		a->n = b->n;
+		PG_RETURN_POINTER(a);
+	}
+	check_params(a, &b->p);
+	state_reserve(ctx, a, b->n);
+	memcpy(a->obs + a->n, b->obs, b->n * sizeof(cls_state_obs));
+	a->n += b->n;
+	PG_RETURN_POINTER(a);
+}
+
+/*
+ * Serialized state-episode state: the header, then n int64 times, then n
+ * bytes (0 or 1) of active flags: 9 bytes per observation.
+ */
+typedef struct StateSerialHeader
+{
+	uint32		version;
+	uint32		pad;
+	int64		max_gap;
+	int64		hold;
+	int64		min_duration;
+	int64		n;
+} StateSerialHeader;
+
+PG_FUNCTION_INFO_V1(cls_state_episodes_serialize);
+Datum
+cls_state_episodes_serialize(PG_FUNCTION_ARGS)
+{
+	StateEpState *st = (StateEpState *) PG_GETARG_POINTER(0);
+	StateSerialHeader h;
+	Size		len;
+	bytea	   *out;
+	char	   *p;
+
+	agg_context(fcinfo, "cls.state_episodes serialize");
+	if (st->n > (MaxAllocSize - VARHDRSZ - sizeof(h)) / (sizeof(int64) + 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many observations in one group to pass between parallel workers: %zu",
+						(size_t) st->n),
+				 errdetail("A parallel worker can pass at most %zu observations of one group.",
+						   (size_t) ((MaxAllocSize - VARHDRSZ - sizeof(h)) / (sizeof(int64) + 1))),
+				 errhint("Disable parallel query for this statement (SET max_parallel_workers_per_gather = 0).")));
+	len = VARHDRSZ + sizeof(h) + st->n * (sizeof(int64) + 1);
+	out = palloc(len);
+	SET_VARSIZE(out, len);
+	memset(&h, 0, sizeof(h));
+	h.version = STATE_SERIAL_VERSION;
+	h.max_gap = st->p.max_gap;
+	h.hold = st->p.hold;
+	h.min_duration = st->p.min_duration;
+	h.n = (int64) st->n;
+	p = VARDATA(out);
+	memcpy(p, &h, sizeof(h));
+	p += sizeof(h);
+	for (Size i = 0; i < st->n; i++)
+	{
+		memcpy(p, &st->obs[i].t, sizeof(int64));
+		p += sizeof(int64);
+	}
+	for (Size i = 0; i < st->n; i++)
+		*p++ = st->obs[i].active ? 1 : 0;
+	PG_RETURN_BYTEA_P(out);
+}
+
+PG_FUNCTION_INFO_V1(cls_state_episodes_deserialize);
+Datum
+cls_state_episodes_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	Size		len = VARSIZE_ANY_EXHDR(in);
+	const char *p = VARDATA_ANY(in);
+	StateSerialHeader h;
+	StateEpState *st;
+	const char *flags;
+
+	agg_context(fcinfo, "cls.state_episodes deserialize");
+	if (len < sizeof(h))
+		bad_state("cls.state_episodes");
+	memcpy(&h, p, sizeof(h));
+	if (h.version != STATE_SERIAL_VERSION || h.max_gap < 0 || h.hold < 0 ||
+		h.min_duration < 0 || h.n < 0 ||
+		(uint64) h.n > (len - sizeof(h)) / (sizeof(int64) + 1) ||
+		len != sizeof(h) + (Size) h.n * (sizeof(int64) + 1))
+		bad_state("cls.state_episodes");
+	{
+		cls_state_params prm = {h.max_gap, h.hold, h.min_duration};
+
+		st = state_new(CurrentMemoryContext, &prm, (Size) h.n);
+	}
+	p += sizeof(h);
+	flags = p + (Size) h.n * sizeof(int64);
+	for (Size i = 0; i < (Size) h.n; i++)
+	{
+		int64		t;
+
+		memcpy(&t, p + i * sizeof(int64), sizeof(int64));
+		if (TIMESTAMP_NOT_FINITE(t) || (flags[i] != 0 && flags[i] != 1))
+			bad_state("cls.state_episodes");
+		st->obs[i].t = t;
+		st->obs[i].active = flags[i] == 1;
+	}
+	st->n = (Size) h.n;
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(cls_state_episodes_final);
+Datum
+cls_state_episodes_final(PG_FUNCTION_ARGS)
+{
+	StateEpState *st;
+	cls_state_obs *obs;
+	cls_span   *spans;
+	Size		n;
+
+	agg_context(fcinfo, "cls.state_episodes final");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (StateEpState *) PG_GETARG_POINTER(0);
+	/* sort a copy: the state is left as it is (window use) */
+	obs = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_state_obs), "observations");
+	memcpy(obs, st->obs, st->n * sizeof(cls_state_obs));
+	episodes_hook();
+	cls_state_obs_sort(obs, st->n);
+	/* episodes are written over the sorted copy (allowed by the core) */
+	spans = (cls_span *) obs;
+	n = cls_state_episodes(obs, st->n, &st->p, spans);
+	/* an end past the last valid timestamp (a huge hold) is +infinity */
+	for (Size i = 0; i < n; i++)
+		if (spans[i].end >= END_TIMESTAMP)
+			spans[i].end = DT_NOEND;
+	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo, TSTZRANGEOID, TSTZMULTIRANGEOID,
+											   spans, n, false));
+}
