@@ -185,10 +185,10 @@ FROM cls.ctcae_criteria() ORDER BY term, version, grade, basis;
 -- every absolute cut-off graded on both sides agrees with the listing:
 -- at the threshold the grade is milder, just below it at least that grade
 SELECT c.term, c.version, c.grade, c.threshold,
-       cls.ctcae_grade(c.term::cls.ctcae_term, c.threshold, c.unit, lln => 1e6, uln => 1e6,
-                       baseline => 1e6, version => c.version::cls.ctcae_version) < c.grade AS milder_at_cutoff,
-       cls.ctcae_grade(c.term::cls.ctcae_term, c.threshold * 0.999, c.unit, lln => 1e6, uln => 1e6,
-                       baseline => 1e6, version => c.version::cls.ctcae_version) >= c.grade AS graded_below
+       cls.ctcae_grade(c.term::cls.ctcae_term, c.threshold, c.unit, lln => c.threshold,
+                       version => c.version::cls.ctcae_version) < c.grade AS milder_at_cutoff,
+       cls.ctcae_grade(c.term::cls.ctcae_term, c.threshold * 0.999, c.unit, lln => c.threshold,
+                       version => c.version::cls.ctcae_version) >= c.grade AS graded_below
 FROM cls.ctcae_criteria() c WHERE c.basis = 'absolute' ORDER BY 1, 2, 3;
 
 -- query mistakes are errors with SQLSTATEs and hints
@@ -203,6 +203,11 @@ SELECT cls.ctcae_grade('CPK increased', 300, 'U/L', uln => 'NaN');
 SELECT cls.ctcae_grade('Weight gain', 80, 'kg', baseline => 'Infinity');
 SELECT cls.hypoalbuminemia_grade(3.0, 'g/dL', lln_g_dl => 0);
 SELECT cls.ctcae_grade('Hypoalbuminemia', 3.0, 12345::bigint);
+
+-- a limit outside the analyte's plausible range is a data problem: NULL and a reason
+SELECT cls.ctcae_grade('Hypoalbuminemia', 2.5, 'g/dL', lln => 35) AS g_lln_in_wrong_unit,
+       cls.ctcae_grade_reason('Hypoalbuminemia', 2.5, 'g/dL', lln => 35) AS reason,
+       cls.weight_gain_grade(70, 'kg', 1e308) AS absurd_baseline;
 
 -- the SQLSTATE of each query mistake
 CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS $$

@@ -133,6 +133,21 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
 	in.uln = ga->limits_canonical ? uln : cls_conv_apply(&conv, uln);
 	in.baseline = (ga->limits_canonical && !ga->base_in_value_unit) ? base :
 		cls_conv_apply(&conv, base);
+	/* a limit outside the analyte's plausible range (a g/L limit labelled
+	 * g/dL, a corrupt range_low) is a data problem: no grade */
+	{
+		const char *names[3] = {"lln", "uln", "baseline"};
+		const double vals[3] = {in.lln, in.uln, in.baseline};
+		const bool	given[3] = {lln_given, uln_given, base_given};
+
+		for (int i = 0; i < 3; i++)
+			if (given[i] && cls_value_check(a, vals[i]) != CLS_VALUE_OK)
+			{
+				r->reason = psprintf("%s: %s", names[i],
+									 cls_pg_value_problem(a, vals[i]));
+				return;
+			}
+	}
 	if (ga->sympt_arg < 0)
 		in.symptomatic = 0;
 	else if (PG_ARGISNULL(ga->sympt_arg))

@@ -9,6 +9,7 @@
 #ifndef CLS_UNITS_H
 #define CLS_UNITS_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -122,10 +123,19 @@ void		cls_plausible_range(cls_analyte a, double *lo, double *hi,
 static inline int
 cls_dcmp(double a, double b)
 {
-	double		d = a - b;
-	double		fa = a < 0 ? -a : a;
-	double		fb = b < 0 ? -b : b;
-	double		tol = 1e-9 * (fa > fb ? fa : fb);
+	double		d,
+				fa,
+				fb,
+				tol;
+
+	/* an infinity is only ever equal to itself (the tolerance below would
+	 * be infinite too) */
+	if (isinf(a) || isinf(b))
+		return (a > b) - (a < b);
+	d = a - b;
+	fa = a < 0 ? -a : a;
+	fb = b < 0 ? -b : b;
+	tol = 1e-9 * (fa > fb ? fa : fb);
 
 	if (d > tol)
 		return 1;

@@ -154,6 +154,9 @@ main(void)
 	CHECK(cls_dcmp(3.0, 2.9999) > 0, "3.0 > 2.9999");
 	CHECK(cls_dcmp(0.0, 1e-300) < 0, "0 < 1e-300");
 	CHECK(cls_dcmp(-1.0, 1.0) < 0, "-1 < 1");
+	CHECK(cls_dcmp(7000.0, INFINITY) < 0, "finite < +inf");
+	CHECK(cls_dcmp(-INFINITY, -1e308) < 0, "-inf < finite");
+	CHECK(cls_dcmp(INFINITY, INFINITY) == 0, "inf == inf");
 
 	return unit_done("units");
 }
