@@ -26,7 +26,7 @@ COMMENT ON FUNCTION @extschema@.analyte_eq(@extschema@.analyte, @extschema@.anal
 CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.analyte, RIGHTARG = @extschema@.analyte,
     FUNCTION = @extschema@.analyte_eq, COMMUTATOR = OPERATOR(@extschema@.=),
-    RESTRICT = eqsel, JOIN = eqjoinsel);
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
 COMMENT ON OPERATOR @extschema@.= (@extschema@.analyte, @extschema@.analyte) IS 'equality of cls analytes';
 
 COMMENT ON FUNCTION @extschema@.analyte_in(cstring) IS 'input function of cls.analyte';
