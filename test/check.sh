@@ -2,12 +2,13 @@
 # test/check.sh -- THE test command for cls.   Usage:
 #
 #   bash test/check.sh            # everything (as root on Debian 12 installs deps)
-#   bash test/check.sh --quick    # skip `make unit-san`
-#   CLS_ONLY=unit bash test/check.sh        # only unit tests (also: regress, t;
+#   bash test/check.sh --quick    # skip `make unit-san` and the fuzzers
+#   CLS_ONLY=unit bash test/check.sh        # only unit tests (also: regress, fuzz, t;
 #   CLS_ONLY=regress,t bash test/check.sh   #  comma-separated list allowed)
 #   CLS_KEEP=1 bash test/check.sh # keep the temp dir (cluster logs) afterwards
 #
 # Steps: cls_deps; build with -Wall -Wextra -Werror; make unit; make unit-san;
+# every libFuzzer target for CLS_FUZZ_SECONDS (default 20) on its corpus;
 # private install (never touches the system PostgreSQL); start a throwaway
 # cluster; make installcheck (pg_regress, sql/ -> expected/); every executable
 # test/t/*.sh.  Every TAP line (`ok ...` / `not ok ...`) of the unit binaries
@@ -29,10 +30,10 @@ for arg in "$@"; do
         *) echo "usage: bash test/check.sh [--quick] [--keep]" >&2; exit 2 ;;
     esac
 done
-ONLY=${CLS_ONLY:-regress,unit,t}
+ONLY=${CLS_ONLY:-regress,unit,fuzz,t}
 want() { [[ ",$ONLY," == *",$1,"* ]]; }
 for o in ${ONLY//,/ }; do
-    case $o in regress|unit|t) ;; *) echo "CLS_ONLY: unknown part '$o' (regress|unit|t)" >&2; exit 2 ;; esac
+    case $o in regress|unit|fuzz|t) ;; *) echo "CLS_ONLY: unknown part '$o' (regress|unit|fuzz|t)" >&2; exit 2 ;; esac
 done
 
 cd "$CLS_REPO" || exit 2
@@ -74,6 +75,18 @@ run_unit() {  # run_unit TARGET
 if want unit; then
     run_unit unit
     if [ "$QUICK" = 1 ]; then echo "# --quick: skipping make unit-san"; else run_unit unit-san; fi
+fi
+
+# ---- fuzzing (bounded; `bash test/fuzz/run.sh SECONDS` for long runs) -------
+if want fuzz && [ "$QUICK" != 1 ]; then
+    section "fuzz (${CLS_FUZZ_SECONDS:-20} s per target)"
+    out=$(tmpout)
+    cls_run_logged "$out" bash test/fuzz/run.sh "${CLS_FUZZ_SECONDS:-20}"
+    rc=$?
+    cls_count_tap "$out" "fuzz: "
+    if [ "$rc" -ne 0 ] && ! grep -qE '^not ok( |$)' "$out"; then
+        cls_fail "fuzz" "exit status $rc without a 'not ok' line"
+    fi
 fi
 
 if ! want regress && ! want t; then finish; fi
