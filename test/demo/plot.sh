@@ -154,7 +154,7 @@ NaN with lines dt 3 lw 1.2 lc rgb '#7b3294' title 'tagraxofusp dose'"
 45 with lines dt 2 lc rgb '#555555' title 'hemoconcentration 45 %'"
         echo "set format x '%g'; set xlabel 'days since the first measurement'"
         echo "set ylabel 'systolic BP (mmHg)'"
-        echo "set yrange [50:180]"
+        echo "set yrange [40:180]"
         echo "plot '$d/sbp.dat' using 1:2 with lines lw 1 lc rgb '#404040' title 'SBP', \
 90 with lines dt 2 lc rgb '#d7191c' title 'hypotension < 90'"
         echo "unset multiplot"

@@ -1,8 +1,9 @@
 -- The warehouse: patients, rows and the episodes the generator planted
 -- A synthetic OMOP CDM warehouse made by test/demo/gen_warehouse.c: patients with
 -- idiopathic capillary leak attacks, tagraxofusp-treated patients (some with drug CLS),
--- and look-alikes (sepsis, isolated low albumin).  truth.* holds what was planted;
--- the cohort queries below never read it, only the recovery scores do.
+-- and look-alikes (sepsis, isolated low albumin), with 5 in 1000 rows dirty.
+-- truth.* holds what was planted: the cohort queries read it only for the
+-- exclusion periods and the recovery scores.
 --
 -- (Everything from the first line that is only "--" on is for the reader of the
 -- .sql file, not for the report.)
