@@ -22,7 +22,7 @@
 # the pngcairo terminal (falls back to png).  Prints the PNG paths, one a line.
 set -euo pipefail
 
-out= detected=
+out='' detected=''
 ids=()
 while [ $# -gt 0 ]; do
     case $1 in

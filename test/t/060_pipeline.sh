@@ -101,6 +101,7 @@ if [ "$status" = succeeded ]; then
 else
     cls_fail "the cron job ran after the insert and succeeded" "status '${status:-none within 150 s}'"
     cls_diag "$(q "SELECT jobid, status, start_time, return_message FROM cron.job_run_details ORDER BY start_time")"
+    # shellcheck disable=SC2154 # set by cls_cluster_start cron
     cls_diag "$(tail -n 20 "$CLS_C_cron_LOG" 2>/dev/null)"
 fi
 q "SELECT cron.unschedule($job)" >/dev/null   # no further runs while we look

@@ -43,9 +43,10 @@ section() { awk -v h="=== $1" 'index($0, h) == 1 { on = 1; next } /^=== / { on =
 # ---- the oracle: same warehouse again ------------------------------------------------
 gen=$CLS_TMPBASE/gen_061
 data=$out/data
-cc -O2 -std=c99 -Wall -Wextra -Werror -o "$gen" "$CLS_REPO/test/demo/gen_warehouse.c" -lm \
-    && "$gen" --patients "$N" --seed "$SEED" --out "$data" 2> "$data.log" \
-    || { cls_fail "regenerate the warehouse"; cls_summary; exit 1; }
+if ! cc -O2 -std=c99 -Wall -Wextra -Werror -o "$gen" "$CLS_REPO/test/demo/gen_warehouse.c" -lm \
+   || ! "$gen" --patients "$N" --seed "$SEED" --out "$data" 2> "$data.log"; then
+    cls_fail "regenerate the warehouse"; cls_summary; exit 1
+fi
 dirty() { sed -n "s/.*dirty rows:.* $1=\([0-9]*\).*/\1/p" "$data.log"; }
 
 # ---- data quality -------------------------------------------------------------------
