@@ -1,0 +1,83 @@
+-- Tagraxofusp patients with CTCAE grade >= 2 hypoalbuminemia in cycle 1
+-- Tagraxofusp (ELZONRIS) carries a boxed warning for capillary leak syndrome, whose
+-- earliest and most consistent sign is falling albumin.  For every patient who got
+-- tagraxofusp: the worst CTCAE v5.0 Hypoalbuminemia grade in cycle 1 (the 21 days
+-- from the first dose), each albumin graded by cls.ctcae_grade with the row's own
+-- range_low as LLN (grade 1 < LLN - 3 g/dL, grade 2 < 3 - 2 g/dL, grade 3 < 2 g/dL).
+--
+-- Units: value_as_number is read in the row's unit_source_value; cls converts
+-- (g/L or g/dL here) and compares exactly.  With OMOP unit concepts instead, pass
+-- unit_concept_id::bigint (same function, bigint overload).  A row whose unit cls
+-- does not know, or whose value is implausible, has cls.value_problem() NOT NULL
+-- and is skipped here (10_data_quality lists them); without that guard an unknown
+-- unit would stop the query with an error (SQLSTATE 22023), by design.
+--
+-- Cycle 1 is computed in plain SQL for now: [first dose, first dose + 21 days),
+-- elapsed time, not calendar days.  cls.cycle_of() (dose-anchored windows, being
+-- written) will replace the cycle1 CTE.  Day 1 of the cycle = the first 24 hours
+-- after the first dose.
+
+CREATE TEMP VIEW cycle1_hypoalbuminemia AS
+WITH first_dose AS (
+    SELECT person_id, min(drug_exposure_start_datetime) AS first_dose
+      FROM omop.drug_exposure
+     WHERE drug_source_value = 'tagraxofusp'
+     GROUP BY person_id
+), cycle1 AS (
+    SELECT person_id, first_dose, first_dose + interval '21 days' AS cycle1_end
+      FROM first_dose
+), albumin AS (
+    SELECT c.person_id, c.first_dose,
+           m.measurement_datetime AS t,
+           m.value_as_number      AS value,
+           m.unit_source_value    AS unit,
+           m.range_low            AS lln
+      FROM cycle1 c
+      JOIN omop.measurement m
+        ON m.person_id = c.person_id
+       AND m.measurement_datetime >= c.first_dose
+       AND m.measurement_datetime <  c.cycle1_end
+     WHERE cls.analyte_of(m.measurement_concept_id)::text = 'albumin'
+), graded AS (
+    SELECT person_id, first_dose, t,
+           CASE WHEN cls.value_problem('albumin', value, unit) IS NULL
+                THEN cls.ctcae_grade('Hypoalbuminemia', value, unit, lln => lln) END AS grade,
+           CASE WHEN cls.value_problem('albumin', value, unit) IS NULL
+                THEN cls.to_canonical('albumin', value, unit) END                  AS albumin_g_dl
+      FROM albumin
+), per_patient AS (
+    SELECT f.person_id, f.first_dose,
+           max(g.grade)                                   AS worst_grade,
+           min(g.albumin_g_dl)                            AS lowest_albumin_g_dl,
+           min(g.t) FILTER (WHERE g.grade >= 2)           AS first_grade2_at
+      FROM first_dose f
+      LEFT JOIN graded g USING (person_id)
+     GROUP BY f.person_id, f.first_dose
+)
+SELECT * FROM per_patient;
+
+-- How many, and how soon.
+SELECT count(*)                                             AS tagraxofusp_patients,
+       count(*) FILTER (WHERE worst_grade >= 2)             AS grade_2_or_worse,
+       round(100.0 * count(*) FILTER (WHERE worst_grade >= 2) / count(*), 1) AS percent,
+       percentile_disc(0.5) WITHIN GROUP (ORDER BY date_trunc('hour', first_grade2_at - first_dose))
+                                                            AS median_time_to_grade_2
+  FROM cycle1_hypoalbuminemia;
+
+-- The worst grade per patient in cycle 1.
+SELECT coalesce(worst_grade::text, 'no gradable albumin')  AS worst_grade_in_cycle1,
+       count(*)                                           AS patients
+  FROM cycle1_hypoalbuminemia
+ GROUP BY worst_grade
+ ORDER BY worst_grade NULLS LAST;
+
+-- The cohort: who, how low, and when grade 2 was first reached.
+SELECT person_id,
+       first_dose,
+       worst_grade,
+       round(lowest_albumin_g_dl::numeric, 1)                                 AS lowest_albumin_g_dl,
+       first_grade2_at,
+       floor(extract(epoch FROM first_grade2_at - first_dose) / 86400)::int + 1 AS cycle_day
+  FROM cycle1_hypoalbuminemia
+ WHERE worst_grade >= 2
+ ORDER BY first_grade2_at - first_dose, person_id;

@@ -1,0 +1,130 @@
+#!/bin/bash
+# test/t/061_demo.sh -- run the demo (bash test/demo.sh) at a small size and
+# check its report and pictures.  Run by test/check.sh, or alone.
+#
+# The key numbers are checked against an oracle that does not use cls: the
+# generator is deterministic, so the same warehouse is generated again here
+# and the expected numbers are computed from its files with awk:
+#   - the data-quality counts equal the generator's own counts of the dirty
+#     rows it added (unknown units, NULL values, impossible values + NaN);
+#   - the cycle-1 grade >= 2 hypoalbuminemia cohort is exactly the set of
+#     tagraxofusp patients with a usable albumin < 3.0 g/dL in the 21 days from
+#     their first dose, and each of them has a planted cycle-1 drug CLS episode.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
+cls_tmpbase
+N=60 SEED=61
+out=$(mktemp -d "$CLS_TMPBASE/demo061.XXXXXX")
+log=$out/demo.log
+
+# ---- run the demo ---------------------------------------------------------------
+if bash "$CLS_REPO/test/demo.sh" --patients "$N" --seed "$SEED" --out "$out/o" > "$log" 2>&1; then
+    cls_pass "bash test/demo.sh --patients $N --seed $SEED exits 0"
+else
+    cls_fail "bash test/demo.sh --patients $N --seed $SEED exits 0"
+    cls_diag "$(tail -n 40 "$log")"
+fi
+report=$out/o/report.txt
+[ -s "$report" ] || { cls_fail "report.txt written"; cls_summary; exit 1; }
+
+missing=
+for f in "$CLS_REPO"/test/demo/queries/[0-9][0-9]_*.sql; do
+    h=$(sed -n '1s/^--[[:space:]]*//p' "$f")
+    grep -qxF "=== $h ===" "$report" || missing="$missing $(basename "$f")"
+done
+grep -qxF "=== Pictures ===" "$report" || missing="$missing pictures"
+cls_is "report has a section for every query file and the pictures" "${missing:- none missing}" " none missing"
+cls_is "report shows no failed query and no error" \
+    "$(grep -cE '^\*\*\*|ERROR:' "$report")" 0
+
+# section TEXT: the lines of the section whose heading starts with TEXT
+section() { awk -v h="=== $1" 'index($0, h) == 1 { on = 1; next } /^=== / { on = 0 } on' "$report"; }
+
+# ---- the oracle: same warehouse again ------------------------------------------------
+gen=$CLS_TMPBASE/gen_061
+data=$out/data
+if ! cc -O2 -std=c99 -Wall -Wextra -Werror -o "$gen" "$CLS_REPO/test/demo/gen_warehouse.c" -lm \
+   || ! "$gen" --patients "$N" --seed "$SEED" --out "$data" 2> "$data.log"; then
+    cls_fail "regenerate the warehouse"; cls_summary; exit 1
+fi
+dirty() { sed -n "s/.*dirty rows:.* $1=\([0-9]*\).*/\1/p" "$data.log"; }
+
+# ---- data quality -------------------------------------------------------------------
+# first table of the section: analyte | canonical_unit | rows | patients | units_seen | unknown_unit | null_value | implausible
+dq=$(section "Data quality" | awk -F'|' '
+    /^ *analyte *\| *canonical_unit/ { on = 1; next } on && /^\(/ { exit }
+    on && NF == 8 && $3 ~ /^ *[0-9]+ *$/ { u += $6; n += $7; i += $8; a++ }
+    END { print a + 0, u + 0, n + 0, i + 0 }')
+read -r n_an n_unk n_null n_impl <<< "$dq"
+cls_is "data quality: 13 analytes found (heart rate and temperature through LOINC)" "$n_an" 13
+if [ "${n_unk:-0}" -gt 0 ] && [ "${n_impl:-0}" -gt 0 ]; then
+    cls_pass "data quality finds the dirty rows (unknown unit $n_unk, implausible $n_impl, NULL $n_null)"
+else
+    cls_fail "data quality finds the dirty rows" "unknown unit '$n_unk', implausible '$n_impl'"
+fi
+cls_is "unknown-unit rows = the generator's unknown_unit rows" "$n_unk" "$(dirty unknown_unit)"
+cls_is "NULL values = the generator's null_value rows" "$n_null" "$(dirty null_value)"
+cls_is "implausible values = the generator's impossible_value + nan_value rows" \
+    "$n_impl" "$(( $(dirty impossible_value) + $(dirty nan_value) ))"
+
+# ---- the cycle-1 hypoalbuminemia cohort -------------------------------------------------
+got=$(section "Tagraxofusp patients with CTCAE grade >= 2" \
+      | awk -F'|' '$1 ~ /^ *[0-9]+ *$/ && $2 ~ /^ *[0-9][0-9][0-9][0-9]-/ { gsub(/ /, "", $1); print $1 }' \
+      | sort -n | paste -sd' ')
+headline=$(section "Tagraxofusp patients with CTCAE grade >= 2" \
+      | awk -F'|' '/^ *tagraxofusp_patients/ { getline; getline; gsub(/ /, "", $2); print $2; exit }')
+# awk oracle: minutes since 1970 from "YYYY-MM-DD HH:MM:SS+00"
+want=$(awk -F'\t' '
+    function mins(s,   y, m, d, a, yy, mm) {
+        y = substr(s, 1, 4) + 0; m = substr(s, 6, 2) + 0; d = substr(s, 9, 2) + 0
+        a = int((14 - m) / 12); yy = y + 4800 - a; mm = m + 12 * a - 3
+        return ((d + int((153 * mm + 2) / 5) + 365 * yy + int(yy / 4) - int(yy / 100) + int(yy / 400) - 32045 - 2440588) * 1440 \
+                + substr(s, 12, 2) * 60 + substr(s, 15, 2))
+    }
+    FILENAME ~ /drug_exposure/ { t = mins($4); if (!($2 in first) || t < first[$2]) first[$2] = t; next }
+    $3 == 3024561 && ($2 in first) && $5 != "NaN" && $5 != "\\N" && ($7 == "g/dL" || $7 == "g/L") {
+        v = $7 == "g/L" ? $5 / 10 : $5 + 0; t = mins($4)
+        if (v > 0 && v <= 10 && t >= first[$2] && t < first[$2] + 21 * 1440 && v < 3.0) low[$2] = 1
+    }
+    END { for (p in low) print p }' "$data/drug_exposure.tsv" "$data/measurement.tsv" | sort -n | paste -sd' ')
+if [ -n "$got" ]; then cls_pass "grade >= 2 cohort is not empty ($(wc -w <<< "$got") patients)"; else
+    cls_fail "grade >= 2 cohort is not empty"; fi
+cls_is "headline count = the listed cohort" "$headline" "$(wc -w <<< "$got")"
+cls_is "cohort = tagraxofusp patients with albumin < 3.0 g/dL in the 21 days from the first dose (awk oracle)" \
+    "$got" "$want"
+notdrug=
+for p in $got; do
+    awk -F'\t' -v p="$p" '$2 == p { f = 1 } END { exit !f }' "$data/drug_exposure.tsv" || notdrug="$notdrug $p"
+done
+cls_is "every cohort member received tagraxofusp" "${notdrug:- all}" " all"
+noep=
+for p in $got; do
+    awk -F'\t' -v p="$p" '$1 == p && $3 == "cls_drug" && $6 == 1 { f = 1 } END { exit !f }' \
+        "$data/truth_episode.tsv" || noep="$noep $p"
+done
+cls_is "every cohort member has a planted cycle-1 drug CLS episode" "${noep:- all}" " all"
+
+# ---- the baseline recovery scores ----------------------------------------------------
+scores=$(section "Baseline: how a naive rule" | awk -F'|' '/^ *cls_episodes/ { getline; getline; print; exit }')
+read -r s_pos s_found s_sens s_det <<< "$(awk -F'|' '{ print $1 + 0, $2 + 0, $3 + 0, $4 + 0 }' <<< "$scores")"
+cls_is "recovery: cls_episodes = planted CLS episodes" "$s_pos" \
+    "$(awk -F'\t' '$3 == "cls_idiopathic" || $3 == "cls_drug"' "$data/truth_episode.tsv" | wc -l)"
+if [ "${s_found:-0}" -gt 0 ] && [ "${s_det:-0}" -ge "${s_found:-0}" ]; then
+    cls_pass "recovery: the naive rule finds some episodes ($s_found of $s_pos, sensitivity $s_sens %, $s_det detections)"
+else
+    cls_fail "recovery: the naive rule finds some episodes" "scores line '$scores'"
+fi
+
+# ---- pictures ----------------------------------------------------------------------
+shopt -s nullglob
+pngs=("$out"/o/timeline_person_*.png)
+shopt -u nullglob
+cls_is "three timeline pictures" "${#pngs[@]}" 3
+bad=
+for p in "${pngs[@]}"; do
+    magic=$(head -c 8 "$p" | od -An -tx1 | tr -d ' \n')
+    size=$(stat -c %s "$p")
+    [ "$magic" = 89504e470d0a1a0a ] && [ "$size" -gt 20000 ] || bad="$bad $(basename "$p"):$magic:$size"
+done
+cls_is "each picture is a PNG (magic bytes) of more than 20 kB" "${bad:- all}" " all"
+cls_summary
