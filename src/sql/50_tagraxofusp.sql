@@ -245,7 +245,9 @@ CREATE FUNCTION @extschema@.tagraxofusp_days(ts timestamptz[], code text[], valu
     AS $$
     SELECT d.* FROM pg_catalog.unnest((
         SELECT @extschema@.tagraxofusp_monitor(r.ts, r.code, r.value, r.unit, r.ref_high, r.dose)
-        FROM pg_catalog.unnest($1, $2, $3, $4, $5, $6) AS r(ts, code, value, unit, ref_high, dose)
+        FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3),
+                       pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6))
+             AS r(ts, code, value, unit, ref_high, dose)
     )) AS d
 $$;
 COMMENT ON FUNCTION @extschema@.tagraxofusp_days(timestamptz[], text[], float8[], text[], float8[], boolean[]) IS
