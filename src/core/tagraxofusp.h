@@ -1,0 +1,242 @@
+/*
+ * tagraxofusp.h -- ELZONRIS (tagraxofusp-erzs) dose-day monitoring rules
+ * (cls core, plain C99, no PostgreSQL header).
+ *
+ * Sources: label Table 1 "Recommended ELZONRIS Dose Modifications" and
+ * Table 2 "CLS Management Guidelines", the boxed warning and the dosing
+ * schedule (clinical-sources.md 1.1-1.5: [L3][L4][L5][L2][L8]); SPEC.md 6,
+ * which decides the label's ambiguities (clinical-sources.md 7.3-7.6).
+ * The label's CLS numbers shared with the triad module are in label.h; the
+ * remaining Table 1 numbers are in the rules table of tagraxofusp.c, each
+ * row with the label's wording and cls's reading.  That same table feeds the
+ * evaluator, the SQL listing cls.tagraxofusp_rules() and the README table.
+ */
+#ifndef CLS_TAGRAXOFUSP_H
+#define CLS_TAGRAXOFUSP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cycles.h"
+#include "label.h"
+
+/* The rules, one per label row.  The order is the column order of the SQL
+ * composite cls.tagraxofusp_day and of cls.tagraxofusp_rules(). */
+typedef enum cls_tgx_rule
+{
+	CLS_TGX_ALBUMIN_GATE = 0,	/* before the first dose of cycle 1 */
+	CLS_TGX_ALBUMIN_LOW,
+	CLS_TGX_ALBUMIN_FALL,
+	CLS_TGX_WEIGHT_GAIN,
+	CLS_TGX_EDEMA,				/* edema, fluid overload and/or hypotension */
+	CLS_TGX_SBP,
+	CLS_TGX_HEART_RATE,
+	CLS_TGX_TEMPERATURE,
+	CLS_TGX_CREATININE,
+	CLS_TGX_TRANSAMINASES,
+	CLS_TGX_HYPERSENSITIVITY,
+	CLS_TGX_DOSING_DAY,
+	CLS_TGX__COUNT
+} cls_tgx_rule;
+
+typedef enum cls_tgx_status
+{
+	CLS_TGX_NOT_APPLICABLE = 0,
+	CLS_TGX_CLEAR,
+	CLS_TGX_TRIGGERED,
+	CLS_TGX_NOT_EVALUABLE
+} cls_tgx_status;
+
+typedef enum cls_tgx_action
+{
+	CLS_TGX_ADMINISTER = 0,
+	CLS_TGX_ADMINISTER_INCOMPLETE,
+	CLS_TGX_INTERRUPT,
+	CLS_TGX_DISCONTINUE
+} cls_tgx_action;
+
+/* What a triggered rule asks for besides holding the dose. */
+#define CLS_TGX_DO_ALBUMIN		0x1 /* 25 g IV albumin q12h */
+#define CLS_TGX_DO_FLUID		0x2 /* manage fluid status */
+#define CLS_TGX_DO_STEROID		0x4 /* methylprednisolone 1 mg/kg/day */
+#define CLS_TGX_DO_DISCONTINUE	0x8 /* discontinue permanently */
+
+/* One row of the rules table. */
+typedef struct cls_tgx_rule_info
+{
+	cls_tgx_rule rule;
+	const char *name;			/* SQL name, e.g. "albumin_low" */
+	const char *parameter;		/* the label's parameter */
+	const char *source;			/* label table and row, source key */
+	const char *label_criterion;	/* verbatim label wording */
+	const char *label_action;	/* verbatim label wording */
+	const char *cls_trigger;	/* cls's reading of the criterion */
+	const char *cls_resume;		/* cls's reading of the resume rule */
+	double		k1;				/* the rule's numbers (see the table) */
+	double		k2;
+	double		k3;
+	unsigned	does;			/* CLS_TGX_DO_* when triggered */
+} cls_tgx_rule_info;
+
+const cls_tgx_rule_info *cls_tgx_rules(size_t *n);
+const cls_tgx_rule_info *cls_tgx_rule_get(cls_tgx_rule r);
+const char *cls_tgx_status_name(cls_tgx_status s);
+const char *cls_tgx_action_name(cls_tgx_action a);
+
+/* The numeric inputs of one dose day, canonical units (g/dL, kg, mmHg,
+ * /min, Cel, mg/dL, mL/min; ALT and AST as multiples of their ULN). */
+typedef enum cls_tgx_input_id
+{
+	CLS_TGX_IN_ALBUMIN = 0,
+	CLS_TGX_IN_PRE_CYCLE_ALBUMIN,
+	CLS_TGX_IN_WEIGHT,
+	CLS_TGX_IN_PREVIOUS_WEIGHT,
+	CLS_TGX_IN_SBP,
+	CLS_TGX_IN_HEART_RATE,
+	CLS_TGX_IN_TEMPERATURE,
+	CLS_TGX_IN_CREATININE,
+	CLS_TGX_IN_CRCL,
+	CLS_TGX_IN_ALT_X_ULN,
+	CLS_TGX_IN_AST_X_ULN,
+	CLS_TGX_IN__COUNT
+} cls_tgx_input_id;
+
+typedef struct cls_tgx_value
+{
+	double		v;
+	bool		has;			/* false: missing or unusable */
+	const char *problem;		/* why unusable (NULL: missing); shown in the
+								 * not-evaluable detail */
+} cls_tgx_value;
+
+typedef struct cls_tgx_input
+{
+	cls_tgx_value val[CLS_TGX_IN__COUNT];
+	int			edema;			/* 1 present, 0 absent, -1 not recorded */
+	int			fluid_overload;
+	int			hypotension;
+	int			hypersensitivity;	/* -1 not recorded, 0 none, 1 mild, 2
+									 * moderate, 3 severe, 4 life-threatening */
+	int64_t		cycle_day;		/* 0: unknown */
+	int			first_dose_of_cycle1;	/* 1 yes, 0 no, -1 unknown */
+	/* carried from the previous dose */
+	int			transaminases_held; /* 1 held, 0 not held, -1 unknown */
+	bool		discontinued;	/* an earlier dose was to be the last */
+} cls_tgx_input;
+
+#define CLS_TGX_DETAIL_LEN 200
+
+typedef struct cls_tgx_result
+{
+	cls_tgx_status status[CLS_TGX__COUNT];
+	char		detail[CLS_TGX__COUNT][CLS_TGX_DETAIL_LEN];
+	cls_tgx_action action;
+	unsigned	does;			/* CLS_TGX_DO_* of the triggered rules */
+	bool		complete;		/* no rule is not evaluable */
+	/* to carry to the next dose */
+	int			transaminases_held;
+	bool		discontinued;
+} cls_tgx_result;
+
+void		cls_tgx_input_init(cls_tgx_input *in);
+void		cls_tgx_set(cls_tgx_input *in, cls_tgx_input_id id, double v);
+
+/* Evaluate one dose day. */
+void		cls_tgx_evaluate(const cls_tgx_input *in, cls_tgx_result *out);
+
+/* The instructions of a result, in label wording: writes up to max strings
+ * (static) to out; returns how many. */
+size_t		cls_tgx_instructions(const cls_tgx_result *r, const char **out,
+								 size_t max);
+
+/* Hypersensitivity severities by name ("none", "mild", "moderate",
+ * "severe", "life-threatening"); -2 when the name is unknown. */
+int			cls_tgx_hypersensitivity_from_name(const char *s, size_t len);
+const char *cls_tgx_hypersensitivity_name(int h);
+
+/* ---- a patient's series: long observations plus dose times ----------------
+ *
+ * Observations are cls_obs (label.h) in canonical units.  Besides the cls
+ * analytes (albumin, weight, sbp, heart_rate, temperature, creatinine) the
+ * series uses these private kinds (never stored outside an aggregate state):
+ */
+#define CLS_TGX_OBS_DOSE			100 /* a dose time (v unused, 0) */
+#define CLS_TGX_OBS_ALT_X_ULN		101 /* ALT / ULN; v < 0: ULN unknown */
+#define CLS_TGX_OBS_AST_X_ULN		102 /* AST / ULN; v < 0: ULN unknown */
+#define CLS_TGX_OBS_EDEMA			103 /* v 1 present, 0 absent */
+#define CLS_TGX_OBS_FLUID_OVERLOAD	104
+#define CLS_TGX_OBS_HYPOTENSION		105
+#define CLS_TGX_OBS_HYPERSENSITIVITY 106	/* v 0 none .. 4 life-threatening */
+#define CLS_TGX_OBS_CRCL			107 /* creatinine clearance, mL/min */
+
+/* Whether an observation kind is one the series uses. */
+bool		cls_tgx_obs_kind_valid(int32_t kind);
+
+/*
+ * Validity windows of predose values (cls's choice, README): the latest
+ * value in [dose - window, dose] is the predose value.  Labs (albumin,
+ * creatinine, CrCl, ALT, AST), weight and the recorded flags: 24 h, one
+ * daily dosing interval (label 2.2: check "prior to preparing each dose");
+ * vital signs: 6 h (SPEC 4's blood-pressure validity).  The pre-cycle
+ * albumin is the latest albumin in [cycle start - 7 days, cycle start].
+ */
+#define CLS_TGX_WINDOW_LAB_USECS		(24 * CLS_USECS_PER_HOUR)
+#define CLS_TGX_WINDOW_VITAL_USECS		(6 * CLS_USECS_PER_HOUR)
+#define CLS_TGX_WINDOW_FLAG_USECS		(24 * CLS_USECS_PER_HOUR)
+#define CLS_TGX_PRECYCLE_LOOKBACK_USECS	(7 * CLS_USECS_PER_DAY)
+
+typedef struct cls_tgx_day
+{
+	int64_t		dose_time;
+	int32_t		cycle_no;
+	int64_t		cycle_day;
+	int64_t		days_since_first_dose;
+	cls_tgx_input in;			/* the inputs used */
+	int64_t		albumin_time;	/* times of the values used (valid when
+								 * the value is) */
+	int64_t		weight_time;
+	int64_t		previous_weight_time;
+	int64_t		pre_cycle_albumin_time;
+	cls_tgx_result res;
+} cls_tgx_day;
+
+typedef struct cls_tgx_cycle_summary
+{
+	int32_t		cycle_no;
+	int64_t		start;
+	int32_t		n_doses;
+	bool		has_pre_cycle_albumin;
+	double		pre_cycle_albumin;
+	long		first_trigger;	/* index into the days array, -1: none */
+	int32_t		days_held;		/* doses on which the label says hold */
+	int32_t		days_incomplete;	/* doses with a not evaluable rule */
+	bool		has_lowest_albumin;
+	double		lowest_albumin;
+	int64_t		lowest_albumin_time;
+	int			worst_grade;	/* CTCAE v5.0 hypoalbuminemia, -1: none */
+	int32_t		triggers[CLS_TGX__COUNT];	/* doses on which each rule
+											 * triggered */
+} cls_tgx_cycle_summary;
+
+/* CTCAE hypoalbuminemia LLN used for the cycle summary (g/dL): the label's
+ * albumin threshold, also the common reference limit (SPEC 3). */
+#define CLS_TGX_SUMMARY_LLN_G_DL	CLS_LABEL_ALBUMIN_TRIGGER_G_DL
+
+/*
+ * Evaluate every dose of a series.  obs[0..n) sorted by cls_obs_sort;
+ * doses[0..nd) sorted and de-duplicated (cls_doses_normalize), with
+ * cycles[0..nc) built from them.  days[] has room for nd entries; each
+ * dose gets one day, in time order.
+ */
+void		cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses,
+						   size_t nd, const cls_cycle *cycles, size_t nc,
+						   cls_tgx_day *days);
+
+/* The summary of cycle ci, from the days of cls_tgx_series. */
+void		cls_tgx_cycle_summarize(const cls_obs *obs, size_t n,
+									const cls_cycle *cycles, size_t nc,
+									size_t ci, const cls_tgx_day *days,
+									cls_tgx_cycle_summary *out);
+
+#endif							/* CLS_TAGRAXOFUSP_H */

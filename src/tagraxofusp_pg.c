@@ -1,0 +1,1066 @@
+/*
+ * tagraxofusp_pg.c -- SQL glue for dose anchoring (cycles.c) and tagraxofusp
+ * monitoring (tagraxofusp.c).  Converts, checks and builds results; every
+ * clinical number and rule lives in the core.
+ *
+ * Aggregates (cls.cycles, cls.tagraxofusp_monitor, cls.tagraxofusp_summary)
+ * buffer their rows as cls_obs in the aggregate context ("collect, then
+ * sort" in the final function: results never depend on input order); the
+ * combine function concatenates, so any split of the rows gives the same
+ * result; final functions work on a sorted copy and never modify the state,
+ * so the aggregates also run as window functions.
+ */
+#include "cls_pg.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+#include "cycles.h"
+#include "label.h"
+#include "tagraxofusp.h"
+
+/* ------------------------------------------------------------------------
+ * Small helpers
+ * ------------------------------------------------------------------------ */
+
+static void *
+huge_alloc(Size n, Size size, const char *what)
+{
+	if (n > 0 && size > MaxAllocHugeSize / n)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many %s in one group: %zu", what, (size_t) n),
+				 errdetail("cls can hold at most %zu bytes of %s per group.",
+						   (size_t) MaxAllocHugeSize, what),
+				 errhint("Group by patient (and split very long histories by time).")));
+	return MemoryContextAllocExtended(CurrentMemoryContext, Max(n * size, 1),
+									  MCXT_ALLOC_HUGE);
+}
+
+static Datum
+text_array(const char **s, int n)
+{
+	Datum	   *d = palloc(sizeof(Datum) * Max(n, 1));
+
+	for (int i = 0; i < n; i++)
+		d[i] = CStringGetTextDatum(s[i]);
+	return PointerGetDatum(construct_array(d, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+static Datum
+int4_array(const int32 *v, int n)
+{
+	Datum	   *d = palloc(sizeof(Datum) * Max(n, 1));
+
+	for (int i = 0; i < n; i++)
+		d[i] = Int32GetDatum(v[i]);
+	return PointerGetDatum(construct_array(d, n, INT4OID, 4, true, TYPALIGN_INT));
+}
+
+static int32
+clamp_int32(int64 v)
+{
+	if (v > PG_INT32_MAX)
+		return PG_INT32_MAX;
+	if (v < PG_INT32_MIN)
+		return PG_INT32_MIN;
+	return (int32) v;
+}
+
+/* the tuple descriptor of the composite element type of the function's
+ * array result */
+static TupleDesc
+array_elem_tupdesc(FunctionCallInfo fcinfo)
+{
+	Oid			rettype = get_fn_expr_rettype(fcinfo->flinfo);
+	Oid			elemtype = get_element_type(rettype);
+	TupleDesc	td;
+
+	if (!OidIsValid(elemtype))
+		elog(ERROR, "function does not return an array");
+	td = lookup_rowtype_tupdesc_copy(elemtype, -1);
+	return BlessTupleDesc(td);
+}
+
+/* Timestamps: finite only; an infinite time is ignored (documented). */
+static inline bool
+usable_time(TimestampTz t)
+{
+	return !TIMESTAMP_NOT_FINITE(t);
+}
+
+/* ------------------------------------------------------------------------
+ * Dose anchoring: cls.days_since_first_dose, cls.cycle_of
+ * ------------------------------------------------------------------------ */
+
+PG_FUNCTION_INFO_V1(cls_days_since_first_dose);
+Datum
+cls_days_since_first_dose(PG_FUNCTION_ARGS)
+{
+	TimestampTz t = PG_GETARG_TIMESTAMPTZ(0);
+	TimestampTz f = PG_GETARG_TIMESTAMPTZ(1);
+
+	if (!usable_time(t) || !usable_time(f))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(clamp_int32(cls_days_since(t, f)));
+}
+
+/* doses of a timestamptz[] (NULL and infinite elements ignored), sorted and
+ * de-duplicated; returns the count */
+static size_t
+doses_from_array(ArrayType *arr, int64 **out)
+{
+	Datum	   *d;
+	bool	   *nulls;
+	int			n;
+	int64	   *v;
+	size_t		m = 0;
+
+	if (ARR_ELEMTYPE(arr) != TIMESTAMPTZOID)
+		elog(ERROR, "expected a timestamptz[]");
+	deconstruct_array(arr, TIMESTAMPTZOID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &d, &nulls, &n);
+	v = huge_alloc(Max(n, 1), sizeof(int64), "doses");
+	for (int i = 0; i < n; i++)
+		if (!nulls[i] && usable_time(DatumGetTimestampTz(d[i])))
+			v[m++] = DatumGetTimestampTz(d[i]);
+	*out = v;
+	return cls_doses_normalize(v, m);
+}
+
+PG_FUNCTION_INFO_V1(cls_cycle_of_pg);
+Datum
+cls_cycle_of_pg(PG_FUNCTION_ARGS)
+{
+	TimestampTz t = PG_GETARG_TIMESTAMPTZ(0);
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
+	int64	   *doses;
+	size_t		nd;
+	cls_cycle  *cycles;
+	size_t		nc;
+	int32		no;
+	int64		day,
+				start;
+	TupleDesc	td;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	if (!usable_time(t))
+		PG_RETURN_NULL();
+	nd = doses_from_array(arr, &doses);
+	if (nd == 0)
+		PG_RETURN_NULL();
+	cycles = huge_alloc(nd, sizeof(cls_cycle), "doses");
+	nc = cls_cycles_build(doses, nd, cycles);
+	cls_cycle_of(cycles, nc, t, &no, &day, &start);
+	values[0] = Int32GetDatum(no);
+	values[1] = Int32GetDatum(clamp_int32(day));
+	values[2] = TimestampTzGetDatum(start);
+	values[3] = Int32GetDatum(clamp_int32(cls_days_since(t, doses[0])));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), values, nulls)));
+}
+
+/* ------------------------------------------------------------------------
+ * The aggregate state: a buffer of cls_obs
+ * ------------------------------------------------------------------------ */
+
+typedef struct obs_state
+{
+	int64		n;
+	int64		cap;
+	cls_obs    *obs;
+} obs_state;
+
+#define OBS_STATE_VERSION	1
+#define OBS_WIRE_SIZE		20	/* int64 t, float8 v, int32 kind */
+#define OBS_HEADER_SIZE		16	/* uint32 version, uint32 reserved, int64 n */
+
+static obs_state *
+state_new(MemoryContext cxt)
+{
+	obs_state  *s = MemoryContextAllocZero(cxt, sizeof(obs_state));
+
+	s->cap = 64;
+	s->obs = MemoryContextAlloc(cxt, s->cap * sizeof(cls_obs));
+	return s;
+}
+
+static void
+state_reserve(obs_state *s, int64 more, MemoryContext cxt)
+{
+	int64		need = s->n + more;
+	int64		cap = s->cap;
+
+	if (need <= cap)
+		return;
+	while (cap < need)
+		cap *= 2;
+	if ((Size) cap > MaxAllocHugeSize / sizeof(cls_obs))
+	{
+		cap = need;
+		if ((Size) cap > MaxAllocHugeSize / sizeof(cls_obs))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many observations in one group: %lld", (long long) need),
+					 errdetail("cls buffers at most %zu observations of 24 bytes per group.",
+							   (size_t) (MaxAllocHugeSize / sizeof(cls_obs))),
+					 errhint("Group by patient, or pass only the rows of the analytes cls uses.")));
+	}
+	s->obs = repalloc_huge(s->obs, cap * sizeof(cls_obs));
+	s->cap = cap;
+	(void) cxt;
+}
+
+static void
+state_add(obs_state *s, int64 t, double v, int32 kind, MemoryContext cxt)
+{
+	state_reserve(s, 1, cxt);
+	s->obs[s->n].t = t;
+	s->obs[s->n].v = v;
+	s->obs[s->n].analyte = kind;
+	s->n++;
+}
+
+static obs_state *
+state_get(FunctionCallInfo fcinfo, MemoryContext *cxt)
+{
+	if (!AggCheckCallContext(fcinfo, cxt))
+		elog(ERROR, "%s called in non-aggregate context", "cls aggregate transition");
+	if (PG_ARGISNULL(0))
+		return state_new(*cxt);
+	return (obs_state *) PG_GETARG_POINTER(0);
+}
+
+PG_FUNCTION_INFO_V1(cls_obs_combine);
+Datum
+cls_obs_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt,
+				old;
+	obs_state  *a,
+			   *b;
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		elog(ERROR, "cls_obs_combine called in non-aggregate context");
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	b = (obs_state *) PG_GETARG_POINTER(1);
+	old = MemoryContextSwitchTo(cxt);
+	if (PG_ARGISNULL(0))
+		a = state_new(cxt);		/* copy: never hand back the right state */
+	else
+		a = (obs_state *) PG_GETARG_POINTER(0);
+	state_reserve(a, b->n, cxt);
+	if (b->n > 0)
+		memcpy(a->obs + a->n, b->obs, b->n * sizeof(cls_obs));
+	a->n += b->n;
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(cls_obs_serialize);
+Datum
+cls_obs_serialize(PG_FUNCTION_ARGS)
+{
+	obs_state  *s = (obs_state *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+	Size		len;
+
+	if ((Size) s->n > (MaxAllocSize - VARHDRSZ - OBS_HEADER_SIZE) / OBS_WIRE_SIZE)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("aggregate state too large to serialize: %lld observations", (long long) s->n),
+				 errdetail("A partial aggregate state is sent as a bytea of at most 1 GB."),
+				 errhint("Disable parallel aggregation for this query (SET max_parallel_workers_per_gather = 0).")));
+	len = OBS_HEADER_SIZE + (Size) s->n * OBS_WIRE_SIZE;
+	pq_begintypsend(&buf);
+	enlargeStringInfo(&buf, len);
+	pq_sendint32(&buf, OBS_STATE_VERSION);
+	pq_sendint32(&buf, 0);
+	pq_sendint64(&buf, s->n);
+	for (int64 i = 0; i < s->n; i++)
+	{
+		pq_sendint64(&buf, s->obs[i].t);
+		pq_sendfloat8(&buf, s->obs[i].v);
+		pq_sendint32(&buf, s->obs[i].analyte);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(cls_obs_deserialize);
+Datum
+cls_obs_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	uint32		version;
+	int64		n;
+	obs_state  *s;
+	MemoryContext cxt;
+	Size		len = VARSIZE_ANY_EXHDR(b);
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		elog(ERROR, "cls_obs_deserialize called in non-aggregate context");
+	if (len < OBS_HEADER_SIZE)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						errmsg("invalid cls aggregate state: %zu bytes", (size_t) len)));
+	buf.data = VARDATA_ANY(b);
+	buf.len = len;
+	buf.maxlen = len;
+	buf.cursor = 0;
+	version = pq_getmsgint(&buf, 4);
+	if (version != OBS_STATE_VERSION)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						errmsg("invalid cls aggregate state version %u", version),
+						errdetail("This cls library reads version %d.", OBS_STATE_VERSION)));
+	(void) pq_getmsgint(&buf, 4);
+	n = pq_getmsgint64(&buf);
+	if (n < 0 || (Size) n != (len - OBS_HEADER_SIZE) / OBS_WIRE_SIZE ||
+		(len - OBS_HEADER_SIZE) % OBS_WIRE_SIZE != 0)
+		ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						errmsg("invalid cls aggregate state: %lld observations in %zu bytes",
+							   (long long) n, (size_t) len)));
+	s = MemoryContextAllocZero(CurrentMemoryContext, sizeof(obs_state));
+	s->cap = Max(n, 1);
+	s->obs = huge_alloc(s->cap, sizeof(cls_obs), "observations");
+	for (int64 i = 0; i < n; i++)
+	{
+		cls_obs    *o = &s->obs[i];
+
+		o->t = pq_getmsgint64(&buf);
+		o->v = pq_getmsgfloat8(&buf);
+		o->analyte = (int32) pq_getmsgint(&buf, 4);
+		if (!cls_tgx_obs_kind_valid(o->analyte) || isnan(o->v) || TIMESTAMP_NOT_FINITE(o->t))
+			ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+							errmsg("invalid cls aggregate state: observation %lld", (long long) i)));
+	}
+	s->n = n;
+	pq_getmsgend(&buf);
+	PG_RETURN_POINTER(s);
+}
+
+/* A sorted copy of the state (the state itself is left alone). */
+static cls_obs *
+state_sorted_copy(const obs_state *s)
+{
+	cls_obs    *o = huge_alloc(Max(s->n, 1), sizeof(cls_obs), "observations");
+
+	if (s->n > 0)
+		memcpy(o, s->obs, s->n * sizeof(cls_obs));
+	CHECK_FOR_INTERRUPTS();
+	cls_obs_sort(o, s->n);
+	CHECK_FOR_INTERRUPTS();
+	return o;
+}
+
+/* The dose times of sorted observations, de-duplicated. */
+static size_t
+doses_of(const cls_obs *o, size_t n, int64 **out)
+{
+	size_t		nd = 0;
+	int64	   *d;
+
+	for (size_t i = 0; i < n; i++)
+		if (o[i].analyte == CLS_TGX_OBS_DOSE)
+			nd++;
+	d = huge_alloc(Max(nd, 1), sizeof(int64), "doses");
+	nd = 0;
+	for (size_t i = 0; i < n; i++)
+		if (o[i].analyte == CLS_TGX_OBS_DOSE)
+			d[nd++] = o[i].t;
+	*out = d;
+	return cls_doses_normalize(d, nd);
+}
+
+/* ------------------------------------------------------------------------
+ * cls.cycles(dose_time timestamptz) -> cls.treatment_cycle[]
+ * ------------------------------------------------------------------------ */
+
+PG_FUNCTION_INFO_V1(cls_cycles_sfunc);
+Datum
+cls_cycles_sfunc(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt;
+	obs_state  *s = state_get(fcinfo, &cxt);
+
+	if (!PG_ARGISNULL(1) && usable_time(PG_GETARG_TIMESTAMPTZ(1)))
+		state_add(s, PG_GETARG_TIMESTAMPTZ(1), 0, CLS_TGX_OBS_DOSE, cxt);
+	PG_RETURN_POINTER(s);
+}
+
+static Datum
+cycles_result(FunctionCallInfo fcinfo, const int64 *doses, size_t nd)
+{
+	cls_cycle  *cycles = huge_alloc(nd, sizeof(cls_cycle), "doses");
+	size_t		nc = cls_cycles_build(doses, nd, cycles);
+	TupleDesc	td = array_elem_tupdesc(fcinfo);
+	Datum	   *elems = huge_alloc(nc, sizeof(Datum), "cycles");
+	int32	   *days = huge_alloc(nd, sizeof(int32), "doses");
+
+	for (size_t i = 0; i < nc; i++)
+	{
+		Datum		v[5];
+		bool		nl[5] = {false, false, false, false, false};
+		size_t		k;
+
+		CHECK_FOR_INTERRUPTS();
+		k = cls_cycle_dosing_days(&cycles[i], doses, days);
+		v[0] = Int32GetDatum(cycles[i].cycle_no);
+		v[1] = TimestampTzGetDatum(cycles[i].start);
+		v[2] = TimestampTzGetDatum(cycles[i].last_dose);
+		v[3] = Int32GetDatum(cycles[i].n_doses);
+		v[4] = int4_array(days, (int) k);
+		elems[i] = HeapTupleGetDatum(heap_form_tuple(td, v, nl));
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, (int) nc, td->tdtypeid, -1, false, TYPALIGN_DOUBLE));
+}
+
+PG_FUNCTION_INFO_V1(cls_cycles_final);
+Datum
+cls_cycles_final(PG_FUNCTION_ARGS)
+{
+	obs_state  *s;
+	cls_obs    *o;
+	int64	   *doses;
+	size_t		nd;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	s = (obs_state *) PG_GETARG_POINTER(0);
+	o = state_sorted_copy(s);
+	nd = doses_of(o, s->n, &doses);
+	if (nd == 0)
+		PG_RETURN_NULL();
+	return cycles_result(fcinfo, doses, nd);
+}
+
+/* cls.cycles(doses timestamptz[]): the same from an array */
+PG_FUNCTION_INFO_V1(cls_cycles_of_array);
+Datum
+cls_cycles_of_array(PG_FUNCTION_ARGS)
+{
+	int64	   *doses;
+	size_t		nd = doses_from_array(PG_GETARG_ARRAYTYPE_P(0), &doses);
+
+	if (nd == 0)
+		PG_RETURN_NULL();
+	return cycles_result(fcinfo, doses, nd);
+}
+
+/* ------------------------------------------------------------------------
+ * The day composite cls.tagraxofusp_day
+ * ------------------------------------------------------------------------ */
+
+#define DAY_FIXED_COLS	20		/* columns before the rule statuses */
+#define DAY_NCOLS		(DAY_FIXED_COLS + CLS_TGX__COUNT + 1)
+
+/* rule: detail, for the rules with the given status */
+static Datum
+rule_details(const cls_tgx_result *r, cls_tgx_status st)
+{
+	const char *s[CLS_TGX__COUNT];
+	int			n = 0;
+
+	for (int i = 0; i < CLS_TGX__COUNT; i++)
+		if (r->status[i] == st)
+			s[n++] = psprintf("%s: %s", cls_tgx_rule_get((cls_tgx_rule) i)->name,
+							  r->detail[i]);
+	return text_array(s, n);
+}
+
+/*
+ * One day as a tuple.  dose_time < 0 (no dose time) and cycle_no < 0 leave
+ * those columns NULL (the scalar function).
+ */
+static HeapTuple
+day_tuple(TupleDesc td, const cls_tgx_day *d, bool has_time, bool has_cycle,
+		  bool has_cycle_day)
+{
+	Datum		v[DAY_NCOLS];
+	bool		nl[DAY_NCOLS];
+	const char *ins[8];
+	int			ni;
+	const cls_tgx_input *in = &d->in;
+	const cls_tgx_result *r = &d->res;
+	static const cls_tgx_input_id shown[4] = {
+		CLS_TGX_IN_ALBUMIN, CLS_TGX_IN_PRE_CYCLE_ALBUMIN, CLS_TGX_IN_WEIGHT,
+		CLS_TGX_IN_PREVIOUS_WEIGHT
+	};
+	const int64 times[4] = {d->albumin_time, d->pre_cycle_albumin_time,
+		d->weight_time, d->previous_weight_time};
+
+	if (td->natts != DAY_NCOLS)
+		elog(ERROR, "cls.tagraxofusp_day has %d columns, expected %d", td->natts, DAY_NCOLS);
+	memset(nl, 0, sizeof(nl));
+	v[0] = TimestampTzGetDatum(d->dose_time);
+	nl[0] = !has_time;
+	v[1] = Int32GetDatum(d->cycle_no);
+	nl[1] = !has_cycle;
+	v[2] = Int32GetDatum(clamp_int32(d->cycle_day));
+	nl[2] = !has_cycle_day;
+	v[3] = Int32GetDatum(clamp_int32(d->days_since_first_dose));
+	nl[3] = !has_time;
+	v[4] = CStringGetTextDatum(cls_tgx_action_name(r->action));
+	ni = (int) cls_tgx_instructions(r, ins, 8);
+	v[5] = text_array(ins, ni);
+	v[6] = BoolGetDatum((r->does & CLS_TGX_DO_ALBUMIN) != 0);
+	v[7] = BoolGetDatum((r->does & CLS_TGX_DO_FLUID) != 0);
+	v[8] = BoolGetDatum(r->complete);
+	v[9] = rule_details(r, CLS_TGX_TRIGGERED);
+	v[10] = rule_details(r, CLS_TGX_NOT_EVALUABLE);
+	for (int i = 0; i < 4; i++)
+	{
+		v[11 + 2 * i] = Float8GetDatum(in->val[shown[i]].v);
+		nl[11 + 2 * i] = !in->val[shown[i]].has;
+		v[12 + 2 * i] = TimestampTzGetDatum(times[i]);
+		nl[12 + 2 * i] = !has_time || !in->val[shown[i]].has;
+	}
+	/* 19: hypersensitivity as recorded */
+	v[19] = CStringGetTextDatum(cls_tgx_hypersensitivity_name(in->hypersensitivity));
+	for (int i = 0; i < CLS_TGX__COUNT; i++)
+		v[DAY_FIXED_COLS + i] = CStringGetTextDatum(cls_tgx_status_name(r->status[i]));
+	v[DAY_NCOLS - 1] = BoolGetDatum(r->transaminases_held == 1);
+	nl[DAY_NCOLS - 1] = r->transaminases_held < 0;
+	return heap_form_tuple(td, v, nl);
+}
+
+/* ------------------------------------------------------------------------
+ * cls.tagraxofusp_check(...): one dose day from named arguments
+ * ------------------------------------------------------------------------ */
+
+enum
+{
+	A_ALBUMIN, A_ALBUMIN_UNIT, A_PRE_ALBUMIN, A_WEIGHT, A_PREV_WEIGHT,
+	A_WEIGHT_UNIT, A_SBP, A_HR, A_TEMP, A_TEMP_UNIT, A_CREAT, A_CREAT_UNIT,
+	A_CRCL, A_ALT, A_ALT_ULN, A_AST, A_AST_ULN, A_EDEMA, A_FLUID, A_HYPOT,
+	A_HYPERSENS, A_CYCLE, A_CYCLE_DAY, A_FIRST, A_HELD, A__COUNT
+};
+
+/* Convert a value argument into the input slot: missing when NULL, not
+ * usable (with the reason) when implausible. */
+static void
+value_arg(FunctionCallInfo fcinfo, cls_tgx_input *in, cls_tgx_input_id id,
+		  int arg, cls_analyte a, int unit_arg, int slot)
+{
+	cls_conv	conv = {1.0, 1.0, 0.0};
+	double		v;
+	char	   *problem;
+
+	if (PG_ARGISNULL(arg))
+		return;
+	if (unit_arg >= 0)
+	{
+		if (PG_ARGISNULL(unit_arg))
+		{
+			in->val[id].problem = psprintf("%s unit is NULL", cls_analyte_name(a));
+			return;
+		}
+		cls_pg_unit_conv(a, PG_GETARG_TEXT_PP(unit_arg), cls_pg_unit_cache(fcinfo, slot), &conv);
+	}
+	v = cls_conv_apply(&conv, PG_GETARG_FLOAT8(arg));
+	problem = cls_pg_value_problem(a, v);
+	if (problem)
+	{
+		in->val[id].problem = problem;
+		return;
+	}
+	cls_tgx_set(in, id, v);
+}
+
+/* ALT/AST as a multiple of the ULN (both in U/L or IU/L) */
+static void
+xuln_arg(FunctionCallInfo fcinfo, cls_tgx_input *in, cls_tgx_input_id id,
+		 int arg, int uln_arg, cls_analyte a, const char *uln_name)
+{
+	double		v,
+				uln;
+	char	   *problem;
+
+	if (!PG_ARGISNULL(uln_arg))
+		cls_pg_check_limit(uln_name, PG_GETARG_FLOAT8(uln_arg));
+	if (PG_ARGISNULL(arg))
+		return;
+	v = PG_GETARG_FLOAT8(arg);
+	problem = cls_pg_value_problem(a, v);
+	if (problem)
+	{
+		in->val[id].problem = problem;
+		return;
+	}
+	if (PG_ARGISNULL(uln_arg))
+	{
+		in->val[id].problem = psprintf("%s without its ULN", a == CLS_A_ALT ? "ALT" : "AST");
+		return;
+	}
+	uln = PG_GETARG_FLOAT8(uln_arg);
+	cls_tgx_set(in, id, v / uln);
+}
+
+static int
+flag_arg(FunctionCallInfo fcinfo, int arg)
+{
+	if (PG_ARGISNULL(arg))
+		return -1;
+	return PG_GETARG_BOOL(arg) ? 1 : 0;
+}
+
+/* creatinine clearance in mL/min: plausible 0 - 500 (cls's choice, README) */
+#define CRCL_MAX_ML_MIN 500.0
+
+static const char *
+crcl_problem(double v)
+{
+	if (isnan(v) || isinf(v) || v < 0 || v > CRCL_MAX_ML_MIN)
+		return "creatinine clearance is not a number between 0 and 500 mL/min";
+	return NULL;
+}
+
+static int
+hypersensitivity_arg(text *t)
+{
+	char	   *s = text_to_cstring(t);
+	int			h = cls_tgx_hypersensitivity_from_name(s, strlen(s));
+
+	if (h == -2)
+		cls_pg_bad_arg("hypersensitivity", s,
+					   "The label grades a hypersensitivity reaction as mild or moderate (withhold until resolution) or severe or life-threatening (discontinue permanently).",
+					   "Pass 'none', 'mild', 'moderate', 'severe' or 'life-threatening', or NULL when not recorded.");
+	return h;
+}
+
+PG_FUNCTION_INFO_V1(cls_tagraxofusp_check);
+Datum
+cls_tagraxofusp_check(PG_FUNCTION_ARGS)
+{
+	cls_tgx_day d;
+	TupleDesc	td;
+	bool		has_cycle = !PG_ARGISNULL(A_CYCLE);
+	bool		has_day = !PG_ARGISNULL(A_CYCLE_DAY);
+
+	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	memset(&d, 0, sizeof(d));
+	cls_tgx_input_init(&d.in);
+
+	if (has_cycle && PG_GETARG_INT32(A_CYCLE) < 1)
+		cls_pg_bad_arg("cycle", psprintf("%d", PG_GETARG_INT32(A_CYCLE)),
+					   "Cycles are numbered from 1.", "Pass NULL when the cycle is unknown.");
+	if (has_day && PG_GETARG_INT32(A_CYCLE_DAY) < 1)
+		cls_pg_bad_arg("cycle_day", psprintf("%d", PG_GETARG_INT32(A_CYCLE_DAY)),
+					   "A dose is given on cycle day 1 or later (day 1 is the first 24 h after the cycle's first dose).",
+					   "Pass NULL when the cycle day is unknown.");
+
+	value_arg(fcinfo, &d.in, CLS_TGX_IN_ALBUMIN, A_ALBUMIN, CLS_A_ALBUMIN, A_ALBUMIN_UNIT, 0);
+	value_arg(fcinfo, &d.in, CLS_TGX_IN_PRE_CYCLE_ALBUMIN, A_PRE_ALBUMIN, CLS_A_ALBUMIN, A_ALBUMIN_UNIT, 0);
+	value_arg(fcinfo, &d.in, CLS_TGX_IN_WEIGHT, A_WEIGHT, CLS_A_WEIGHT, A_WEIGHT_UNIT, 1);
+	value_arg(fcinfo, &d.in, CLS_TGX_IN_PREVIOUS_WEIGHT, A_PREV_WEIGHT, CLS_A_WEIGHT, A_WEIGHT_UNIT, 1);
+	value_arg(fcinfo, &d.in, CLS_TGX_IN_SBP, A_SBP, CLS_A_SBP, -1, 0);
+	value_arg(fcinfo, &d.in, CLS_TGX_IN_HEART_RATE, A_HR, CLS_A_HEART_RATE, -1, 0);
+	value_arg(fcinfo, &d.in, CLS_TGX_IN_TEMPERATURE, A_TEMP, CLS_A_TEMPERATURE, A_TEMP_UNIT, 2);
+	value_arg(fcinfo, &d.in, CLS_TGX_IN_CREATININE, A_CREAT, CLS_A_CREATININE, A_CREAT_UNIT, 3);
+	if (!PG_ARGISNULL(A_CRCL))
+	{
+		double		cl = PG_GETARG_FLOAT8(A_CRCL);
+		const char *p = crcl_problem(cl);
+
+		if (p)
+			d.in.val[CLS_TGX_IN_CRCL].problem = p;
+		else
+			cls_tgx_set(&d.in, CLS_TGX_IN_CRCL, cl);
+	}
+	xuln_arg(fcinfo, &d.in, CLS_TGX_IN_ALT_X_ULN, A_ALT, A_ALT_ULN, CLS_A_ALT, "alt_uln");
+	xuln_arg(fcinfo, &d.in, CLS_TGX_IN_AST_X_ULN, A_AST, A_AST_ULN, CLS_A_AST, "ast_uln");
+	d.in.edema = flag_arg(fcinfo, A_EDEMA);
+	d.in.fluid_overload = flag_arg(fcinfo, A_FLUID);
+	d.in.hypotension = flag_arg(fcinfo, A_HYPOT);
+	d.in.hypersensitivity = PG_ARGISNULL(A_HYPERSENS) ? -1 :
+		hypersensitivity_arg(PG_GETARG_TEXT_PP(A_HYPERSENS));
+	d.cycle_no = has_cycle ? PG_GETARG_INT32(A_CYCLE) : 0;
+	d.cycle_day = has_day ? PG_GETARG_INT32(A_CYCLE_DAY) : 0;
+	d.in.cycle_day = d.cycle_day;
+	/* first dose of cycle 1: as given, else cycle 1 day 1, else unknown */
+	if (!PG_ARGISNULL(A_FIRST))
+		d.in.first_dose_of_cycle1 = PG_GETARG_BOOL(A_FIRST) ? 1 : 0;
+	else if (has_cycle && has_day)
+		d.in.first_dose_of_cycle1 = (d.cycle_no == 1 && d.cycle_day == 1) ? 1 : 0;
+	else if (has_cycle && d.cycle_no > 1)
+		d.in.first_dose_of_cycle1 = 0;
+	else if (has_day && d.cycle_day > 1)
+		d.in.first_dose_of_cycle1 = 0;
+	else
+		d.in.first_dose_of_cycle1 = -1;
+	d.in.transaminases_held = flag_arg(fcinfo, A_HELD);
+
+	cls_tgx_evaluate(&d.in, &d.res);
+	PG_RETURN_DATUM(HeapTupleGetDatum(day_tuple(BlessTupleDesc(td), &d, false,
+												has_cycle, has_day)));
+}
+
+/* ------------------------------------------------------------------------
+ * cls.tagraxofusp_monitor / cls.tagraxofusp_summary aggregates
+ *   (ts, code, value, unit, ref_high, dose)
+ * ------------------------------------------------------------------------ */
+
+/* per-call-site unit caches, one per analyte (fn_extra of the transition
+ * function), so that alternating analytes do not thrash one cache */
+static cls_unit_cache *
+unit_cache_for(FunctionCallInfo fcinfo, cls_analyte a)
+{
+	cls_unit_cache *c = (cls_unit_cache *) fcinfo->flinfo->fn_extra;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+								   CLS_A__COUNT * sizeof(cls_unit_cache));
+		for (int i = 0; i < CLS_A__COUNT; i++)
+		{
+			c[i].len = -1;
+			c[i].analyte = CLS_A_NONE;
+		}
+		fcinfo->flinfo->fn_extra = c;
+	}
+	return &c[a];
+}
+
+/* Codes that only the tagraxofusp aggregates know (text codes only):
+ * recorded observations the label names but that are no lab analyte. */
+static int32
+pseudo_code(text *code)
+{
+	static const struct
+	{
+		const char *name;
+		int32		kind;
+	}			pc[] = {
+		{"edema", CLS_TGX_OBS_EDEMA},
+		{"fluid_overload", CLS_TGX_OBS_FLUID_OVERLOAD},
+		{"hypotension", CLS_TGX_OBS_HYPOTENSION},
+		{"hypersensitivity", CLS_TGX_OBS_HYPERSENSITIVITY},
+		{"creatinine_clearance", CLS_TGX_OBS_CRCL},
+		{"crcl", CLS_TGX_OBS_CRCL},
+	};
+	const char *s = VARDATA_ANY(code);
+	int			len = VARSIZE_ANY_EXHDR(code);
+
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	for (size_t i = 0; i < lengthof(pc); i++)
+		if ((int) strlen(pc[i].name) == len && pg_strncasecmp(s, pc[i].name, len) == 0)
+			return pc[i].kind;
+	return -1;
+}
+
+typedef enum
+{
+	CODE_TEXT_UNIT_TEXT,
+	CODE_INT_UNIT_TEXT,
+	CODE_INT_UNIT_INT
+} row_form;
+
+static Datum
+tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
+{
+	MemoryContext cxt;
+	obs_state  *s = state_get(fcinfo, &cxt);
+	TimestampTz t;
+	int32		kind = -1;
+	cls_analyte a = CLS_A_NONE;
+	double		v;
+	cls_conv	conv;
+
+	/* args: 1 ts, 2 code, 3 value, 4 unit, 5 ref_high, 6 dose */
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(s);
+	t = PG_GETARG_TIMESTAMPTZ(1);
+	if (!usable_time(t))
+		PG_RETURN_POINTER(s);
+	if (!PG_ARGISNULL(6) && PG_GETARG_BOOL(6))
+	{
+		state_add(s, t, 0, CLS_TGX_OBS_DOSE, cxt);
+		PG_RETURN_POINTER(s);
+	}
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_POINTER(s);
+	v = PG_GETARG_FLOAT8(3);
+	if (isnan(v) || isinf(v))
+		PG_RETURN_POINTER(s);
+
+	if (form == CODE_TEXT_UNIT_TEXT)
+	{
+		text	   *code = PG_GETARG_TEXT_PP(2);
+
+		kind = pseudo_code(code);
+		if (kind < 0)
+			a = cls_analyte_from_code(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+	}
+	else
+		a = cls_analyte_from_int(PG_GETARG_INT64(2));
+
+	if (kind >= 0)
+	{
+		/* recorded flags, severity and CrCl: the unit is not read */
+		switch (kind)
+		{
+			case CLS_TGX_OBS_HYPERSENSITIVITY:
+				if (v < 0 || v > 4 || v != floor(v))
+					PG_RETURN_POINTER(s);
+				break;
+			case CLS_TGX_OBS_CRCL:
+				if (crcl_problem(v))
+					PG_RETURN_POINTER(s);
+				break;
+			default:
+				if (v < 0)
+					PG_RETURN_POINTER(s);
+				v = v > 0 ? 1 : 0;
+				break;
+		}
+		state_add(s, t, v, kind, cxt);
+		PG_RETURN_POINTER(s);
+	}
+
+	switch (a)
+	{
+		case CLS_A_ALBUMIN:
+		case CLS_A_WEIGHT:
+		case CLS_A_SBP:
+		case CLS_A_HEART_RATE:
+		case CLS_A_TEMPERATURE:
+		case CLS_A_CREATININE:
+		case CLS_A_ALT:
+		case CLS_A_AST:
+			break;
+		default:
+			PG_RETURN_POINTER(s);	/* an analyte the rules do not use */
+	}
+	/* a NULL unit: the row is ignored (cls never guesses a unit) */
+	if (PG_ARGISNULL(4))
+		PG_RETURN_POINTER(s);
+	if (form == CODE_INT_UNIT_INT)
+		cls_pg_unit_conv_omop(a, PG_GETARG_INT64(4), &conv);
+	else
+		cls_pg_unit_conv(a, PG_GETARG_TEXT_PP(4), unit_cache_for(fcinfo, a), &conv);
+	v = cls_conv_apply(&conv, v);
+	if (cls_value_check(a, v) != CLS_VALUE_OK)
+		PG_RETURN_POINTER(s);	/* implausible: ignored (README) */
+
+	if (a == CLS_A_ALT || a == CLS_A_AST)
+	{
+		/* stored as a multiple of the row's own ULN (ref_high, same unit);
+		 * -1 when the ULN is missing or unusable */
+		double		x = -1;
+
+		if (!PG_ARGISNULL(5))
+		{
+			double		uln = cls_conv_apply(&conv, PG_GETARG_FLOAT8(5));
+
+			if (!isnan(uln) && !isinf(uln) && uln > 0)
+				x = v / uln;
+		}
+		state_add(s, t, x, a == CLS_A_ALT ? CLS_TGX_OBS_ALT_X_ULN : CLS_TGX_OBS_AST_X_ULN, cxt);
+	}
+	else
+		state_add(s, t, v, (int32) a, cxt);
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(cls_tgx_sfunc_text);
+Datum
+cls_tgx_sfunc_text(PG_FUNCTION_ARGS)
+{
+	return tgx_sfunc(fcinfo, CODE_TEXT_UNIT_TEXT);
+}
+
+PG_FUNCTION_INFO_V1(cls_tgx_sfunc_int);
+Datum
+cls_tgx_sfunc_int(PG_FUNCTION_ARGS)
+{
+	return tgx_sfunc(fcinfo, CODE_INT_UNIT_TEXT);
+}
+
+PG_FUNCTION_INFO_V1(cls_tgx_sfunc_omop);
+Datum
+cls_tgx_sfunc_omop(PG_FUNCTION_ARGS)
+{
+	return tgx_sfunc(fcinfo, CODE_INT_UNIT_INT);
+}
+
+typedef struct series
+{
+	cls_obs    *obs;
+	size_t		n;
+	int64	   *doses;
+	size_t		nd;
+	cls_cycle  *cycles;
+	size_t		nc;
+	cls_tgx_day *days;
+} series;
+
+/* false when the group has no dose */
+static bool
+series_eval(obs_state *s, series *sr)
+{
+	sr->obs = state_sorted_copy(s);
+	sr->n = s->n;
+	sr->nd = doses_of(sr->obs, sr->n, &sr->doses);
+	if (sr->nd == 0)
+		return false;
+	sr->cycles = huge_alloc(sr->nd, sizeof(cls_cycle), "doses");
+	sr->nc = cls_cycles_build(sr->doses, sr->nd, sr->cycles);
+	sr->days = huge_alloc(sr->nd, sizeof(cls_tgx_day), "doses");
+	/* the evaluation of a dose looks back at most 7 days of observations */
+	CHECK_FOR_INTERRUPTS();
+	cls_tgx_series(sr->obs, sr->n, sr->doses, sr->nd, sr->cycles, sr->nc, sr->days);
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(cls_tgx_monitor_final);
+Datum
+cls_tgx_monitor_final(PG_FUNCTION_ARGS)
+{
+	series		sr;
+	TupleDesc	td;
+	Datum	   *elems;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (!series_eval((obs_state *) PG_GETARG_POINTER(0), &sr))
+		PG_RETURN_NULL();
+	td = array_elem_tupdesc(fcinfo);
+	elems = huge_alloc(sr.nd, sizeof(Datum), "doses");
+	for (size_t i = 0; i < sr.nd; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		elems[i] = HeapTupleGetDatum(day_tuple(td, &sr.days[i], true, true, true));
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, (int) sr.nd, td->tdtypeid, -1, false, TYPALIGN_DOUBLE));
+}
+
+#define CYCLE_NCOLS 14
+
+PG_FUNCTION_INFO_V1(cls_tgx_summary_final);
+Datum
+cls_tgx_summary_final(PG_FUNCTION_ARGS)
+{
+	series		sr;
+	TupleDesc	td;
+	Datum	   *elems;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (!series_eval((obs_state *) PG_GETARG_POINTER(0), &sr))
+		PG_RETURN_NULL();
+	td = array_elem_tupdesc(fcinfo);
+	if (td->natts != CYCLE_NCOLS)
+		elog(ERROR, "cls.tagraxofusp_cycle has %d columns, expected %d", td->natts, CYCLE_NCOLS);
+	elems = huge_alloc(sr.nc, sizeof(Datum), "cycles");
+	for (size_t c = 0; c < sr.nc; c++)
+	{
+		cls_tgx_cycle_summary sm;
+		Datum		v[CYCLE_NCOLS];
+		bool		nl[CYCLE_NCOLS];
+		StringInfoData js;
+		bool		any = false;
+
+		CHECK_FOR_INTERRUPTS();
+		cls_tgx_cycle_summarize(sr.obs, sr.n, sr.cycles, sr.nc, c, sr.days, &sm);
+		memset(nl, 0, sizeof(nl));
+		v[0] = Int32GetDatum(sm.cycle_no);
+		v[1] = TimestampTzGetDatum(sm.start);
+		v[2] = Int32GetDatum(sm.n_doses);
+		v[3] = Float8GetDatum(sm.pre_cycle_albumin);
+		nl[3] = !sm.has_pre_cycle_albumin;
+		if (sm.first_trigger >= 0)
+		{
+			const cls_tgx_day *d = &sr.days[sm.first_trigger];
+
+			v[4] = TimestampTzGetDatum(d->dose_time);
+			v[5] = Int32GetDatum(clamp_int32(d->cycle_day));
+			v[6] = Int32GetDatum(clamp_int32(d->days_since_first_dose));
+			v[7] = rule_details(&d->res, CLS_TGX_TRIGGERED);
+		}
+		else
+			nl[4] = nl[5] = nl[6] = nl[7] = true;
+		v[8] = Int32GetDatum(sm.days_held);
+		v[9] = Int32GetDatum(sm.days_incomplete);
+		v[10] = Float8GetDatum(sm.lowest_albumin);
+		nl[10] = !sm.has_lowest_albumin;
+		v[11] = TimestampTzGetDatum(sm.lowest_albumin_time);
+		nl[11] = !sm.has_lowest_albumin;
+		v[12] = Int16GetDatum((int16) sm.worst_grade);
+		nl[12] = sm.worst_grade < 0;
+		initStringInfo(&js);
+		appendStringInfoChar(&js, '{');
+		for (int r = 0; r < CLS_TGX__COUNT; r++)
+			if (sm.triggers[r] > 0)
+			{
+				appendStringInfo(&js, "%s\"%s\": %d", any ? ", " : "",
+								 cls_tgx_rule_get((cls_tgx_rule) r)->name, sm.triggers[r]);
+				any = true;
+			}
+		appendStringInfoChar(&js, '}');
+		v[13] = DirectFunctionCall1(jsonb_in, CStringGetDatum(js.data));
+		elems[c] = HeapTupleGetDatum(heap_form_tuple(td, v, nl));
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, (int) sr.nc, td->tdtypeid, -1, false, TYPALIGN_DOUBLE));
+}
+
+/* ------------------------------------------------------------------------
+ * cls.tagraxofusp_rules(): the rules table
+ * ------------------------------------------------------------------------ */
+
+PG_FUNCTION_INFO_V1(cls_tagraxofusp_rules);
+Datum
+cls_tagraxofusp_rules(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+	size_t		n;
+	const cls_tgx_rule_info *ri = cls_tgx_rules(&n);
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (size_t i = 0; i < n; i++)
+	{
+		Datum		v[9];
+		bool		nl[9] = {false, false, false, false, false, false, false, false, false};
+		const char *does[4];
+		int			nd = 0;
+
+		if (ri[i].does & CLS_TGX_DO_ALBUMIN)
+			does[nd++] = "give 25 g IV albumin q12h";
+		if (ri[i].does & CLS_TGX_DO_FLUID)
+			does[nd++] = "manage fluid status";
+		if (ri[i].does & CLS_TGX_DO_STEROID)
+			does[nd++] = "methylprednisolone 1 mg/kg per day";
+		v[0] = Int32GetDatum((int32) i + 1);
+		v[1] = CStringGetTextDatum(ri[i].name);
+		v[2] = CStringGetTextDatum(ri[i].parameter);
+		v[3] = CStringGetTextDatum(ri[i].label_criterion);
+		v[4] = CStringGetTextDatum(ri[i].label_action);
+		v[5] = CStringGetTextDatum(ri[i].cls_trigger);
+		v[6] = CStringGetTextDatum(ri[i].cls_resume);
+		v[7] = text_array(does, nd);
+		v[8] = CStringGetTextDatum(ri[i].source);
+		tuplestore_putvalues(rsi->setResult, rsi->setDesc, v, nl);
+	}
+	return (Datum) 0;
+}
