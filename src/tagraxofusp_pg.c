@@ -857,7 +857,7 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	if (PG_ARGISNULL(4))
 		PG_RETURN_POINTER(s);
 	if (form == CODE_INT_UNIT_INT)
-		cls_pg_unit_conv_omop(a, PG_GETARG_INT64(4), &conv);
+		cls_pg_unit_conv_omop(a, PG_GETARG_INT64(4), unit_cache_for(fcinfo, a), &conv);
 	else
 		cls_pg_unit_conv(a, PG_GETARG_TEXT_PP(4), unit_cache_for(fcinfo, a), &conv);
 	v = cls_conv_apply(&conv, v);
