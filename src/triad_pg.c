@@ -817,8 +817,33 @@ typedef struct TriadFnCache
 		int64		code;
 		int32		a;
 	}			icode[CODE_CACHE_N];
-	cls_unit_cache units[CLS_A__COUNT];
+	/* 4 unit spellings per analyte (warehouses mix g/dL and g/L rows) */
+	cls_unit_cache units[CLS_A__COUNT][4];
+	uint8		unext[CLS_A__COUNT];
 } TriadFnCache;
+
+/* The conversion of a row's unit, from the per-analyte cache. */
+static void
+unit_conv_cached(TriadFnCache *fc, cls_analyte a, text *unit, cls_conv *out)
+{
+	const char *s = VARDATA_ANY(unit);
+	int			len = VARSIZE_ANY_EXHDR(unit);
+	cls_unit_cache *c = fc->units[a];
+	int			i;
+
+	for (i = 0; i < 4; i++)
+		if (c[i].len == len && c[i].status == CLS_UNIT_OK &&
+			memcmp(c[i].unit, s, len) == 0)
+		{
+			*out = c[i].conv;
+			return;
+		}
+	/* miss: look up (raises the error for an unknown unit) and remember */
+	i = fc->unext[a];
+	fc->unext[a] = (uint8) ((i + 1) % 4);
+	c[i].len = -1;
+	cls_pg_unit_conv(a, unit, &c[i], out);
+}
 
 static TriadFnCache *
 fn_cache(FunctionCallInfo fcinfo)
@@ -831,10 +856,11 @@ fn_cache(FunctionCallInfo fcinfo)
 		for (int i = 0; i < CODE_CACHE_N; i++)
 			fc->tcode[i].len = -1;
 		for (int i = 0; i < CLS_A__COUNT; i++)
-		{
-			fc->units[i].len = -1;
-			fc->units[i].analyte = CLS_A_NONE;
-		}
+			for (int j = 0; j < 4; j++)
+			{
+				fc->units[i][j].len = -1;
+				fc->units[i][j].analyte = CLS_A_NONE;
+			}
 		fcinfo->flinfo->fn_extra = fc;
 	}
 	return fc;
@@ -1001,8 +1027,7 @@ triad_sfunc(FunctionCallInfo fcinfo, bool int_code)
 			st->n_ignored++;
 			PG_RETURN_POINTER(st);
 		}
-		cls_pg_unit_conv((cls_analyte) a, PG_GETARG_TEXT_PP(4), &fc->units[a],
-						 &conv);
+		unit_conv_cached(fc, (cls_analyte) a, PG_GETARG_TEXT_PP(4), &conv);
 		v = cls_conv_apply(&conv, v);
 		if (cls_value_check((cls_analyte) a, v) != CLS_VALUE_OK)
 		{
