@@ -1,0 +1,711 @@
+/*
+ * triad.c -- CLS signs, profiles and the long-form evaluator (cls core).
+ *
+ * Sources: SPEC.md section 4 (normative), clinical-sources.md 4.2 and 8,
+ * label.h (tagraxofusp label numbers).  See triad.h for the contract.
+ */
+#include "triad.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define H	CLS_USECS_PER_HOUR
+
+/* ------------------------------------------------------------------------
+ * Defaults, as data.
+ * ------------------------------------------------------------------------ */
+
+/*
+ * SPEC 4 "Signs" (each from clinical-sources.md 4.2: SBP < 90 and Hct > 45 %
+ * and albumin < 3.0 [I11]; fall of 40 mmHg and of 0.5 g/dL [I8]; MAP < 65 is
+ * SPEC's own addition; weight gain 1.5 kg day over day from the label [L3],
+ * 5 % above baseline = CTCAE Weight gain grade 1 [C1]; sodium < 135 = the
+ * common LLN, CTCAE Hyponatremia grade 1 [C1]).
+ */
+#define TRIAD_SBP_BELOW			90.0
+#define TRIAD_MAP_BELOW			65.0
+#define TRIAD_SBP_FALL			40.0
+#define TRIAD_ALBUMIN_BELOW		3.0
+#define TRIAD_ALBUMIN_FALL		0.5
+#define TRIAD_HCT_ABOVE			45.0
+/* SPEC 4: "risen by a given amount above baseline (no default rise)" */
+#define TRIAD_HCT_RISE			NAN
+#define TRIAD_WEIGHT_GAIN_PCT	5.0
+#define TRIAD_SODIUM_BELOW		135.0
+#define TRIAD_K					3	/* SPEC 4: k = 3 by default */
+/* SPEC 4: co-occurrence window 72 h (clinical-sources.md 8: albumin lags
+ * blood pressure by 1-2 days) */
+#define TRIAD_WINDOW			(72 * H)
+
+/* SPEC 4 current-values validity: BP 6 h, hematocrit 24 h, albumin 48 h,
+ * weight 36 h, sodium 48 h.  Edema: cls choice, 24 h -- SPEC gives none;
+ * nursing assessments record edema at least daily, so a finding older than
+ * a day is no longer current. */
+static const int64_t default_valid[CLS_IN__COUNT] = {
+	[CLS_IN_SBP] = 6 * H,
+	[CLS_IN_MAP] = 6 * H,
+	[CLS_IN_ALBUMIN] = 48 * H,
+	[CLS_IN_HEMATOCRIT] = 24 * H,
+	[CLS_IN_WEIGHT] = 36 * H,
+	[CLS_IN_SODIUM] = 48 * H,
+	[CLS_IN_EDEMA] = 24 * H,
+};
+
+static const char *const sign_names[CLS_SIGN__COUNT] = {
+	"hypotension", "hypoalbuminemia", "hemoconcentration", "weight_gain",
+	"hyponatremia", "edema"
+};
+
+static const char *const profile_names[CLS_PROFILE__COUNT] = {"triad", "drug"};
+
+static const cls_sign input_sign[CLS_IN__COUNT] = {
+	[CLS_IN_SBP] = CLS_SIGN_HYPOTENSION,
+	[CLS_IN_MAP] = CLS_SIGN_HYPOTENSION,
+	[CLS_IN_ALBUMIN] = CLS_SIGN_HYPOALBUMINEMIA,
+	[CLS_IN_HEMATOCRIT] = CLS_SIGN_HEMOCONCENTRATION,
+	[CLS_IN_WEIGHT] = CLS_SIGN_WEIGHT_GAIN,
+	[CLS_IN_SODIUM] = CLS_SIGN_HYPONATREMIA,
+	[CLS_IN_EDEMA] = CLS_SIGN_EDEMA,
+};
+
+/* The rules: sign, description format, which threshold. */
+typedef struct rule_info
+{
+	cls_sign	sign;
+	const char *fmt;			/* one %g: the threshold */
+	size_t		offset;			/* of the threshold in cls_triad_criteria */
+} rule_info;
+
+#define OFF(f) offsetof(cls_triad_criteria, f)
+static const rule_info rules[CLS_RULE__COUNT] = {
+	[CLS_RULE_NONE] = {CLS_SIGN__COUNT, "none", 0},
+	[CLS_RULE_SBP_LOW] = {CLS_SIGN_HYPOTENSION, "sbp < %g mmHg", OFF(sbp_below)},
+	[CLS_RULE_MAP_LOW] = {CLS_SIGN_HYPOTENSION, "map < %g mmHg", OFF(map_below)},
+	[CLS_RULE_SBP_FALL] = {CLS_SIGN_HYPOTENSION, "sbp fallen >= %g mmHg below baseline", OFF(sbp_fall)},
+	[CLS_RULE_ALBUMIN_LOW] = {CLS_SIGN_HYPOALBUMINEMIA, "albumin < %g g/dL", OFF(albumin_below)},
+	[CLS_RULE_ALBUMIN_FALL] = {CLS_SIGN_HYPOALBUMINEMIA, "albumin fallen >= %g g/dL below baseline", OFF(albumin_fall)},
+	[CLS_RULE_HCT_HIGH] = {CLS_SIGN_HEMOCONCENTRATION, "hematocrit > %g %%", OFF(hct_above)},
+	[CLS_RULE_HCT_RISE] = {CLS_SIGN_HEMOCONCENTRATION, "hematocrit risen >= %g points above baseline", OFF(hct_rise)},
+	[CLS_RULE_WEIGHT_DAY] = {CLS_SIGN_WEIGHT_GAIN, "weight >= %g kg above the previous day's weight", OFF(weight_gain_kg)},
+	[CLS_RULE_WEIGHT_PERCENT] = {CLS_SIGN_WEIGHT_GAIN, "weight >= %g %% above baseline", OFF(weight_gain_pct)},
+	[CLS_RULE_SODIUM_LOW] = {CLS_SIGN_HYPONATREMIA, "sodium < %g mmol/L", OFF(sodium_below)},
+	[CLS_RULE_EDEMA] = {CLS_SIGN_EDEMA, "edema recorded", 0},
+};
+#undef OFF
+
+void
+cls_triad_criteria_default(cls_triad_criteria *c, cls_profile p)
+{
+	memset(c, 0, sizeof(*c));
+	c->profile = (int32_t) p;
+	c->k = TRIAD_K;
+	c->sbp_below = TRIAD_SBP_BELOW;
+	c->map_below = TRIAD_MAP_BELOW;
+	c->sbp_fall = TRIAD_SBP_FALL;
+	c->albumin_below = TRIAD_ALBUMIN_BELOW;
+	c->albumin_fall = TRIAD_ALBUMIN_FALL;
+	c->hct_above = TRIAD_HCT_ABOVE;
+	c->hct_rise = TRIAD_HCT_RISE;
+	c->weight_gain_kg = CLS_LABEL_WEIGHT_GAIN_KG;
+	c->weight_gain_pct = TRIAD_WEIGHT_GAIN_PCT;
+	c->sodium_below = TRIAD_SODIUM_BELOW;
+	c->edema = 1;
+	/* cls choice: derive baselines by default, so that the relative
+	 * criteria of SPEC 4 (which have defaults) can act without extra
+	 * arguments; README documents the rule */
+	c->derive_baselines = 1;
+	c->window = TRIAD_WINDOW;
+	memcpy(c->valid, default_valid, sizeof(c->valid));
+	if (p == CLS_PROFILE_DRUG)
+	{
+		/* SPEC 4 `drug`: hypoalbuminemia by the label's thresholds: albumin
+		 * < 3.5 g/dL or fallen >= 0.5 g/dL below the pre-cycle value */
+		c->albumin_below = CLS_LABEL_ALBUMIN_TRIGGER_G_DL;
+		c->albumin_fall = CLS_LABEL_ALBUMIN_FALL_G_DL;
+	}
+}
+
+static bool
+threshold_ok(double v)
+{
+	return isnan(v) || (isfinite(v) && v > 0);
+}
+
+const char *
+cls_triad_criteria_check(const cls_triad_criteria *c)
+{
+	if (c->profile < 0 || c->profile >= CLS_PROFILE__COUNT)
+		return "profile must be triad or drug";
+	if (c->profile == CLS_PROFILE_TRIAD && (c->k < 1 || c->k > 3))
+		return "k must be between 1 and 3";
+	if (!threshold_ok(c->sbp_below) || !threshold_ok(c->map_below) ||
+		!threshold_ok(c->sbp_fall) || !threshold_ok(c->albumin_below) ||
+		!threshold_ok(c->albumin_fall) || !threshold_ok(c->hct_above) ||
+		!threshold_ok(c->hct_rise) || !threshold_ok(c->weight_gain_kg) ||
+		!threshold_ok(c->weight_gain_pct) || !threshold_ok(c->sodium_below))
+		return "a threshold must be a finite number greater than zero, or NULL (off)";
+	if (c->edema != 0 && c->edema != 1)
+		return "edema must be a boolean";
+	if (c->derive_baselines != 0 && c->derive_baselines != 1)
+		return "derive_baselines must be a boolean";
+	if (c->window < 0)
+		return "the co-occurrence window must not be negative";
+	for (int i = 0; i < CLS_IN__COUNT; i++)
+		if (c->valid[i] <= 0)
+			return "a validity window must be greater than zero";
+	return NULL;
+}
+
+const char *
+cls_sign_name(cls_sign s)
+{
+	if (s < 0 || s >= CLS_SIGN__COUNT)
+		return "unknown";
+	return sign_names[s];
+}
+
+const char *
+cls_profile_name(cls_profile p)
+{
+	if (p < 0 || p >= CLS_PROFILE__COUNT)
+		return "unknown";
+	return profile_names[p];
+}
+
+int
+cls_profile_from_name(const char *s, size_t len)
+{
+	while (len > 0 && isspace((unsigned char) s[0]))
+	{
+		s++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char) s[len - 1]))
+		len--;
+	for (int p = 0; p < CLS_PROFILE__COUNT; p++)
+	{
+		size_t		n = strlen(profile_names[p]);
+		size_t		i;
+
+		if (n != len)
+			continue;
+		for (i = 0; i < n; i++)
+			if (tolower((unsigned char) s[i]) != profile_names[p][i])
+				break;
+		if (i == n)
+			return p;
+	}
+	return -1;
+}
+
+int
+cls_input_of(int32_t analyte)
+{
+	switch (analyte)
+	{
+		case CLS_A_SBP:
+			return CLS_IN_SBP;
+		case CLS_A_MAP:
+			return CLS_IN_MAP;
+		case CLS_A_ALBUMIN:
+			return CLS_IN_ALBUMIN;
+		case CLS_A_HEMATOCRIT:
+			return CLS_IN_HEMATOCRIT;
+		case CLS_A_WEIGHT:
+			return CLS_IN_WEIGHT;
+		case CLS_A_SODIUM:
+			return CLS_IN_SODIUM;
+		case CLS_OBS_EDEMA:
+			return CLS_IN_EDEMA;
+		default:
+			return -1;
+	}
+}
+
+cls_sign
+cls_sign_of_input(cls_input in)
+{
+	return input_sign[in];
+}
+
+cls_sign
+cls_sign_of_rule(cls_rule r)
+{
+	if (r <= CLS_RULE_NONE || r >= CLS_RULE__COUNT)
+		return CLS_SIGN__COUNT;
+	return rules[r].sign;
+}
+
+bool
+cls_triad_uses(const cls_triad_criteria *c, int32_t analyte)
+{
+	switch (cls_input_of(analyte))
+	{
+		case CLS_IN_SBP:
+			return !isnan(c->sbp_below) || !isnan(c->sbp_fall);
+		case CLS_IN_MAP:
+			return !isnan(c->map_below);
+		case CLS_IN_ALBUMIN:
+			return !isnan(c->albumin_below) || !isnan(c->albumin_fall);
+		case CLS_IN_HEMATOCRIT:
+			return !isnan(c->hct_above) || !isnan(c->hct_rise);
+		case CLS_IN_WEIGHT:
+			return !isnan(c->weight_gain_kg) || !isnan(c->weight_gain_pct);
+		case CLS_IN_SODIUM:
+			return !isnan(c->sodium_below);
+		case CLS_IN_EDEMA:
+			return c->edema != 0;
+		default:
+			return false;
+	}
+}
+
+/* x < t exactly in decimal */
+static inline bool
+below(double x, double t)
+{
+	return !isnan(t) && cls_dcmp(x, t) < 0;
+}
+
+/* x >= t exactly in decimal */
+static inline bool
+at_least(double x, double t)
+{
+	return !isnan(t) && cls_dcmp(x, t) >= 0;
+}
+
+cls_rule
+cls_sign_meets(const cls_triad_criteria *c, cls_input in, double v,
+			   double baseline, double prev_day, double *ref)
+{
+	*ref = NAN;
+	switch (in)
+	{
+		case CLS_IN_SBP:
+			/* SPEC 4: SBP < 90, or fallen >= 40 below baseline */
+			if (below(v, c->sbp_below))
+				return CLS_RULE_SBP_LOW;
+			if (!isnan(baseline) && at_least(baseline - v, c->sbp_fall))
+			{
+				*ref = baseline;
+				return CLS_RULE_SBP_FALL;
+			}
+			return CLS_RULE_NONE;
+		case CLS_IN_MAP:
+			return below(v, c->map_below) ? CLS_RULE_MAP_LOW : CLS_RULE_NONE;
+		case CLS_IN_ALBUMIN:
+			/* SPEC 4: albumin < 3.0 (drug: < 3.5), or fallen >= 0.5 */
+			if (below(v, c->albumin_below))
+				return CLS_RULE_ALBUMIN_LOW;
+			if (!isnan(baseline) && at_least(baseline - v, c->albumin_fall))
+			{
+				*ref = baseline;
+				return CLS_RULE_ALBUMIN_FALL;
+			}
+			return CLS_RULE_NONE;
+		case CLS_IN_HEMATOCRIT:
+			/* SPEC 4: Hct > 45 %, or risen >= a given amount */
+			if (!isnan(c->hct_above) && cls_dcmp(v, c->hct_above) > 0)
+				return CLS_RULE_HCT_HIGH;
+			if (!isnan(baseline) && at_least(v - baseline, c->hct_rise))
+			{
+				*ref = baseline;
+				return CLS_RULE_HCT_RISE;
+			}
+			return CLS_RULE_NONE;
+		case CLS_IN_WEIGHT:
+			/* SPEC 4: >= 1.5 kg above the previous day's weight (label), or
+			 * >= 5 % above baseline (CTCAE grade 1) */
+			if (!isnan(prev_day) && at_least(v - prev_day, c->weight_gain_kg))
+			{
+				*ref = prev_day;
+				return CLS_RULE_WEIGHT_DAY;
+			}
+			if (!isnan(baseline) && !isnan(c->weight_gain_pct) &&
+				cls_dcmp((v - baseline) * 100.0, c->weight_gain_pct * baseline) >= 0)
+			{
+				*ref = baseline;
+				return CLS_RULE_WEIGHT_PERCENT;
+			}
+			return CLS_RULE_NONE;
+		case CLS_IN_SODIUM:
+			return below(v, c->sodium_below) ? CLS_RULE_SODIUM_LOW : CLS_RULE_NONE;
+		case CLS_IN_EDEMA:
+			return (c->edema && v != 0) ? CLS_RULE_EDEMA : CLS_RULE_NONE;
+		default:
+			return CLS_RULE_NONE;
+	}
+}
+
+static int
+popcount(unsigned x)
+{
+	int			n = 0;
+
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+bool
+cls_profile_holds(const cls_triad_criteria *c, unsigned signs)
+{
+	if (c->profile == CLS_PROFILE_DRUG)
+		/* SPEC 4 `drug`: hypoalbuminemia together with at least one of
+		 * weight gain, hypotension or edema */
+		return (signs & CLS_SIGN_BIT(CLS_SIGN_HYPOALBUMINEMIA)) &&
+			(signs & (CLS_SIGN_BIT(CLS_SIGN_WEIGHT_GAIN) |
+					  CLS_SIGN_BIT(CLS_SIGN_HYPOTENSION) |
+					  CLS_SIGN_BIT(CLS_SIGN_EDEMA)));
+	/* SPEC 4 `triad`: at least k of hypotension, hypoalbuminemia,
+	 * hemoconcentration */
+	return popcount(signs & CLS_TRIAD_SIGNS) >= c->k;
+}
+
+int
+cls_profile_holds3(const cls_triad_criteria *c, unsigned yes, unsigned unknown)
+{
+	/* the profiles are monotone in the signs */
+	if (cls_profile_holds(c, yes))
+		return 1;
+	if (!cls_profile_holds(c, yes | unknown))
+		return 0;
+	return -1;
+}
+
+void
+cls_rule_describe(const cls_triad_criteria *c, cls_rule r, char *buf,
+				  size_t bufsize)
+{
+	if (r <= CLS_RULE_NONE || r >= CLS_RULE__COUNT)
+	{
+		snprintf(buf, bufsize, "none");
+		return;
+	}
+	if (r == CLS_RULE_EDEMA)
+		snprintf(buf, bufsize, "%s", rules[r].fmt);
+	else
+	{
+		double		t;
+
+		memcpy(&t, (const char *) c + rules[r].offset, sizeof(double));
+		snprintf(buf, bufsize, rules[r].fmt, t);
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * The evaluator
+ * ------------------------------------------------------------------------ */
+
+void
+cls_triad_eval_init(cls_triad_eval *ev, const cls_triad_criteria *c,
+					const double *baselines)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->c = *c;
+	for (int i = 0; i < CLS_IN__COUNT; i++)
+		ev->given_baseline[i] = baselines ? baselines[i] : NAN;
+}
+
+bool
+cls_triad_eval_can_resume(const cls_triad_eval *ev, const cls_obs *obs,
+						  size_t n)
+{
+	if (ev->next == 0)
+		return true;
+	if (ev->next > n)
+		return false;
+	if (ev->next == n)
+		return true;
+	return obs[ev->next].t > obs[ev->next - 1].t;
+}
+
+static double
+baseline_of(const cls_triad_eval *ev, int in)
+{
+	if (!isnan(ev->given_baseline[in]))
+		return ev->given_baseline[in];
+	if (ev->c.derive_baselines && ev->base_have[in])
+		return ev->base[in];
+	return NAN;
+}
+
+static inline void
+extreme_min(cls_triad_extreme *e, double v, int64_t t)
+{
+	if (!e->have || v < e->v)
+	{
+		e->have = true;
+		e->v = v;
+		e->t = t;
+	}
+}
+
+static inline void
+extreme_max(cls_triad_extreme *e, double v, int64_t t)
+{
+	if (!e->have || v > e->v)
+	{
+		e->have = true;
+		e->v = v;
+		e->t = t;
+	}
+}
+
+/*
+ * The signs that count at time t, their expiry times and evidence.
+ */
+static unsigned
+signs_at(const cls_triad_eval *ev, int64_t t, int64_t *expiry,
+		 cls_triad_evidence *evid)
+{
+	unsigned	signs = 0;
+
+	if (ev->c.window > 0)
+	{
+		/* co-occurrence: met by some observation in (t - window, t] */
+		for (int s = 0; s < CLS_SIGN__COUNT; s++)
+			if (ev->met_have[s] && ev->met[s].t > t - ev->c.window)
+			{
+				signs |= CLS_SIGN_BIT(s);
+				expiry[s] = ev->met[s].t + ev->c.window;
+				evid[s] = ev->met[s];
+			}
+	}
+	else
+	{
+		/* current values: each input's latest value, if still valid
+		 * (cur_t > t - validity), decides; a later normal value has reset
+		 * the input's rule to NONE */
+		for (int in = 0; in < CLS_IN__COUNT; in++)
+		{
+			int			s = input_sign[in];
+			int64_t		e;
+
+			if (!ev->cur_have[in] || ev->cur[in].rule == CLS_RULE_NONE ||
+				ev->cur_t[in] <= t - ev->c.valid[in])
+				continue;
+			e = ev->cur_t[in] + ev->c.valid[in];
+			/* hypotension from SBP or MAP: the one lasting longer is the
+			 * evidence; on equal expiry the first input (SBP) is kept */
+			if (!(signs & CLS_SIGN_BIT(s)) || e > expiry[s])
+			{
+				expiry[s] = e;
+				evid[s] = ev->cur[in];
+			}
+			signs |= CLS_SIGN_BIT(s);
+		}
+	}
+	return signs;
+}
+
+/* When, with no new observation, the profile stops holding: remove the
+ * signs in order of expiry until it fails. */
+static int64_t
+holds_until(const cls_triad_criteria *c, unsigned signs, const int64_t *expiry)
+{
+	unsigned	left = signs;
+
+	for (;;)
+	{
+		int			first = -1;
+
+		for (int s = 0; s < CLS_SIGN__COUNT; s++)
+			if ((left & CLS_SIGN_BIT(s)) &&
+				(first < 0 || expiry[s] < expiry[first]))
+				first = s;
+		if (first < 0)
+			return INT64_MIN;	/* cannot happen: the empty set fails */
+		/* all signs expiring at the same time leave together */
+		{
+			int64_t		e = expiry[first];
+
+			for (int s = 0; s < CLS_SIGN__COUNT; s++)
+				if ((left & CLS_SIGN_BIT(s)) && expiry[s] == e)
+					left &= ~CLS_SIGN_BIT(s);
+			if (!cls_profile_holds(c, left))
+				return e;
+		}
+	}
+}
+
+size_t
+cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
+				   cls_triad_point *out, void (*tick) (void *), void *arg)
+{
+	const cls_triad_criteria *c = &ev->c;
+	size_t		npoints = 0;
+	size_t		i = ev->next;
+	size_t		ticks = 0;
+
+	while (i < n)
+	{
+		int64_t		t = obs[i].t;
+		size_t		j;
+		unsigned	signs;
+		int64_t		expiry[CLS_SIGN__COUNT];
+		cls_triad_evidence evid[CLS_SIGN__COUNT];
+		cls_triad_point p;
+
+		/* the previous day's weight for time t: the latest weight with
+		 * time <= t - 12 h, if it is >= t - 36 h (label.h; same result as
+		 * cls_previous_day_value, including ties: the last in order) */
+		while (ev->pw < i && obs[ev->pw].t <= t - CLS_PREV_DAY_MIN_USECS)
+		{
+			if (obs[ev->pw].analyte == CLS_A_WEIGHT)
+			{
+				ev->pw_have = true;
+				ev->pw_v = obs[ev->pw].v;
+				ev->pw_t = obs[ev->pw].t;
+			}
+			ev->pw++;
+		}
+
+		/* the observations at time t */
+		for (j = i; j < n && obs[j].t == t; j++)
+		{
+			const cls_obs *o = &obs[j];
+			int			in = cls_input_of(o->analyte);
+			double		base,
+						prev = NAN,
+						ref;
+			cls_rule	r;
+			int			s;
+
+			if (tick && ++ticks >= 65536)
+			{
+				ticks = 0;
+				tick(arg);
+			}
+			if (in < 0)
+				continue;
+			if (ev->c.derive_baselines && !ev->base_have[in])
+			{
+				/* derived baseline: the earliest value (at a tie, the
+				 * first in cls_obs_sort order: the smallest) */
+				ev->base_have[in] = true;
+				ev->base[in] = o->v;
+			}
+			base = baseline_of(ev, in);
+			if (in == CLS_IN_WEIGHT && ev->pw_have &&
+				ev->pw_t >= t - CLS_PREV_DAY_MAX_USECS)
+				prev = ev->pw_v;
+			r = cls_sign_meets(c, (cls_input) in, o->v, base, prev, &ref);
+			s = input_sign[in];
+
+			/* worst values */
+			switch (in)
+			{
+				case CLS_IN_SBP:
+					extreme_min(&ev->sbp_min, o->v, t);
+					break;
+				case CLS_IN_ALBUMIN:
+					extreme_min(&ev->albumin_min, o->v, t);
+					break;
+				case CLS_IN_HEMATOCRIT:
+					extreme_max(&ev->hct_max, o->v, t);
+					break;
+				case CLS_IN_WEIGHT:
+					if (!isnan(prev))
+						extreme_max(&ev->gain_max, o->v - prev, t);
+					break;
+				default:
+					break;
+			}
+
+			if (c->window > 0)
+			{
+				if (r != CLS_RULE_NONE)
+				{
+					cls_triad_evidence *e = &ev->met[s];
+
+					ev->met_have[s] = true;
+					e->t = t;
+					e->v = o->v;
+					e->ref = ref;
+					e->analyte = o->analyte;
+					e->rule = (int32_t) r;
+				}
+			}
+			else
+			{
+				cls_triad_evidence *e = &ev->cur[in];
+
+				if (!ev->cur_have[in] || ev->cur_t[in] != t)
+				{
+					/* a new latest value replaces the old one */
+					ev->cur_have[in] = true;
+					ev->cur_t[in] = t;
+					e->rule = CLS_RULE_NONE;
+				}
+				if (r != CLS_RULE_NONE && e->rule == CLS_RULE_NONE)
+				{
+					/* ties at one time: the sign holds if any tied value
+					 * meets it; the first such value is the evidence */
+					e->t = t;
+					e->v = o->v;
+					e->ref = ref;
+					e->analyte = o->analyte;
+					e->rule = (int32_t) r;
+				}
+			}
+		}
+
+		/* evaluate the profile at t */
+		signs = signs_at(ev, t, expiry, evid);
+		p.t = t;
+		p.signs = signs;
+		p.suspected = cls_profile_holds(c, signs) ? 1 : 0;
+		p.until = p.suspected ? holds_until(c, signs, expiry) : t;
+
+		if (ev->have_point && ev->last.suspected)
+		{
+			int64_t		end = ev->last.until < t ? ev->last.until : t;
+
+			ev->duration_closed += end - ev->last.t;
+		}
+		if (p.suspected && !ev->suspected_ever)
+		{
+			ev->suspected_ever = true;
+			ev->first = p;
+			for (int s = 0; s < CLS_SIGN__COUNT; s++)
+				if (signs & CLS_SIGN_BIT(s))
+					ev->first_ev[s] = evid[s];
+		}
+		ev->signs_ever |= signs;
+		ev->have_point = true;
+		ev->last = p;
+		for (int s = 0; s < CLS_SIGN__COUNT; s++)
+			if (signs & CLS_SIGN_BIT(s))
+				ev->last_ev[s] = evid[s];
+		ev->n_points++;
+		if (out)
+			out[npoints] = p;
+		npoints++;
+		i = j;
+	}
+	ev->next = n;
+	return npoints;
+}
+
+int64_t
+cls_triad_eval_duration(const cls_triad_eval *ev)
+{
+	int64_t		d = ev->duration_closed;
+
+	if (ev->have_point && ev->last.suspected)
+		d += ev->last.until - ev->last.t;
+	return d;
+}
+
+size_t
+cls_triad_timeline(const cls_triad_criteria *c, const double *baselines,
+				   const cls_obs *obs, size_t n, cls_triad_point *out)
+{
+	cls_triad_eval ev;
+
+	cls_triad_eval_init(&ev, c, baselines);
+	return cls_triad_eval_run(&ev, obs, n, out, NULL, NULL);
+}

@@ -1,0 +1,261 @@
+/*
+ * triad.h -- CLS signs, the triad and drug profiles, and the evaluator over
+ * a patient's long-form observations (cls core, plain C99).
+ *
+ * Every clinical number comes from SPEC.md section 4 (thresholds, profiles,
+ * evaluation modes, validity windows), clinical-sources.md 4.2 and 8 (where
+ * SPEC took them from), and label.h (the tagraxofusp label's numbers for the
+ * `drug` profile).  Numbers cls chose itself are marked "cls choice" with
+ * their reason; README "The CLS triad and the drug profile" lists them all.
+ *
+ * One predicate per sign (cls_sign_meets) serves the wide functions and the
+ * long-form evaluator alike.
+ */
+#ifndef CLS_TRIAD_H
+#define CLS_TRIAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "label.h"
+#include "units.h"
+
+/* The pseudo-analyte for a recorded edema observation (value 1 = present,
+ * 0 = absent) in cls_obs.analyte; outside the cls_analyte range. */
+#define CLS_OBS_EDEMA	1000
+
+typedef enum cls_sign
+{
+	CLS_SIGN_HYPOTENSION = 0,
+	CLS_SIGN_HYPOALBUMINEMIA,
+	CLS_SIGN_HEMOCONCENTRATION,
+	CLS_SIGN_WEIGHT_GAIN,
+	CLS_SIGN_HYPONATREMIA,
+	CLS_SIGN_EDEMA,
+	CLS_SIGN__COUNT
+} cls_sign;
+
+#define CLS_SIGN_BIT(s)		(1u << (s))
+#define CLS_TRIAD_SIGNS		(CLS_SIGN_BIT(CLS_SIGN_HYPOTENSION) | \
+							 CLS_SIGN_BIT(CLS_SIGN_HYPOALBUMINEMIA) | \
+							 CLS_SIGN_BIT(CLS_SIGN_HEMOCONCENTRATION))
+
+typedef enum cls_profile
+{
+	CLS_PROFILE_TRIAD = 0,
+	CLS_PROFILE_DRUG,
+	CLS_PROFILE__COUNT
+} cls_profile;
+
+/* The inputs a profile reads, each with its own validity window in
+ * current-values mode. */
+typedef enum cls_input
+{
+	CLS_IN_SBP = 0,
+	CLS_IN_MAP,
+	CLS_IN_ALBUMIN,
+	CLS_IN_HEMATOCRIT,
+	CLS_IN_WEIGHT,
+	CLS_IN_SODIUM,
+	CLS_IN_EDEMA,
+	CLS_IN__COUNT
+} cls_input;
+
+/* Why a sign held: the criterion that an observation met. */
+typedef enum cls_rule
+{
+	CLS_RULE_NONE = 0,
+	CLS_RULE_SBP_LOW,
+	CLS_RULE_MAP_LOW,
+	CLS_RULE_SBP_FALL,
+	CLS_RULE_ALBUMIN_LOW,
+	CLS_RULE_ALBUMIN_FALL,
+	CLS_RULE_HCT_HIGH,
+	CLS_RULE_HCT_RISE,
+	CLS_RULE_WEIGHT_DAY,
+	CLS_RULE_WEIGHT_PERCENT,
+	CLS_RULE_SODIUM_LOW,
+	CLS_RULE_EDEMA,
+	CLS_RULE__COUNT
+} cls_rule;
+
+/*
+ * The criteria, in canonical units (SPEC 2).  A threshold that is NaN is
+ * off.  Times are microseconds.  The struct has no padding (it is compared
+ * with memcmp and serialized); fill it with cls_triad_criteria_default and
+ * check it with cls_triad_criteria_check.
+ */
+typedef struct cls_triad_criteria
+{
+	int32_t		profile;		/* cls_profile */
+	int32_t		k;				/* triad: signs needed, 1..3 */
+	double		sbp_below;		/* hypotension: SBP < x mmHg */
+	double		map_below;		/* hypotension: MAP < x mmHg */
+	double		sbp_fall;		/* hypotension: SBP fallen >= x below baseline */
+	double		albumin_below;	/* hypoalbuminemia: albumin < x g/dL */
+	double		albumin_fall;	/* hypoalbuminemia: fallen >= x below baseline */
+	double		hct_above;		/* hemoconcentration: Hct > x % */
+	double		hct_rise;		/* hemoconcentration: risen >= x points */
+	double		weight_gain_kg; /* >= x kg over the previous day's weight */
+	double		weight_gain_pct;	/* >= x % above baseline weight */
+	double		sodium_below;	/* hyponatremia: Na < x mmol/L */
+	int32_t		edema;			/* edema observations count (bool) */
+	int32_t		derive_baselines;	/* bool: baseline = earliest value */
+	int64_t		window;			/* co-occurrence window; 0 = current values */
+	int64_t		valid[CLS_IN__COUNT];	/* current-values validity */
+} cls_triad_criteria;
+
+/* The defaults of a profile (SPEC 4; label.h for `drug`). */
+void		cls_triad_criteria_default(cls_triad_criteria *c, cls_profile p);
+/* NULL when the criteria are valid, else a static message naming the
+ * field ("k must be between 1 and 3"). */
+const char *cls_triad_criteria_check(const cls_triad_criteria *c);
+
+/* Signs and inputs */
+const char *cls_sign_name(cls_sign s);
+const char *cls_profile_name(cls_profile p);
+int			cls_profile_from_name(const char *s, size_t len);	/* -1: none */
+/* The input of an observation's analyte (CLS_OBS_EDEMA included), -1 when
+ * the profiles read no sign from it. */
+int			cls_input_of(int32_t analyte);
+cls_sign	cls_sign_of_input(cls_input in);
+/* Whether the criteria need observations of this analyte at all (its sign
+ * is on, or it is reported among the worst values). */
+bool		cls_triad_uses(const cls_triad_criteria *c, int32_t analyte);
+
+/*
+ * THE sign predicate: does one observation of `input` with canonical value
+ * v meet its sign?  `baseline` is the patient's baseline of that input (NaN
+ * if unknown), `prev_day` the previous day's weight (weight only; NaN if
+ * none).  Returns the criterion met (CLS_RULE_NONE: not met), and in *ref
+ * the reference value it was measured against (baseline or previous weight;
+ * NaN for an absolute threshold).  Comparisons are exact in decimal
+ * (cls_dcmp): a value on a threshold gets the SPEC's side of it.
+ */
+cls_rule	cls_sign_meets(const cls_triad_criteria *c, cls_input in, double v,
+						   double baseline, double prev_day, double *ref);
+
+/* Does the profile hold for a set of signs (bitmask of CLS_SIGN_BIT)? */
+bool		cls_profile_holds(const cls_triad_criteria *c, unsigned signs);
+/* Three-valued: 1 holds, 0 does not, -1 unknown, for signs known true
+ * (`yes`) and signs whose value is unknown (`unknown`). */
+int			cls_profile_holds3(const cls_triad_criteria *c, unsigned yes,
+							   unsigned unknown);
+
+/* "sbp < 90 mmHg", "albumin fallen >= 0.5 g/dL below baseline" ... */
+void		cls_rule_describe(const cls_triad_criteria *c, cls_rule r,
+							  char *buf, size_t bufsize);
+cls_sign	cls_sign_of_rule(cls_rule r);
+
+/* The evidence for a sign: the observation that met it. 32 bytes. */
+typedef struct cls_triad_evidence
+{
+	int64_t		t;
+	double		v;
+	double		ref;			/* baseline / previous weight, NaN if absolute */
+	int32_t		analyte;		/* cls_analyte or CLS_OBS_EDEMA */
+	int32_t		rule;			/* cls_rule */
+} cls_triad_evidence;
+
+/*
+ * One evaluation time of the timeline: the signs that count at t, whether
+ * the profile holds, and `until`: when, with no further observation, the
+ * profile would stop holding because the observations behind it leave
+ * their window (= t when it does not hold).  16 + 8 bytes.
+ */
+typedef struct cls_triad_point
+{
+	int64_t		t;
+	int64_t		until;
+	uint32_t	signs;
+	uint32_t	suspected;
+} cls_triad_point;
+
+/* A running minimum/maximum with its time. */
+typedef struct cls_triad_extreme
+{
+	bool		have;
+	double		v;
+	int64_t		t;
+} cls_triad_extreme;
+
+/*
+ * The evaluator: a single forward sweep over observations sorted by
+ * cls_obs_sort, O(1) work per observation (windows are two-pointer:
+ * the latest observation meeting each sign, the latest value of each input,
+ * a trailing pointer for the previous day's weight).  It is resumable:
+ * cls_triad_eval_run continues from where the previous call stopped, as
+ * long as the new observations are all later than the evaluated ones.
+ */
+typedef struct cls_triad_eval
+{
+	cls_triad_criteria c;
+	double		given_baseline[CLS_IN__COUNT];	/* NaN: not given */
+
+	/* progress */
+	size_t		next;			/* obs[0..next) are evaluated */
+	size_t		pw;				/* previous-day pointer: obs[0..pw) seen */
+	bool		pw_have;
+	double		pw_v;
+	int64_t		pw_t;
+	bool		base_have[CLS_IN__COUNT];
+	double		base[CLS_IN__COUNT];
+
+	/* co-occurrence: latest observation that met each sign */
+	bool		met_have[CLS_SIGN__COUNT];
+	cls_triad_evidence met[CLS_SIGN__COUNT];
+	/* current values: each input's latest time and whether a value at that
+	 * time met its sign (ties: any) */
+	bool		cur_have[CLS_IN__COUNT];
+	int64_t		cur_t[CLS_IN__COUNT];
+	cls_triad_evidence cur[CLS_IN__COUNT];	/* rule NONE: latest did not meet */
+
+	/* timeline */
+	bool		have_point;
+	cls_triad_point last;
+	cls_triad_evidence last_ev[CLS_SIGN__COUNT];
+
+	/* summary */
+	bool		suspected_ever;
+	cls_triad_point first;
+	cls_triad_evidence first_ev[CLS_SIGN__COUNT];
+	int64_t		duration_closed;	/* suspected time before `last` */
+	uint32_t	signs_ever;
+	cls_triad_extreme sbp_min;
+	cls_triad_extreme albumin_min;
+	cls_triad_extreme hct_max;
+	cls_triad_extreme gain_max; /* largest day-over-day weight gain, kg */
+	uint64_t	n_points;
+} cls_triad_eval;
+
+/* baselines: CLS_IN__COUNT values (NaN = not given), or NULL */
+void		cls_triad_eval_init(cls_triad_eval *ev, const cls_triad_criteria *c,
+								const double *baselines);
+
+/*
+ * Evaluate obs[ev->next .. n).  obs[0..n) must be sorted (cls_obs_sort) and,
+ * if ev->next > 0, obs[ev->next].t > obs[ev->next - 1].t (callers check
+ * with cls_triad_eval_can_resume).  Appends one point per distinct time to
+ * `out` (capacity: the number of distinct times in the new observations,
+ * at most n - ev->next) when out is not NULL; returns the number of points.
+ * `tick` (may be NULL) is called every 65536 observations with `arg`: the
+ * PostgreSQL glue checks for interrupts there.
+ */
+size_t		cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
+							   cls_triad_point *out,
+							   void (*tick) (void *), void *arg);
+bool		cls_triad_eval_can_resume(const cls_triad_eval *ev,
+									  const cls_obs *obs, size_t n);
+/* Total suspected time: closed segments plus the open one after the last
+ * point (until its `until`). */
+int64_t		cls_triad_eval_duration(const cls_triad_eval *ev);
+
+/*
+ * The timeline in one call, for other modules (triad episodes): obs sorted
+ * by cls_obs_sort, out has room for n points; returns the number of points.
+ */
+size_t		cls_triad_timeline(const cls_triad_criteria *c, const double *baselines,
+							   const cls_obs *obs, size_t n, cls_triad_point *out);
+
+#endif							/* CLS_TRIAD_H */

@@ -1,0 +1,1420 @@
+/*
+ * triad_pg.c -- SQL glue for CLS signs, the triad and drug profiles:
+ * cls.profile, cls.criteria and its constructors, the wide (one time point)
+ * functions and the long-form aggregates cls.triad_agg / cls.triad_timeline.
+ *
+ * No clinical number here: thresholds and rules live in src/core/triad.c.
+ */
+#include "cls_pg.h"
+
+#include <ctype.h>
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+#include "label.h"
+#include "triad.h"
+
+/* ------------------------------------------------------------------------
+ * cls.profile: a small base type (int4) like cls.analyte, so that a call
+ * with a constant profile can be shipped by postgres_fdw.
+ * ------------------------------------------------------------------------ */
+
+PG_FUNCTION_INFO_V1(cls_profile_in);
+Datum
+cls_profile_in(PG_FUNCTION_ARGS)
+{
+	char	   *s = PG_GETARG_CSTRING(0);
+	int			p = cls_profile_from_name(s, strlen(s));
+
+	if (p < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("unknown CLS profile \"%s\"", s),
+				 errdetail("cls knows the profiles triad (hypotension, hypoalbuminemia, hemoconcentration) and drug (tagraxofusp-like: hypoalbuminemia with weight gain, hypotension or edema)."),
+				 errhint("Write 'triad' or 'drug'.")));
+	PG_RETURN_INT32(p);
+}
+
+PG_FUNCTION_INFO_V1(cls_profile_out);
+Datum
+cls_profile_out(PG_FUNCTION_ARGS)
+{
+	int32		p = PG_GETARG_INT32(0);
+
+	if (p < 0 || p >= CLS_PROFILE__COUNT)
+		elog(ERROR, "invalid cls.profile value %d", p);
+	PG_RETURN_CSTRING(pstrdup(cls_profile_name((cls_profile) p)));
+}
+
+PG_FUNCTION_INFO_V1(cls_profile_recv);
+Datum
+cls_profile_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int32		v = pq_getmsgint(buf, 4);
+
+	if (v < 0 || v >= CLS_PROFILE__COUNT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external value %d for type cls.profile", v)));
+	PG_RETURN_INT32(v);
+}
+
+/* ------------------------------------------------------------------------
+ * cls.criteria <-> cls_triad_criteria
+ * ------------------------------------------------------------------------ */
+
+/* attribute order of the composite cls.criteria (src/sql/30_triad.sql) */
+enum
+{
+	CR_PROFILE, CR_K, CR_SBP_BELOW, CR_MAP_BELOW, CR_SBP_FALL,
+	CR_ALBUMIN_BELOW, CR_ALBUMIN_FALL, CR_HCT_ABOVE, CR_HCT_RISE,
+	CR_WEIGHT_GAIN_KG, CR_WEIGHT_GAIN_PCT, CR_SODIUM_BELOW, CR_EDEMA,
+	CR_DERIVE_BASELINES, CR_WINDOW, CR_BP_VALID, CR_ALBUMIN_VALID,
+	CR_HCT_VALID, CR_WEIGHT_VALID, CR_SODIUM_VALID, CR_EDEMA_VALID,
+	CR__NATTS
+};
+
+static const char *const cr_names[CR__NATTS] = {
+	"profile", "k", "sbp_below", "map_below", "sbp_fall", "albumin_below",
+	"albumin_fall", "hematocrit_above", "hematocrit_rise", "weight_gain_kg",
+	"weight_gain_percent", "sodium_below", "edema", "derive_baselines",
+	"cooccurrence_window", "bp_valid", "albumin_valid", "hematocrit_valid",
+	"weight_valid", "sodium_valid", "edema_valid"
+};
+
+static double
+crit_threshold(Datum *v, bool *isnull, int i)
+{
+	double		x;
+
+	if (isnull[i])
+		return NAN;				/* NULL: this criterion is off */
+	x = DatumGetFloat8(v[i]);
+	if (isnan(x) || isinf(x) || x <= 0)
+		cls_pg_bad_arg(cr_names[i], psprintf("%g", x),
+					   "A threshold must be a finite number greater than zero.",
+					   "Pass NULL to switch this criterion off.");
+	return x;
+}
+
+static int64
+crit_interval(Datum *v, bool *isnull, int i, bool allow_zero)
+{
+	Interval   *iv;
+	int64		us;
+
+	if (isnull[i])
+		cls_pg_bad_arg(cr_names[i], "NULL",
+					   "A window must be given.",
+					   allow_zero ? "Use '0' to evaluate current values instead of a co-occurrence window." : NULL);
+	iv = DatumGetIntervalP(v[i]);
+	if (iv->month != 0 ||
+		pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &us) ||
+		pg_add_s64_overflow(us, iv->time, &us))
+		cls_pg_bad_arg(cr_names[i],
+					   DatumGetCString(DirectFunctionCall1(interval_out, v[i])),
+					   "A window is elapsed time: months are not a fixed length.",
+					   "Write the window in hours or days (a day counts as 24 hours).");
+	if (us < 0 || (us == 0 && !allow_zero))
+		cls_pg_bad_arg(cr_names[i],
+					   DatumGetCString(DirectFunctionCall1(interval_out, v[i])),
+					   allow_zero ? "The co-occurrence window must not be negative." :
+					   "A validity window must be longer than zero.",
+					   NULL);
+	return us;
+}
+
+/* Fill *c from the values of a cls.criteria, checking every field. */
+static void
+criteria_from_values(Datum *v, bool *isnull, cls_triad_criteria *c)
+{
+	const char *msg;
+
+	memset(c, 0, sizeof(*c));
+	if (isnull[CR_PROFILE])
+		cls_pg_bad_arg("profile", "NULL", "The criteria need a profile.",
+					   "Build criteria with cls.triad_criteria() or cls.drug_criteria().");
+	c->profile = DatumGetInt32(v[CR_PROFILE]);
+	if (c->profile < 0 || c->profile >= CLS_PROFILE__COUNT)
+		elog(ERROR, "invalid cls.profile value %d", c->profile);
+	if (c->profile == CLS_PROFILE_TRIAD)
+	{
+		if (isnull[CR_K])
+			cls_pg_bad_arg("k", "NULL", "The triad profile needs k, the number of triad signs required.", "Pass k between 1 and 3.");
+		c->k = DatumGetInt32(v[CR_K]);
+		if (c->k < 1 || c->k > 3)
+			cls_pg_bad_arg("k", psprintf("%d", c->k),
+						   "k is how many of hypotension, hypoalbuminemia and hemoconcentration must hold.",
+						   "Pass k between 1 and 3.");
+	}
+	c->sbp_below = crit_threshold(v, isnull, CR_SBP_BELOW);
+	c->map_below = crit_threshold(v, isnull, CR_MAP_BELOW);
+	c->sbp_fall = crit_threshold(v, isnull, CR_SBP_FALL);
+	c->albumin_below = crit_threshold(v, isnull, CR_ALBUMIN_BELOW);
+	c->albumin_fall = crit_threshold(v, isnull, CR_ALBUMIN_FALL);
+	c->hct_above = crit_threshold(v, isnull, CR_HCT_ABOVE);
+	c->hct_rise = crit_threshold(v, isnull, CR_HCT_RISE);
+	c->weight_gain_kg = crit_threshold(v, isnull, CR_WEIGHT_GAIN_KG);
+	c->weight_gain_pct = crit_threshold(v, isnull, CR_WEIGHT_GAIN_PCT);
+	c->sodium_below = crit_threshold(v, isnull, CR_SODIUM_BELOW);
+	/* edema NULL = off, like a threshold */
+	c->edema = (!isnull[CR_EDEMA] && DatumGetBool(v[CR_EDEMA])) ? 1 : 0;
+	if (isnull[CR_DERIVE_BASELINES])
+		cls_pg_bad_arg("derive_baselines", "NULL", "derive_baselines must be true or false.", NULL);
+	c->derive_baselines = DatumGetBool(v[CR_DERIVE_BASELINES]) ? 1 : 0;
+	c->window = crit_interval(v, isnull, CR_WINDOW, true);
+	c->valid[CLS_IN_SBP] = c->valid[CLS_IN_MAP] = crit_interval(v, isnull, CR_BP_VALID, false);
+	c->valid[CLS_IN_ALBUMIN] = crit_interval(v, isnull, CR_ALBUMIN_VALID, false);
+	c->valid[CLS_IN_HEMATOCRIT] = crit_interval(v, isnull, CR_HCT_VALID, false);
+	c->valid[CLS_IN_WEIGHT] = crit_interval(v, isnull, CR_WEIGHT_VALID, false);
+	c->valid[CLS_IN_SODIUM] = crit_interval(v, isnull, CR_SODIUM_VALID, false);
+	c->valid[CLS_IN_EDEMA] = crit_interval(v, isnull, CR_EDEMA_VALID, false);
+	msg = cls_triad_criteria_check(c);
+	if (msg)
+		elog(ERROR, "invalid criteria: %s", msg);	/* checked above */
+}
+
+static void
+criteria_from_datum(Datum d, cls_triad_criteria *c)
+{
+	HeapTupleHeader th = DatumGetHeapTupleHeader(d);
+	TupleDesc	td;
+	HeapTupleData tuple;
+	Datum		values[CR__NATTS];
+	bool		isnull[CR__NATTS];
+
+	td = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(th),
+								HeapTupleHeaderGetTypMod(th));
+	if (td->natts != CR__NATTS)
+	{
+		ReleaseTupleDesc(td);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("criteria must be of type cls.criteria")));
+	}
+	tuple.t_len = HeapTupleHeaderGetDatumLength(th);
+	ItemPointerSetInvalid(&(tuple.t_self));
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = th;
+	heap_deform_tuple(&tuple, td, values, isnull);
+	ReleaseTupleDesc(td);
+	criteria_from_values(values, isnull, c);
+}
+
+static Datum
+interval_datum(int64 us)
+{
+	Interval   *iv = palloc0(sizeof(Interval));
+
+	iv->time = us;
+	return IntervalPGetDatum(iv);
+}
+
+static Datum
+criteria_to_datum(FunctionCallInfo fcinfo, const cls_triad_criteria *c)
+{
+	TupleDesc	td;
+	Datum		v[CR__NATTS];
+	bool		n[CR__NATTS];
+	const double th[] = {c->sbp_below, c->map_below, c->sbp_fall,
+		c->albumin_below, c->albumin_fall, c->hct_above, c->hct_rise,
+	c->weight_gain_kg, c->weight_gain_pct, c->sodium_below};
+
+	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	td = BlessTupleDesc(td);
+	memset(n, 0, sizeof(n));
+	v[CR_PROFILE] = Int32GetDatum(c->profile);
+	v[CR_K] = Int32GetDatum(c->k);
+	n[CR_K] = (c->profile != CLS_PROFILE_TRIAD);
+	for (int i = 0; i < 10; i++)
+	{
+		v[CR_SBP_BELOW + i] = Float8GetDatum(th[i]);
+		n[CR_SBP_BELOW + i] = isnan(th[i]);
+	}
+	v[CR_EDEMA] = BoolGetDatum(c->edema != 0);
+	v[CR_DERIVE_BASELINES] = BoolGetDatum(c->derive_baselines != 0);
+	v[CR_WINDOW] = interval_datum(c->window);
+	v[CR_BP_VALID] = interval_datum(c->valid[CLS_IN_SBP]);
+	v[CR_ALBUMIN_VALID] = interval_datum(c->valid[CLS_IN_ALBUMIN]);
+	v[CR_HCT_VALID] = interval_datum(c->valid[CLS_IN_HEMATOCRIT]);
+	v[CR_WEIGHT_VALID] = interval_datum(c->valid[CLS_IN_WEIGHT]);
+	v[CR_SODIUM_VALID] = interval_datum(c->valid[CLS_IN_SODIUM]);
+	v[CR_EDEMA_VALID] = interval_datum(c->valid[CLS_IN_EDEMA]);
+	return HeapTupleGetDatum(heap_form_tuple(td, v, n));
+}
+
+/*
+ * cls.triad_criteria(k, sbp_below, ...) and cls.drug_criteria(sbp_below,
+ * ...): the same arguments as the composite's fields after the profile
+ * (drug has no k).  Non-strict: NULL switches a criterion off.
+ */
+PG_FUNCTION_INFO_V1(cls_make_criteria);
+Datum
+cls_make_criteria(PG_FUNCTION_ARGS)
+{
+	Datum		v[CR__NATTS];
+	bool		n[CR__NATTS];
+	bool		triad = (PG_NARGS() == CR__NATTS - 1);
+	int			arg = 0;
+	cls_triad_criteria c;
+
+	if (PG_NARGS() != CR__NATTS - 1 && PG_NARGS() != CR__NATTS - 2)
+		elog(ERROR, "cls_make_criteria: unexpected number of arguments %d", PG_NARGS());
+	v[CR_PROFILE] = Int32GetDatum(triad ? CLS_PROFILE_TRIAD : CLS_PROFILE_DRUG);
+	n[CR_PROFILE] = false;
+	for (int i = CR_K; i < CR__NATTS; i++)
+	{
+		if (i == CR_K && !triad)
+		{
+			v[i] = Int32GetDatum(0);
+			n[i] = true;
+			continue;
+		}
+		n[i] = PG_ARGISNULL(arg);
+		v[i] = n[i] ? (Datum) 0 : PG_GETARG_DATUM(arg);
+		arg++;
+	}
+	criteria_from_values(v, n, &c);
+	return criteria_to_datum(fcinfo, &c);
+}
+
+/* cls.criteria_defaults(profile): the core's defaults, for tests and
+ * documentation (the constructors' visible DEFAULTs must equal these). */
+PG_FUNCTION_INFO_V1(cls_criteria_defaults);
+Datum
+cls_criteria_defaults(PG_FUNCTION_ARGS)
+{
+	cls_triad_criteria c;
+	int32		p = PG_GETARG_INT32(0);
+
+	if (p < 0 || p >= CLS_PROFILE__COUNT)
+		elog(ERROR, "invalid cls.profile value %d", p);
+	cls_triad_criteria_default(&c, (cls_profile) p);
+	return criteria_to_datum(fcinfo, &c);
+}
+
+/* ------------------------------------------------------------------------
+ * Evidence (cls.sign_evidence) and arrays
+ * ------------------------------------------------------------------------ */
+
+enum
+{
+	EV_SIGN, EV_RULE, EV_ANALYTE, EV_VALUE, EV_UNIT, EV_REFERENCE, EV_AT,
+	EV__NATTS
+};
+
+typedef struct ResultTypes
+{
+	TupleDesc	td;				/* the result composite */
+	Oid			ev_type;		/* cls.sign_evidence */
+	TupleDesc	ev_td;
+	Oid			pt_type;		/* cls.triad_point (timeline) */
+	TupleDesc	pt_td;
+} ResultTypes;
+
+/* The result row type and, through the array attribute `arr_att`, the
+ * element composite; cached in fn_extra. */
+static ResultTypes *
+result_types(FunctionCallInfo fcinfo, int arr_att, bool timeline)
+{
+	ResultTypes *rt = (ResultTypes *) fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+	TupleDesc	td;
+	Oid			elem;
+
+	if (rt)
+		return rt;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	rt = palloc0(sizeof(ResultTypes));
+	if (timeline)
+	{
+		Oid			rettype = get_fn_expr_rettype(fcinfo->flinfo);
+
+		if (!OidIsValid(rettype))
+			rettype = get_func_rettype(fcinfo->flinfo->fn_oid);
+		elem = get_element_type(rettype);
+		if (!OidIsValid(elem))
+			elog(ERROR, "cls.triad_timeline must return an array");
+		rt->pt_type = elem;
+		rt->pt_td = BlessTupleDesc(lookup_rowtype_tupdesc_copy(elem, -1));
+		/* the points' signs are text[]; no evidence here */
+	}
+	else
+	{
+		if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		rt->td = BlessTupleDesc(CreateTupleDescCopy(td));
+		elem = get_element_type(TupleDescAttr(rt->td, arr_att)->atttypid);
+		if (!OidIsValid(elem))
+			elog(ERROR, "attribute %d of the result must be an array", arr_att + 1);
+		rt->ev_type = elem;
+		rt->ev_td = BlessTupleDesc(lookup_rowtype_tupdesc_copy(elem, -1));
+		if (rt->ev_td->natts != EV__NATTS)
+			elog(ERROR, "cls.sign_evidence has an unexpected shape");
+	}
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = rt;
+	return rt;
+}
+
+static Datum
+evidence_datum(ResultTypes *rt, const cls_triad_criteria *c, cls_sign s,
+			   const cls_triad_evidence *e, bool with_time)
+{
+	Datum		v[EV__NATTS];
+	bool		n[EV__NATTS];
+	char		buf[128];
+	bool		edema = (e->analyte == CLS_OBS_EDEMA);
+
+	memset(n, 0, sizeof(n));
+	v[EV_SIGN] = CStringGetTextDatum(cls_sign_name(s));
+	cls_rule_describe(c, (cls_rule) e->rule, buf, sizeof(buf));
+	v[EV_RULE] = CStringGetTextDatum(buf);
+	v[EV_ANALYTE] = CStringGetTextDatum(edema ? "edema" : cls_analyte_name((cls_analyte) e->analyte));
+	v[EV_VALUE] = Float8GetDatum(e->v);
+	if (edema)
+		n[EV_UNIT] = true;
+	else
+		v[EV_UNIT] = CStringGetTextDatum(cls_analyte_unit((cls_analyte) e->analyte));
+	v[EV_REFERENCE] = Float8GetDatum(e->ref);
+	n[EV_REFERENCE] = isnan(e->ref);
+	v[EV_AT] = TimestampTzGetDatum((TimestampTz) e->t);
+	n[EV_AT] = !with_time;
+	return HeapTupleGetDatum(heap_form_tuple(rt->ev_td, v, n));
+}
+
+static Datum
+evidence_array(ResultTypes *rt, const cls_triad_criteria *c, unsigned signs,
+			   const cls_triad_evidence *ev, bool with_time)
+{
+	Datum		elems[CLS_SIGN__COUNT];
+	int			ne = 0;
+
+	for (int s = 0; s < CLS_SIGN__COUNT; s++)
+		if (signs & CLS_SIGN_BIT(s))
+			elems[ne++] = evidence_datum(rt, c, (cls_sign) s, &ev[s], with_time);
+	return PointerGetDatum(construct_array(elems, ne, rt->ev_type, -1, false,
+										   TYPALIGN_DOUBLE));
+}
+
+static Datum
+sign_names_array(unsigned signs)
+{
+	Datum		elems[CLS_SIGN__COUNT];
+	int			ne = 0;
+
+	for (int s = 0; s < CLS_SIGN__COUNT; s++)
+		if (signs & CLS_SIGN_BIT(s))
+			elems[ne++] = CStringGetTextDatum(cls_sign_name((cls_sign) s));
+	return PointerGetDatum(construct_array(elems, ne, TEXTOID, -1, false,
+										   TYPALIGN_INT));
+}
+
+/* ------------------------------------------------------------------------
+ * Wide rows: one time point
+ * ------------------------------------------------------------------------ */
+
+/* Where each input sits in a wide function's arguments (-1: absent). */
+typedef struct WideLayout
+{
+	int			value[CLS_IN__COUNT];
+	int			unit[CLS_IN__COUNT];	/* -1: canonical unit */
+	int			baseline[CLS_IN__COUNT];
+	int			prev_weight;
+	int			criteria;
+	cls_sign	only;			/* a single sign, or CLS_SIGN__COUNT: all */
+} WideLayout;
+
+static const char *const in_argname[CLS_IN__COUNT] = {
+	"sbp", "map", "albumin", "hematocrit", "weight", "sodium", "edema"
+};
+static const cls_analyte in_analyte[CLS_IN__COUNT] = {
+	CLS_A_SBP, CLS_A_MAP, CLS_A_ALBUMIN, CLS_A_HEMATOCRIT, CLS_A_WEIGHT,
+	CLS_A_SODIUM, CLS_A_NONE
+};
+
+typedef struct WideResult
+{
+	unsigned	yes;			/* signs that hold */
+	unsigned	known;			/* signs with at least one usable value */
+	cls_triad_evidence ev[CLS_SIGN__COUNT];
+	cls_triad_criteria c;
+} WideResult;
+
+/* A value argument in canonical units; false when NULL, its unit is NULL,
+ * or it is implausible (ignored, as in the long form). */
+static bool
+wide_value(FunctionCallInfo fcinfo, int arg, int unitarg, cls_analyte a,
+		   const char *argname, double *out)
+{
+	double		v;
+	cls_conv	conv = {1.0, 1.0, 0.0};
+
+	if (arg < 0 || PG_ARGISNULL(arg))
+		return false;
+	v = PG_GETARG_FLOAT8(arg);
+	if (unitarg >= 0)
+	{
+		if (PG_ARGISNULL(unitarg))
+			return false;
+		/* no cache: fn_extra holds the result types */
+		cls_pg_unit_conv(a, PG_GETARG_TEXT_PP(unitarg), NULL, &conv);
+	}
+	v = cls_conv_apply(&conv, v);
+	if (cls_value_check(a, v) != CLS_VALUE_OK)
+		return false;
+	*out = v;
+	return true;
+}
+
+static void
+wide_eval(FunctionCallInfo fcinfo, const WideLayout *L, WideResult *r)
+{
+	memset(r, 0, sizeof(*r));
+	if (L->criteria >= 0 && !PG_ARGISNULL(L->criteria))
+		criteria_from_datum(PG_GETARG_DATUM(L->criteria), &r->c);
+	else if (L->criteria >= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("criteria must not be NULL"),
+				 errhint("Omit the argument for the default triad criteria, or pass cls.triad_criteria() or cls.drug_criteria().")));
+	else
+		cls_triad_criteria_default(&r->c, CLS_PROFILE_TRIAD);
+
+	for (int in = 0; in < CLS_IN__COUNT; in++)
+	{
+		double		v,
+					base = NAN,
+					prev = NAN,
+					ref;
+		cls_rule	rule;
+		cls_sign	s = cls_sign_of_input((cls_input) in);
+
+		if (L->value[in] < 0)
+			continue;
+		if (in == CLS_IN_EDEMA)
+		{
+			if (PG_ARGISNULL(L->value[in]))
+				continue;
+			v = PG_GETARG_BOOL(L->value[in]) ? 1.0 : 0.0;
+		}
+		else if (!wide_value(fcinfo, L->value[in], L->unit[in], in_analyte[in],
+							 in_argname[in], &v))
+			continue;
+		/* a sign switched off is not evaluated (stays NULL) */
+		if (in == CLS_IN_EDEMA ? !r->c.edema :
+			!cls_triad_uses(&r->c, in_analyte[in]))
+			continue;
+		if (L->baseline[in] >= 0 && !PG_ARGISNULL(L->baseline[in]))
+		{
+			double		b = PG_GETARG_FLOAT8(L->baseline[in]);
+
+			cls_pg_check_limit(psprintf("baseline_%s", in_argname[in]), b);
+			(void) wide_value(fcinfo, L->baseline[in], L->unit[in],
+							  in_analyte[in], NULL, &base);
+		}
+		if (in == CLS_IN_WEIGHT && L->prev_weight >= 0 &&
+			!PG_ARGISNULL(L->prev_weight))
+		{
+			double		pw = PG_GETARG_FLOAT8(L->prev_weight);
+
+			cls_pg_check_limit("previous_weight", pw);
+			(void) wide_value(fcinfo, L->prev_weight, L->unit[in],
+							  CLS_A_WEIGHT, NULL, &prev);
+		}
+		rule = cls_sign_meets(&r->c, (cls_input) in, v, base, prev, &ref);
+		r->known |= CLS_SIGN_BIT(s);
+		if (rule != CLS_RULE_NONE && !(r->yes & CLS_SIGN_BIT(s)))
+		{
+			r->yes |= CLS_SIGN_BIT(s);
+			r->ev[s].t = 0;
+			r->ev[s].v = v;
+			r->ev[s].ref = ref;
+			r->ev[s].analyte = (in == CLS_IN_EDEMA) ? CLS_OBS_EDEMA : (int32) in_analyte[in];
+			r->ev[s].rule = (int32) rule;
+		}
+	}
+}
+
+/*
+ * Per-sign functions: true when the sign holds; false when a value was
+ * given and none meets it; NULL when no usable value was given (or the
+ * sign is switched off in the criteria).
+ */
+static Datum
+wide_sign(FunctionCallInfo fcinfo, const WideLayout *L)
+{
+	WideResult	r;
+
+	wide_eval(fcinfo, L, &r);
+	if (r.yes & CLS_SIGN_BIT(L->only))
+		PG_RETURN_BOOL(true);
+	if (r.known & CLS_SIGN_BIT(L->only))
+		PG_RETURN_BOOL(false);
+	PG_RETURN_NULL();
+}
+
+#define NOARGS {-1, -1, -1, -1, -1, -1, -1}
+
+/* cls.hypotension(sbp, map, baseline_sbp, criteria) */
+PG_FUNCTION_INFO_V1(cls_hypotension);
+Datum
+cls_hypotension(PG_FUNCTION_ARGS)
+{
+	static const WideLayout L = {
+		.value = {0, 1, -1, -1, -1, -1, -1}, .unit = NOARGS,
+		.baseline = {2, -1, -1, -1, -1, -1, -1}, .prev_weight = -1,
+	.criteria = 3, .only = CLS_SIGN_HYPOTENSION};
+
+	return wide_sign(fcinfo, &L);
+}
+
+/* cls.hypoalbuminemia(albumin, unit, baseline_albumin, criteria) */
+PG_FUNCTION_INFO_V1(cls_hypoalbuminemia);
+Datum
+cls_hypoalbuminemia(PG_FUNCTION_ARGS)
+{
+	static const WideLayout L = {
+		.value = {-1, -1, 0, -1, -1, -1, -1}, .unit = {-1, -1, 1, -1, -1, -1, -1},
+		.baseline = {-1, -1, 2, -1, -1, -1, -1}, .prev_weight = -1,
+	.criteria = 3, .only = CLS_SIGN_HYPOALBUMINEMIA};
+
+	return wide_sign(fcinfo, &L);
+}
+
+/* cls.hemoconcentration(hematocrit, unit, baseline_hematocrit, criteria) */
+PG_FUNCTION_INFO_V1(cls_hemoconcentration);
+Datum
+cls_hemoconcentration(PG_FUNCTION_ARGS)
+{
+	static const WideLayout L = {
+		.value = {-1, -1, -1, 0, -1, -1, -1}, .unit = {-1, -1, -1, 1, -1, -1, -1},
+		.baseline = {-1, -1, -1, 2, -1, -1, -1}, .prev_weight = -1,
+	.criteria = 3, .only = CLS_SIGN_HEMOCONCENTRATION};
+
+	return wide_sign(fcinfo, &L);
+}
+
+/* cls.weight_gain(weight, previous_weight, baseline_weight, unit, criteria) */
+PG_FUNCTION_INFO_V1(cls_weight_gain);
+Datum
+cls_weight_gain(PG_FUNCTION_ARGS)
+{
+	static const WideLayout L = {
+		.value = {-1, -1, -1, -1, 0, -1, -1}, .unit = {-1, -1, -1, -1, 3, -1, -1},
+		.baseline = {-1, -1, -1, -1, 2, -1, -1}, .prev_weight = 1,
+	.criteria = 4, .only = CLS_SIGN_WEIGHT_GAIN};
+
+	return wide_sign(fcinfo, &L);
+}
+
+/* cls.hyponatremia(sodium, unit, criteria) */
+PG_FUNCTION_INFO_V1(cls_hyponatremia);
+Datum
+cls_hyponatremia(PG_FUNCTION_ARGS)
+{
+	static const WideLayout L = {
+		.value = {-1, -1, -1, -1, -1, 0, -1}, .unit = {-1, -1, -1, -1, -1, 1, -1},
+		.baseline = NOARGS, .prev_weight = -1,
+	.criteria = 2, .only = CLS_SIGN_HYPONATREMIA};
+
+	return wide_sign(fcinfo, &L);
+}
+
+/* attribute order of cls.sign_result */
+enum
+{
+	SR_HYPOTENSION, SR_HYPOALBUMINEMIA, SR_HEMOCONCENTRATION, SR_WEIGHT_GAIN,
+	SR_HYPONATREMIA, SR_EDEMA, SR_SUSPECTED, SR_EVIDENCE, SR__NATTS
+};
+
+/*
+ * cls.signs(sbp, map, albumin, albumin_unit, hematocrit, hematocrit_unit,
+ *           weight, previous_weight, weight_unit, sodium, sodium_unit, edema,
+ *           baseline_sbp, baseline_albumin, baseline_hematocrit,
+ *           baseline_weight, criteria) -> cls.sign_result
+ */
+PG_FUNCTION_INFO_V1(cls_signs);
+Datum
+cls_signs(PG_FUNCTION_ARGS)
+{
+	static const WideLayout L = {
+		.value = {0, 1, 2, 4, 6, 9, 11},
+		.unit = {-1, -1, 3, 5, 8, 10, -1},
+		.baseline = {12, -1, 13, 14, 15, -1, -1},
+		.prev_weight = 7, .criteria = 16, .only = CLS_SIGN__COUNT};
+	WideResult	r;
+	ResultTypes *rt;
+	Datum		v[SR__NATTS];
+	bool		n[SR__NATTS];
+	int			h;
+
+	wide_eval(fcinfo, &L, &r);
+	rt = result_types(fcinfo, SR_EVIDENCE, false);
+	for (int s = 0; s < CLS_SIGN__COUNT; s++)
+	{
+		v[SR_HYPOTENSION + s] = BoolGetDatum((r.yes & CLS_SIGN_BIT(s)) != 0);
+		n[SR_HYPOTENSION + s] = !(r.known & CLS_SIGN_BIT(s));
+	}
+	h = cls_profile_holds3(&r.c, r.yes, ~r.known & ((1u << CLS_SIGN__COUNT) - 1));
+	v[SR_SUSPECTED] = BoolGetDatum(h == 1);
+	n[SR_SUSPECTED] = (h < 0);
+	v[SR_EVIDENCE] = evidence_array(rt, &r.c, r.yes, r.ev, false);
+	n[SR_EVIDENCE] = false;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(rt->td, v, n)));
+}
+
+/* ------------------------------------------------------------------------
+ * Long rows: the aggregate
+ * ------------------------------------------------------------------------ */
+
+/*
+ * State: the buffered observations (24 bytes each, cls_obs), collected in
+ * any order and sorted by the final function (collect-then-sort), plus the
+ * evaluator of the sorted prefix so that window use is incremental.
+ */
+typedef struct TriadState
+{
+	MemoryContext mcxt;
+	cls_triad_criteria crit;
+	double		baselines[CLS_IN__COUNT];	/* NaN: derive / none */
+	bool		base_given;
+	int64		n_ignored;
+	Size		n;
+	Size		cap;
+	cls_obs    *obs;
+	/* raw bytes of the last criteria datum seen, to skip re-parsing */
+	Size		crit_raw_len;
+	char	   *crit_raw;
+	/* evaluation cache: not serialized */
+	bool		ev_valid;
+	cls_triad_eval ev;
+} TriadState;
+
+/* Serialized state: header, then n cls_obs. */
+#define TRIAD_SERIAL_VERSION	1
+typedef struct TriadSerialHeader
+{
+	uint32		version;
+	uint32		base_given;
+	int64		n_ignored;
+	uint64		n;
+	cls_triad_criteria crit;
+	double		baselines[CLS_IN__COUNT];
+} TriadSerialHeader;
+
+/* the most observations a state may hold: MaxAllocHugeSize bytes */
+#define TRIAD_MAX_OBS	(MaxAllocHugeSize / sizeof(cls_obs))
+
+static TriadState *
+state_new(MemoryContext mcxt, const cls_triad_criteria *c)
+{
+	TriadState *st = MemoryContextAllocZero(mcxt, sizeof(TriadState));
+
+	st->mcxt = mcxt;
+	st->crit = *c;
+	for (int i = 0; i < CLS_IN__COUNT; i++)
+		st->baselines[i] = NAN;
+	return st;
+}
+
+static void
+state_reserve(TriadState *st, Size more)
+{
+	Size		need = st->n + more;
+	Size		cap;
+
+	if (need <= st->cap)
+		return;
+	if (need > TRIAD_MAX_OBS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many observations for one patient: %zu", need),
+				 errdetail("cls buffers 24 bytes per observation; one group can hold at most %zu observations.",
+						   (Size) TRIAD_MAX_OBS)));
+	cap = st->cap ? st->cap : 64;
+	while (cap < need)
+		cap = (cap > TRIAD_MAX_OBS / 2) ? TRIAD_MAX_OBS : cap * 2;
+	if (st->obs == NULL)
+		st->obs = MemoryContextAllocHuge(st->mcxt, cap * sizeof(cls_obs));
+	else
+		st->obs = repalloc_huge(st->obs, cap * sizeof(cls_obs));
+	st->cap = cap;
+}
+
+static void
+baselines_from_datum(Datum d, double *b)
+{
+	HeapTupleHeader th = DatumGetHeapTupleHeader(d);
+	bool		isnull;
+	static const int map[4] = {CLS_IN_SBP, CLS_IN_ALBUMIN, CLS_IN_HEMATOCRIT, CLS_IN_WEIGHT};
+	static const char *const names[4] = {"sbp", "albumin", "hematocrit", "weight"};
+
+	for (int i = 0; i < CLS_IN__COUNT; i++)
+		b[i] = NAN;
+	for (int i = 0; i < 4; i++)
+	{
+		Datum		v = GetAttributeByNum(th, i + 1, &isnull);
+
+		if (!isnull)
+		{
+			double		x = DatumGetFloat8(v);
+
+			cls_pg_check_limit(psprintf("baselines.%s", names[i]), x);
+			b[map[i]] = x;
+		}
+	}
+}
+
+static bool
+baselines_equal(const double *a, const double *b)
+{
+	for (int i = 0; i < CLS_IN__COUNT; i++)
+		if (!(isnan(a[i]) ? isnan(b[i]) : a[i] == b[i]))
+			return false;
+	return true;
+}
+
+static void
+criteria_mismatch(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("criteria differ between rows of one group"),
+			 errdetail("cls evaluates a patient's observations with one set of criteria."),
+			 errhint("Pass the same criteria for every row, typically a constant such as cls.triad_criteria().")));
+}
+
+/* Per-call-site cache of code and unit lookups (fn_extra). */
+#define CODE_CACHE_N 16
+typedef struct TriadFnCache
+{
+	struct
+	{
+		int			len;
+		char		s[28];
+		int32		a;
+	}			tcode[CODE_CACHE_N];
+	int			tnext;
+	struct
+	{
+		bool		used;
+		int64		code;
+		int32		a;
+	}			icode[CODE_CACHE_N];
+	/* 4 unit spellings per analyte (warehouses mix g/dL and g/L rows) */
+	cls_unit_cache units[CLS_A__COUNT][4];
+	uint8		unext[CLS_A__COUNT];
+} TriadFnCache;
+
+/* The conversion of a row's unit, from the per-analyte cache. */
+static void
+unit_conv_cached(TriadFnCache *fc, cls_analyte a, text *unit, cls_conv *out)
+{
+	const char *s = VARDATA_ANY(unit);
+	int			len = VARSIZE_ANY_EXHDR(unit);
+	cls_unit_cache *c = fc->units[a];
+	int			i;
+
+	for (i = 0; i < 4; i++)
+		if (c[i].len == len && c[i].status == CLS_UNIT_OK &&
+			memcmp(c[i].unit, s, len) == 0)
+		{
+			*out = c[i].conv;
+			return;
+		}
+	/* miss: look up (raises the error for an unknown unit) and remember */
+	i = fc->unext[a];
+	fc->unext[a] = (uint8) ((i + 1) % 4);
+	c[i].len = -1;
+	cls_pg_unit_conv(a, unit, &c[i], out);
+}
+
+static TriadFnCache *
+fn_cache(FunctionCallInfo fcinfo)
+{
+	TriadFnCache *fc = (TriadFnCache *) fcinfo->flinfo->fn_extra;
+
+	if (fc == NULL)
+	{
+		fc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TriadFnCache));
+		for (int i = 0; i < CODE_CACHE_N; i++)
+			fc->tcode[i].len = -1;
+		for (int i = 0; i < CLS_A__COUNT; i++)
+			for (int j = 0; j < 4; j++)
+			{
+				fc->units[i][j].len = -1;
+				fc->units[i][j].analyte = CLS_A_NONE;
+			}
+		fcinfo->flinfo->fn_extra = fc;
+	}
+	return fc;
+}
+
+static int32
+code_text_analyte(TriadFnCache *fc, text *code)
+{
+	const char *s = VARDATA_ANY(code);
+	int			len = VARSIZE_ANY_EXHDR(code);
+	int32		a;
+	const char *p;
+	int			l;
+
+	for (int i = 0; i < CODE_CACHE_N; i++)
+		if (fc->tcode[i].len == len && memcmp(fc->tcode[i].s, s, len) == 0)
+			return fc->tcode[i].a;
+	a = (int32) cls_analyte_from_code(s, len);
+	if (a == CLS_A_NONE)
+	{
+		/* the pseudo-analyte 'edema' (case-insensitive, blanks ignored) */
+		p = s;
+		l = len;
+		while (l > 0 && isspace((unsigned char) *p))
+			p++, l--;
+		while (l > 0 && isspace((unsigned char) p[l - 1]))
+			l--;
+		if (l == 5 && pg_strncasecmp(p, "edema", 5) == 0)
+			a = CLS_OBS_EDEMA;
+	}
+	if (len <= (int) sizeof(fc->tcode[0].s))
+	{
+		int			i = fc->tnext;
+
+		fc->tnext = (fc->tnext + 1) % CODE_CACHE_N;
+		fc->tcode[i].len = len;
+		memcpy(fc->tcode[i].s, s, len);
+		fc->tcode[i].a = a;
+	}
+	return a;
+}
+
+static int32
+code_int_analyte(TriadFnCache *fc, int64 code)
+{
+	int			h = (int) ((uint64) code % CODE_CACHE_N);
+
+	if (fc->icode[h].used && fc->icode[h].code == code)
+		return fc->icode[h].a;
+	fc->icode[h].used = true;
+	fc->icode[h].code = code;
+	fc->icode[h].a = (int32) cls_analyte_from_int(code);
+	return fc->icode[h].a;
+}
+
+/*
+ * The transition function.  Arguments: state, ts, code (text or bigint),
+ * value, unit [, criteria [, baselines]].
+ */
+static Datum
+triad_sfunc(FunctionCallInfo fcinfo, bool int_code)
+{
+	MemoryContext aggctx;
+	TriadState *st;
+	TriadFnCache *fc;
+	int32		a;
+	TimestampTz ts;
+	double		v;
+	cls_obs    *o;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		elog(ERROR, "%s called in non-aggregate context", __func__);
+	st = PG_ARGISNULL(0) ? NULL : (TriadState *) PG_GETARG_POINTER(0);
+
+	if (PG_NARGS() > 5)
+	{
+		Datum		cd;
+		Size		len;
+
+		if (PG_ARGISNULL(5))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("criteria must not be NULL"),
+					 errhint("Pass cls.triad_criteria() or cls.drug_criteria(), or leave the argument out for the default triad criteria.")));
+		cd = PG_GETARG_DATUM(5);
+		len = VARSIZE_ANY(DatumGetPointer(cd));
+		if (st == NULL || st->crit_raw_len != len ||
+			memcmp(st->crit_raw, DatumGetPointer(cd), len) != 0)
+		{
+			cls_triad_criteria c;
+
+			criteria_from_datum(cd, &c);
+			if (st == NULL)
+				st = state_new(aggctx, &c);
+			else if (memcmp(&c, &st->crit, sizeof(c)) != 0)
+				criteria_mismatch();
+			if (st->crit_raw_len < len)
+				st->crit_raw = MemoryContextAlloc(aggctx, len);
+			memcpy(st->crit_raw, DatumGetPointer(cd), len);
+			st->crit_raw_len = len;
+		}
+	}
+	else if (st == NULL)
+	{
+		cls_triad_criteria c;
+
+		cls_triad_criteria_default(&c, CLS_PROFILE_TRIAD);
+		st = state_new(aggctx, &c);
+	}
+
+	if (PG_NARGS() > 6 && !PG_ARGISNULL(6))
+	{
+		double		b[CLS_IN__COUNT];
+
+		baselines_from_datum(PG_GETARG_DATUM(6), b);
+		if (!st->base_given)
+		{
+			memcpy(st->baselines, b, sizeof(b));
+			st->base_given = true;
+			st->ev_valid = false;
+		}
+		else if (!baselines_equal(b, st->baselines))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("baselines differ between rows of one group"),
+					 errhint("Pass one cls.baselines(...) per patient, e.g. from a join on the patient.")));
+	}
+
+	/* rows with NULL time, code or value are ignored */
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_POINTER(st);
+
+	fc = fn_cache(fcinfo);
+	a = int_code ? code_int_analyte(fc, PG_GETARG_INT64(2))
+		: code_text_analyte(fc, PG_GETARG_TEXT_PP(2));
+	/* other analytes, and those the criteria do not read, are skipped
+	 * before their unit is looked at */
+	if (a == CLS_A_NONE || !cls_triad_uses(&st->crit, a))
+		PG_RETURN_POINTER(st);
+
+	ts = PG_GETARG_TIMESTAMPTZ(1);
+	v = PG_GETARG_FLOAT8(3);
+	if (TIMESTAMP_NOT_FINITE(ts))
+	{
+		st->n_ignored++;
+		PG_RETURN_POINTER(st);
+	}
+	if (a == CLS_OBS_EDEMA)
+	{
+		/* edema: 1 = present, 0 = absent; any unit; other values ignored */
+		if (v != 0.0 && v != 1.0)
+		{
+			st->n_ignored++;
+			PG_RETURN_POINTER(st);
+		}
+	}
+	else
+	{
+		cls_conv	conv;
+
+		if (PG_ARGISNULL(4))
+		{
+			/* no unit: the value cannot be read safely */
+			st->n_ignored++;
+			PG_RETURN_POINTER(st);
+		}
+		unit_conv_cached(fc, (cls_analyte) a, PG_GETARG_TEXT_PP(4), &conv);
+		v = cls_conv_apply(&conv, v);
+		if (cls_value_check((cls_analyte) a, v) != CLS_VALUE_OK)
+		{
+			st->n_ignored++;
+			PG_RETURN_POINTER(st);
+		}
+	}
+	state_reserve(st, 1);
+	o = &st->obs[st->n++];
+	o->t = (int64) ts;
+	o->v = v;
+	o->analyte = a;
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(cls_triad_sfunc_text);
+Datum
+cls_triad_sfunc_text(PG_FUNCTION_ARGS)
+{
+	return triad_sfunc(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(cls_triad_sfunc_int);
+Datum
+cls_triad_sfunc_int(PG_FUNCTION_ARGS)
+{
+	return triad_sfunc(fcinfo, true);
+}
+
+static void
+state_append(TriadState *dst, const TriadState *src)
+{
+	if (memcmp(&dst->crit, &src->crit, sizeof(dst->crit)) != 0)
+		criteria_mismatch();
+	if (src->base_given)
+	{
+		if (!dst->base_given)
+		{
+			memcpy(dst->baselines, src->baselines, sizeof(dst->baselines));
+			dst->base_given = true;
+			dst->ev_valid = false;
+		}
+		else if (!baselines_equal(dst->baselines, src->baselines))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("baselines differ between rows of one group")));
+	}
+	dst->n_ignored += src->n_ignored;
+	if (src->n > 0)
+	{
+		state_reserve(dst, src->n);
+		memcpy(dst->obs + dst->n, src->obs, src->n * sizeof(cls_obs));
+		dst->n += src->n;
+	}
+}
+
+PG_FUNCTION_INFO_V1(cls_triad_combine);
+Datum
+cls_triad_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggctx;
+	TriadState *a,
+			   *b;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		elog(ERROR, "%s called in non-aggregate context", __func__);
+	a = PG_ARGISNULL(0) ? NULL : (TriadState *) PG_GETARG_POINTER(0);
+	b = PG_ARGISNULL(1) ? NULL : (TriadState *) PG_GETARG_POINTER(1);
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+	{
+		/* copy the right state into the aggregate context */
+		a = state_new(aggctx, &b->crit);
+	}
+	state_append(a, b);
+	a->ev_valid = false;
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(cls_triad_serialize);
+Datum
+cls_triad_serialize(PG_FUNCTION_ARGS)
+{
+	TriadState *st;
+	TriadSerialHeader h;
+	Size		len;
+	bytea	   *out;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s called in non-aggregate context", __func__);
+	st = (TriadState *) PG_GETARG_POINTER(0);
+	if (st->n > (MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(cls_obs))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many observations for one patient in a parallel worker: %zu", st->n),
+				 errdetail("A partial aggregate state is passed as bytea, at most 1 GB (%zu observations).",
+						   (Size) ((MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(cls_obs))),
+				 errhint("Run this query without parallel workers (SET max_parallel_workers_per_gather = 0).")));
+	memset(&h, 0, sizeof(h));
+	h.version = TRIAD_SERIAL_VERSION;
+	h.base_given = st->base_given ? 1 : 0;
+	h.n_ignored = st->n_ignored;
+	h.n = st->n;
+	h.crit = st->crit;
+	memcpy(h.baselines, st->baselines, sizeof(h.baselines));
+	len = VARHDRSZ + sizeof(h) + st->n * sizeof(cls_obs);
+	out = palloc(len);
+	SET_VARSIZE(out, len);
+	memcpy(VARDATA(out), &h, sizeof(h));
+	if (st->n > 0)
+		memcpy(VARDATA(out) + sizeof(h), st->obs, st->n * sizeof(cls_obs));
+	PG_RETURN_BYTEA_P(out);
+}
+
+static void
+bad_state(const char *why)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid cls triad aggregate state: %s", why)));
+}
+
+PG_FUNCTION_INFO_V1(cls_triad_deserialize);
+Datum
+cls_triad_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in;
+	TriadSerialHeader h;
+	Size		len;
+	TriadState *st;
+	const cls_obs *src;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s called in non-aggregate context", __func__);
+	in = PG_GETARG_BYTEA_PP(0);
+	len = VARSIZE_ANY_EXHDR(in);
+	if (len < sizeof(uint32))
+		bad_state("too short");
+	memcpy(&h.version, VARDATA_ANY(in), sizeof(uint32));
+	if (h.version != TRIAD_SERIAL_VERSION)
+		bad_state(psprintf("unknown version %u", h.version));
+	if (len < sizeof(h))
+		bad_state("truncated header");
+	memcpy(&h, VARDATA_ANY(in), sizeof(h));
+	if (h.n > (len - sizeof(h)) / sizeof(cls_obs) ||
+		len != sizeof(h) + h.n * sizeof(cls_obs))
+		bad_state("length does not match the number of observations");
+	if (h.base_given > 1 || h.n_ignored < 0)
+		bad_state("bad header");
+	if (cls_triad_criteria_check(&h.crit) != NULL)
+		bad_state(cls_triad_criteria_check(&h.crit));
+	for (int i = 0; i < CLS_IN__COUNT; i++)
+		if (!isnan(h.baselines[i]) && !(isfinite(h.baselines[i]) && h.baselines[i] > 0))
+			bad_state("bad baseline");
+	st = state_new(CurrentMemoryContext, &h.crit);
+	st->base_given = h.base_given != 0;
+	memcpy(st->baselines, h.baselines, sizeof(h.baselines));
+	st->n_ignored = h.n_ignored;
+	if (h.n > 0)
+	{
+		state_reserve(st, (Size) h.n);
+		src = (const cls_obs *) (VARDATA_ANY(in) + sizeof(h));
+		memcpy(st->obs, src, h.n * sizeof(cls_obs));
+		st->n = h.n;
+		for (Size i = 0; i < st->n; i++)
+		{
+			const cls_obs *o = &st->obs[i];
+
+			if ((o->analyte < 0 || o->analyte >= CLS_A__COUNT) &&
+				o->analyte != CLS_OBS_EDEMA)
+				bad_state("bad analyte");
+			if (!isfinite(o->v) || o->t == DT_NOBEGIN || o->t == DT_NOEND)
+				bad_state("bad observation");
+		}
+	}
+	PG_RETURN_POINTER(st);
+}
+
+static void
+triad_tick(void *arg)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/*
+ * Bring the evaluation up to date.  Only the new tail is sorted and
+ * evaluated when it is all later than what was evaluated before (window
+ * use: rows arrive in time order); otherwise everything is sorted and
+ * evaluated again.  Sorting the buffer in place does not change the
+ * state's meaning (a multiset of observations), so the aggregate stays
+ * usable as a window function.
+ */
+static void
+state_evaluate(TriadState *st)
+{
+	if (st->ev_valid && st->ev.next <= st->n)
+	{
+		if (st->n > st->ev.next)
+		{
+			cls_obs_sort(st->obs + st->ev.next, st->n - st->ev.next);
+			if (!cls_triad_eval_can_resume(&st->ev, st->obs, st->n))
+				st->ev_valid = false;
+		}
+	}
+	else
+		st->ev_valid = false;
+	if (!st->ev_valid)
+	{
+		CHECK_FOR_INTERRUPTS();
+		cls_obs_sort(st->obs, st->n);
+		CHECK_FOR_INTERRUPTS();
+		cls_triad_eval_init(&st->ev, &st->crit, st->baselines);
+		st->ev_valid = true;
+	}
+	cls_triad_eval_run(&st->ev, st->obs, st->n, NULL, triad_tick, NULL);
+}
+
+/* attribute order of cls.triad_summary */
+enum
+{
+	TS_SUSPECTED_EVER, TS_FIRST_SUSPECTED, TS_DURATION, TS_SIGNS_EVER,
+	TS_FIRST_EVIDENCE, TS_CURRENT_AT, TS_CURRENT_SUSPECTED, TS_CURRENT_SIGNS,
+	TS_CURRENT_EVIDENCE, TS_LOWEST_SBP, TS_LOWEST_SBP_AT, TS_LOWEST_ALBUMIN,
+	TS_LOWEST_ALBUMIN_AT, TS_HIGHEST_HCT, TS_HIGHEST_HCT_AT, TS_LARGEST_GAIN,
+	TS_LARGEST_GAIN_AT, TS_N_USED, TS_N_IGNORED, TS__NATTS
+};
+
+static void
+put_extreme(Datum *v, bool *n, int att, const cls_triad_extreme *e)
+{
+	v[att] = Float8GetDatum(e->v);
+	n[att] = !e->have;
+	v[att + 1] = TimestampTzGetDatum((TimestampTz) e->t);
+	n[att + 1] = !e->have;
+}
+
+PG_FUNCTION_INFO_V1(cls_triad_final);
+Datum
+cls_triad_final(PG_FUNCTION_ARGS)
+{
+	TriadState *st;
+	ResultTypes *rt;
+	const cls_triad_eval *ev;
+	Datum		v[TS__NATTS];
+	bool		n[TS__NATTS];
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s called in non-aggregate context", __func__);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (TriadState *) PG_GETARG_POINTER(0);
+	state_evaluate(st);
+	ev = &st->ev;
+	rt = result_types(fcinfo, TS_FIRST_EVIDENCE, false);
+	if (rt->td->natts != TS__NATTS)
+		elog(ERROR, "cls.triad_summary has an unexpected shape");
+
+	memset(n, 0, sizeof(n));
+	v[TS_SUSPECTED_EVER] = BoolGetDatum(ev->suspected_ever);
+	v[TS_FIRST_SUSPECTED] = TimestampTzGetDatum((TimestampTz) ev->first.t);
+	n[TS_FIRST_SUSPECTED] = !ev->suspected_ever;
+	v[TS_DURATION] = interval_datum(cls_triad_eval_duration(ev));
+	v[TS_SIGNS_EVER] = sign_names_array(ev->signs_ever);
+	if (ev->suspected_ever)
+		v[TS_FIRST_EVIDENCE] = evidence_array(rt, &st->crit, ev->first.signs,
+											  ev->first_ev, true);
+	else
+		n[TS_FIRST_EVIDENCE] = true;
+	if (ev->have_point)
+	{
+		v[TS_CURRENT_AT] = TimestampTzGetDatum((TimestampTz) ev->last.t);
+		v[TS_CURRENT_SUSPECTED] = BoolGetDatum(ev->last.suspected != 0);
+		v[TS_CURRENT_SIGNS] = sign_names_array(ev->last.signs);
+		v[TS_CURRENT_EVIDENCE] = evidence_array(rt, &st->crit, ev->last.signs,
+												ev->last_ev, true);
+	}
+	else
+		n[TS_CURRENT_AT] = n[TS_CURRENT_SUSPECTED] = n[TS_CURRENT_SIGNS] =
+			n[TS_CURRENT_EVIDENCE] = true;
+	put_extreme(v, n, TS_LOWEST_SBP, &ev->sbp_min);
+	put_extreme(v, n, TS_LOWEST_ALBUMIN, &ev->albumin_min);
+	put_extreme(v, n, TS_HIGHEST_HCT, &ev->hct_max);
+	put_extreme(v, n, TS_LARGEST_GAIN, &ev->gain_max);
+	v[TS_N_USED] = Int64GetDatum((int64) st->n);
+	v[TS_N_IGNORED] = Int64GetDatum(st->n_ignored);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(rt->td, v, n)));
+}
+
+/*
+ * cls.triad_timeline(...) -> cls.triad_point[]: one point per distinct
+ * observation time (at, until, suspected, signs).  Evaluates the whole
+ * history on every call: use it as a plain aggregate.
+ */
+PG_FUNCTION_INFO_V1(cls_triad_timeline_final);
+Datum
+cls_triad_timeline_final(PG_FUNCTION_ARGS)
+{
+	TriadState *st;
+	ResultTypes *rt;
+	cls_triad_eval ev;
+	cls_triad_point *pts;
+	Datum	   *elems;
+	size_t		np;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s called in non-aggregate context", __func__);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (TriadState *) PG_GETARG_POINTER(0);
+	rt = result_types(fcinfo, 0, true);
+	if (rt->pt_td->natts != 4)
+		elog(ERROR, "cls.triad_point has an unexpected shape");
+	cls_obs_sort(st->obs, st->n);
+	CHECK_FOR_INTERRUPTS();
+	pts = palloc_extended(Max(st->n, 1) * sizeof(cls_triad_point), MCXT_ALLOC_HUGE);
+	cls_triad_eval_init(&ev, &st->crit, st->baselines);
+	np = cls_triad_eval_run(&ev, st->obs, st->n, pts, triad_tick, NULL);
+	if (np > MaxAllocSize / sizeof(Datum) / 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("timeline too long for an array: %zu points", np)));
+	elems = palloc(Max(np, 1) * sizeof(Datum));
+	for (size_t i = 0; i < np; i++)
+	{
+		Datum		pv[4];
+		bool		pn[4] = {false, false, false, false};
+
+		pv[0] = TimestampTzGetDatum((TimestampTz) pts[i].t);
+		pv[1] = TimestampTzGetDatum((TimestampTz) pts[i].until);
+		pv[2] = BoolGetDatum(pts[i].suspected != 0);
+		pv[3] = sign_names_array(pts[i].signs);
+		elems[i] = HeapTupleGetDatum(heap_form_tuple(rt->pt_td, pv, pn));
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	PG_RETURN_POINTER(construct_array(elems, (int) np, rt->pt_type, -1, false,
+									  TYPALIGN_DOUBLE));
+}
+
+/*
+ * cls.baselines(sbp, albumin, albumin_unit, hematocrit, hematocrit_unit,
+ * weight, weight_unit) -> cls.triad_baselines in canonical units.
+ */
+PG_FUNCTION_INFO_V1(cls_make_baselines);
+Datum
+cls_make_baselines(PG_FUNCTION_ARGS)
+{
+	static const int varg[4] = {0, 1, 3, 5};
+	static const int uarg[4] = {-1, 2, 4, 6};
+	static const cls_analyte an[4] = {CLS_A_SBP, CLS_A_ALBUMIN, CLS_A_HEMATOCRIT, CLS_A_WEIGHT};
+	static const char *const names[4] = {"sbp", "albumin", "hematocrit", "weight"};
+	TupleDesc	td;
+	Datum		v[4];
+	bool		n[4];
+
+	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	td = BlessTupleDesc(td);
+	for (int i = 0; i < 4; i++)
+	{
+		double		x;
+		cls_conv	conv = {1.0, 1.0, 0.0};
+
+		n[i] = PG_ARGISNULL(varg[i]);
+		v[i] = (Datum) 0;
+		if (n[i])
+			continue;
+		x = PG_GETARG_FLOAT8(varg[i]);
+		cls_pg_check_limit(names[i], x);
+		if (uarg[i] >= 0)
+		{
+			if (PG_ARGISNULL(uarg[i]))
+				cls_pg_bad_arg(psprintf("%s_unit", names[i]), "NULL",
+							   "A baseline needs its unit.", NULL);
+			cls_pg_unit_conv(an[i], PG_GETARG_TEXT_PP(uarg[i]), NULL, &conv);
+		}
+		x = cls_conv_apply(&conv, x);
+		if (cls_value_check(an[i], x) != CLS_VALUE_OK)
+			cls_pg_bad_arg(names[i], psprintf("%g", PG_GETARG_FLOAT8(varg[i])),
+						   cls_pg_value_problem(an[i], x),
+						   "A baseline must be a plausible value.");
+		v[i] = Float8GetDatum(x);
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(td, v, n)));
+}

@@ -1,0 +1,275 @@
+/* Core unit tests: sign predicates, profiles and the triad evaluator. */
+#include <math.h>
+#include <string.h>
+
+#include "triad.h"
+#include "unit.h"
+
+#define H CLS_USECS_PER_HOUR
+
+static cls_rule
+meets(const cls_triad_criteria *c, cls_input in, double v, double base,
+	  double prev)
+{
+	double		ref;
+
+	return cls_sign_meets(c, in, v, base, prev, &ref);
+}
+
+/* evaluate a copy of obs (sorted) and return the number of points */
+static size_t
+run(const cls_triad_criteria *c, cls_obs *obs, size_t n, cls_triad_point *out,
+	cls_triad_eval *ev)
+{
+	cls_obs_sort(obs, n);
+	cls_triad_eval_init(ev, c, NULL);
+	return cls_triad_eval_run(ev, obs, n, out, NULL, NULL);
+}
+
+int
+main(void)
+{
+	cls_triad_criteria t,
+				d,
+				cur;
+	cls_triad_point pts[64];
+	cls_triad_eval ev;
+
+	cls_triad_criteria_default(&t, CLS_PROFILE_TRIAD);
+	cls_triad_criteria_default(&d, CLS_PROFILE_DRUG);
+	CHECK(cls_triad_criteria_check(&t) == NULL && cls_triad_criteria_check(&d) == NULL,
+		  "defaults are valid");
+	CHECK(t.albumin_below == 3.0 && d.albumin_below == 3.5 && d.albumin_fall == 0.5,
+		  "triad albumin < 3.0, drug < 3.5 (label)");
+	CHECK(t.window == 72 * H && t.valid[CLS_IN_SBP] == 6 * H && t.valid[CLS_IN_ALBUMIN] == 48 * H,
+		  "window 72 h, validity BP 6 h, albumin 48 h");
+	{
+		cls_triad_criteria bad = t;
+
+		bad.k = 4;
+		CHECK(cls_triad_criteria_check(&bad) != NULL, "k = 4 rejected");
+		bad = t;
+		bad.sbp_below = -1;
+		CHECK(cls_triad_criteria_check(&bad) != NULL, "negative threshold rejected");
+		bad = t;
+		bad.window = -1;
+		CHECK(cls_triad_criteria_check(&bad) != NULL, "negative window rejected");
+	}
+
+	/* each threshold, both sides */
+	CHECK(meets(&t, CLS_IN_SBP, 89.9, NAN, NAN) == CLS_RULE_SBP_LOW, "sbp 89.9 < 90");
+	CHECK(meets(&t, CLS_IN_SBP, 90, NAN, NAN) == CLS_RULE_NONE, "sbp 90 is not < 90");
+	CHECK(meets(&t, CLS_IN_SBP, 100, 140, NAN) == CLS_RULE_SBP_FALL, "sbp fall of exactly 40");
+	CHECK(meets(&t, CLS_IN_SBP, 100.1, 140, NAN) == CLS_RULE_NONE, "sbp fall of 39.9");
+	CHECK(meets(&t, CLS_IN_MAP, 64.9, NAN, NAN) == CLS_RULE_MAP_LOW, "map 64.9");
+	CHECK(meets(&t, CLS_IN_MAP, 65, NAN, NAN) == CLS_RULE_NONE, "map 65");
+	CHECK(meets(&t, CLS_IN_ALBUMIN, 2.9, NAN, NAN) == CLS_RULE_ALBUMIN_LOW, "albumin 2.9");
+	CHECK(meets(&t, CLS_IN_ALBUMIN, 3.0, NAN, NAN) == CLS_RULE_NONE, "albumin 3.0");
+	CHECK(meets(&t, CLS_IN_ALBUMIN, 3.1, 3.6, NAN) == CLS_RULE_ALBUMIN_FALL,
+		  "albumin fall 3.6 -> 3.1 is exactly 0.5 in decimal");
+	CHECK(meets(&t, CLS_IN_ALBUMIN, 3.2, 3.6, NAN) == CLS_RULE_NONE, "albumin fall 0.4");
+	CHECK(meets(&d, CLS_IN_ALBUMIN, 3.4, NAN, NAN) == CLS_RULE_ALBUMIN_LOW, "drug albumin 3.4");
+	CHECK(meets(&d, CLS_IN_ALBUMIN, 3.5, NAN, NAN) == CLS_RULE_NONE, "drug albumin 3.5");
+	CHECK(meets(&t, CLS_IN_HEMATOCRIT, 45.1, NAN, NAN) == CLS_RULE_HCT_HIGH, "hct 45.1");
+	CHECK(meets(&t, CLS_IN_HEMATOCRIT, 45, NAN, NAN) == CLS_RULE_NONE, "hct 45");
+	CHECK(meets(&t, CLS_IN_HEMATOCRIT, 44, 30, NAN) == CLS_RULE_NONE, "no default rise");
+	CHECK(meets(&t, CLS_IN_WEIGHT, 71.5, NAN, 70.0) == CLS_RULE_WEIGHT_DAY, "gain 1.5 kg");
+	CHECK(meets(&t, CLS_IN_WEIGHT, 70.6, NAN, 69.1) == CLS_RULE_WEIGHT_DAY,
+		  "gain 69.1 -> 70.6 is 1.5 in decimal");
+	CHECK(meets(&t, CLS_IN_WEIGHT, 71.4, NAN, 70.0) == CLS_RULE_NONE, "gain 1.4 kg");
+	CHECK(meets(&t, CLS_IN_WEIGHT, 73.5, 70.0, NAN) == CLS_RULE_WEIGHT_PERCENT, "5 %% above 70");
+	CHECK(meets(&t, CLS_IN_WEIGHT, 73.4, 70.0, NAN) == CLS_RULE_NONE, "4.9 %% above 70");
+	CHECK(meets(&t, CLS_IN_SODIUM, 134, NAN, NAN) == CLS_RULE_SODIUM_LOW, "sodium 134");
+	CHECK(meets(&t, CLS_IN_SODIUM, 135, NAN, NAN) == CLS_RULE_NONE, "sodium 135");
+	CHECK(meets(&t, CLS_IN_EDEMA, 1, NAN, NAN) == CLS_RULE_EDEMA &&
+		  meets(&t, CLS_IN_EDEMA, 0, NAN, NAN) == CLS_RULE_NONE, "edema 1/0");
+	{
+		cls_triad_criteria off = t;
+
+		off.sbp_below = NAN;
+		CHECK(meets(&off, CLS_IN_SBP, 50, NAN, NAN) == CLS_RULE_NONE, "NaN threshold = off");
+		CHECK(cls_triad_uses(&off, CLS_A_SBP), "sbp still used for the fall");
+		off.sbp_fall = NAN;
+		CHECK(!cls_triad_uses(&off, CLS_A_SBP), "sbp unused when both off");
+	}
+
+	/* profiles */
+	{
+		unsigned	hy = CLS_SIGN_BIT(CLS_SIGN_HYPOTENSION),
+					al = CLS_SIGN_BIT(CLS_SIGN_HYPOALBUMINEMIA),
+					hc = CLS_SIGN_BIT(CLS_SIGN_HEMOCONCENTRATION),
+					wg = CLS_SIGN_BIT(CLS_SIGN_WEIGHT_GAIN);
+		cls_triad_criteria k2 = t;
+
+		k2.k = 2;
+		CHECK(cls_profile_holds(&t, hy | al | hc) && !cls_profile_holds(&t, hy | al | wg),
+			  "triad k=3");
+		CHECK(cls_profile_holds(&k2, hy | al), "triad k=2");
+		CHECK(cls_profile_holds(&d, al | wg) && !cls_profile_holds(&d, al | hc) &&
+			  !cls_profile_holds(&d, wg | hy), "drug");
+		CHECK(cls_profile_holds3(&t, hy | al, hc) == -1 && cls_profile_holds3(&t, hy, al) == 0,
+			  "three-valued triad");
+	}
+
+	/* attack: SBP 85 at 0 h, Hct 53 at 2 h, albumin 2.2 at 40 h */
+	{
+		cls_obs		o[] = {
+			{40 * H, 2.2, CLS_A_ALBUMIN},
+			{0, 85, CLS_A_SBP},
+			{2 * H, 53, CLS_A_HEMATOCRIT},
+			{0, 3.7, CLS_A_ALBUMIN},
+			{10 * H, 110, CLS_A_SBP},
+		};
+		size_t		np = run(&t, o, 5, pts, &ev);
+
+		CHECK(np == 4, "4 distinct times (got %zu)", np);
+		CHECK(ev.suspected_ever && ev.first.t == 40 * H, "co-occurrence: suspected at 40 h");
+		CHECK(ev.first_ev[CLS_SIGN_HYPOTENSION].t == 0 && ev.first_ev[CLS_SIGN_HYPOTENSION].v == 85,
+			  "evidence: sbp 85 at 0 h");
+		CHECK(ev.first_ev[CLS_SIGN_HYPOALBUMINEMIA].rule == CLS_RULE_ALBUMIN_LOW,
+			  "evidence: albumin < 3.0");
+		/* holds until the sbp at 0 h leaves the window at 72 h */
+		CHECK(pts[3].until == 72 * H && cls_triad_eval_duration(&ev) == 32 * H,
+			  "suspected 40 h -> 72 h (duration %lld h)",
+			  (long long) (cls_triad_eval_duration(&ev) / H));
+		CHECK(ev.sbp_min.v == 85 && ev.albumin_min.v == 2.2 && ev.hct_max.v == 53,
+			  "worst values");
+
+		cur = t;
+		cur.window = 0;
+		run(&cur, o, 5, pts, &ev);
+		CHECK(!ev.suspected_ever, "current values: not suspected (BP normal by 10 h)");
+	}
+
+	/* window end: sbp at 0, hct at 0, albumin exactly at 72 h -> out */
+	{
+		cls_obs		o[] = {
+			{0, 85, CLS_A_SBP}, {0, 50, CLS_A_HEMATOCRIT},
+			{72 * H, 2.5, CLS_A_ALBUMIN},
+		};
+
+		run(&t, o, 3, pts, &ev);
+		CHECK(!ev.suspected_ever, "an observation exactly one window earlier is out");
+		o[2].t = 72 * H - 1;
+		run(&t, o, 3, pts, &ev);
+		CHECK(ev.suspected_ever, "one microsecond inside the window is in");
+	}
+
+	/* current values: albumin valid 48 h, exactly at 48 h expired */
+	{
+		cls_obs		o[] = {
+			{0, 2.5, CLS_A_ALBUMIN}, {46 * H, 80, CLS_A_SBP},
+			{48 * H, 50, CLS_A_HEMATOCRIT},
+		};
+
+		cur = t;
+		cur.window = 0;
+		run(&cur, o, 3, pts, &ev);
+		CHECK(!ev.suspected_ever && pts[2].signs == (CLS_SIGN_BIT(CLS_SIGN_HYPOTENSION) |
+													 CLS_SIGN_BIT(CLS_SIGN_HEMOCONCENTRATION)),
+			  "albumin expires at exactly 48 h");
+		o[2].t = 48 * H - 1;
+		run(&cur, o, 3, pts, &ev);
+		CHECK(ev.suspected_ever && pts[2].until == 48 * H,
+			  "valid just before, holding until the albumin expires");
+		/* a later normal value clears the sign */
+		{
+			cls_obs		o2[] = {
+				{0, 2.5, CLS_A_ALBUMIN}, {1 * H, 3.5, CLS_A_ALBUMIN},
+				{2 * H, 80, CLS_A_SBP}, {2 * H, 50, CLS_A_HEMATOCRIT},
+			};
+
+			run(&cur, o2, 4, pts, &ev);
+			CHECK(!ev.suspected_ever, "a later normal albumin clears the sign");
+		}
+	}
+
+	/* tagraxofusp-like: albumin 3.6 -> 3.0, weight +2 kg, hct unchanged */
+	{
+		cls_obs		o[] = {
+			{0, 3.6, CLS_A_ALBUMIN}, {0, 70, CLS_A_WEIGHT}, {0, 38, CLS_A_HEMATOCRIT},
+			{24 * H, 3.0, CLS_A_ALBUMIN}, {24 * H, 72, CLS_A_WEIGHT},
+			{24 * H, 38, CLS_A_HEMATOCRIT},
+		};
+
+		run(&d, o, 6, pts, &ev);
+		CHECK(ev.suspected_ever && ev.first.t == 24 * H, "drug profile finds it at 24 h");
+		CHECK(ev.gain_max.have && ev.gain_max.v == 2.0, "largest gain 2 kg");
+		run(&t, o, 6, pts, &ev);
+		CHECK(!ev.suspected_ever && (ev.signs_ever & CLS_SIGN_BIT(CLS_SIGN_HYPOALBUMINEMIA)),
+			  "triad does not (albumin fall counted, no hemoconcentration)");
+	}
+
+	/* previous-day weight agrees with label.h's cls_previous_day_value */
+	{
+		cls_obs		o[40];
+		size_t		n = 0;
+		int			ok = 1;
+
+		for (int i = 0; i < 40; i++)
+		{
+			o[n].t = (int64_t) ((i * 7) % 53) * H;
+			o[n].v = 60 + (i % 5);
+			o[n].analyte = (i % 3) ? CLS_A_WEIGHT : CLS_A_SBP;
+			n++;
+		}
+		cls_obs_sort(o, n);
+		cls_triad_eval_init(&ev, &t, NULL);
+		/* run one time group at a time and compare the pointer's choice */
+		for (size_t i = 0; i < n;)
+		{
+			size_t		j = i;
+			double		v;
+			int64_t		w;
+			bool		have;
+
+			while (j < n && o[j].t == o[i].t)
+				j++;
+			cls_triad_eval_run(&ev, o, j, NULL, NULL, NULL);
+			have = cls_previous_day_value(o, n, CLS_A_WEIGHT, o[i].t, &v, &w);
+			if (have != (ev.pw_have && ev.pw_t >= o[i].t - CLS_PREV_DAY_MAX_USECS) ||
+				(have && (v != ev.pw_v || w != ev.pw_t)))
+				ok = 0;
+			i = j;
+		}
+		CHECK(ok, "two-pointer previous day == cls_previous_day_value");
+	}
+
+	/* resuming gives the same result as one run */
+	{
+		cls_obs		o[200];
+		cls_triad_eval a,
+					b;
+		size_t		n = 200;
+
+		for (size_t i = 0; i < n; i++)
+		{
+			o[i].t = (int64_t) (i / 2) * 5 * H;
+			o[i].analyte = (i % 4 == 0) ? CLS_A_SBP : (i % 4 == 1) ? CLS_A_ALBUMIN :
+				(i % 4 == 2) ? CLS_A_HEMATOCRIT : CLS_A_WEIGHT;
+			o[i].v = (o[i].analyte == CLS_A_SBP) ? 80 + (double) (i % 30) :
+				(o[i].analyte == CLS_A_ALBUMIN) ? 2.5 + (double) (i % 7) / 5 :
+				(o[i].analyte == CLS_A_HEMATOCRIT) ? 40 + (double) (i % 9) : 70 + (double) (i % 3);
+		}
+		cls_obs_sort(o, n);
+		cls_triad_eval_init(&a, &t, NULL);
+		cls_triad_eval_run(&a, o, n, NULL, NULL, NULL);
+		cls_triad_eval_init(&b, &t, NULL);
+		for (size_t m = 0; m < n;)
+		{
+			size_t		e = m + 1;
+
+			while (e < n && o[e].t == o[m].t)
+				e++;
+			CHECK(cls_triad_eval_can_resume(&b, o, e) || m == 0, "can resume at %zu", m);
+			cls_triad_eval_run(&b, o, e, NULL, NULL, NULL);
+			m = e;
+		}
+		CHECK(a.suspected_ever == b.suspected_ever && a.first.t == b.first.t &&
+			  cls_triad_eval_duration(&a) == cls_triad_eval_duration(&b) &&
+			  a.signs_ever == b.signs_ever && a.last.signs == b.last.signs,
+			  "incremental == full evaluation");
+		CHECK(a.suspected_ever, "the synthetic series is suspected somewhere");
+	}
+	return unit_done("triad");
+}
