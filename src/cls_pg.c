@@ -9,7 +9,25 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "miscadmin.h"
+#include "sort.h"
+
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* The core's long loops (sorts, scans) call this; see src/core/sort.h. */
+static void
+cls_pg_check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+void
+_PG_init(void)
+{
+	cls_set_interrupt_hook(cls_pg_check_interrupts);
+}
 
 /* ------------------------------------------------------------------------
  * Shared helpers

@@ -48,18 +48,6 @@
 StaticAssertDecl(sizeof(cls_span) == sizeof(cls_state_obs),
 				 "cls_span and cls_state_obs must have one size");
 
-static void
-episodes_check_interrupts(void)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
-static inline void
-episodes_hook(void)
-{
-	cls_episodes_set_interrupt_hook(episodes_check_interrupts);
-}
-
 static MemoryContext
 agg_context(FunctionCallInfo fcinfo, const char *fn)
 {
@@ -170,7 +158,6 @@ eras_new(MemoryContext ctx, int32 kind, int64 gap, Size cap)
 static void
 eras_compact(MemoryContext ctx, ErasState *st)
 {
-	episodes_hook();
 	st->n = cls_span_union_gap(st->spans, st->n, st->gap);
 	st->nmerged = st->n;
 	if (st->n > st->cap / 2)
@@ -352,7 +339,6 @@ cls_eras_serialize(PG_FUNCTION_ARGS)
 	/* merge a copy (the state itself stays as it is) */
 	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
 	memcpy(spans, st->spans, st->n * sizeof(cls_span));
-	episodes_hook();
 	n = cls_span_union_gap(spans, st->n, st->gap);
 	if (n > (MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(cls_span))
 		ereport(ERROR,
@@ -496,7 +482,6 @@ cls_eras_final(PG_FUNCTION_ARGS)
 	/* work on a copy: the state is left as it is (window use) */
 	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
 	memcpy(spans, st->spans, st->n * sizeof(cls_span));
-	episodes_hook();
 	n = cls_span_union_gap(spans, st->n, st->gap);
 	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo,
 											   is_date ? DATERANGEOID : TSTZRANGEOID,
@@ -735,7 +720,6 @@ cls_state_episodes_final(PG_FUNCTION_ARGS)
 	/* sort a copy: the state is left as it is (window use) */
 	obs = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_state_obs), "observations");
 	memcpy(obs, st->obs, st->n * sizeof(cls_state_obs));
-	episodes_hook();
 	cls_state_obs_sort(obs, st->n);
 	/* episodes are written over the sorted copy (allowed by the core) */
 	spans = (cls_span *) obs;

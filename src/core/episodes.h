@@ -94,14 +94,6 @@ cls_sat_add(int64_t a, int64_t b)
 	return (b > 0 && a > INT64_MAX - b) ? INT64_MAX : a + b;
 }
 
-/*
- * Interrupt hook: the long loops of this file (sorts, scans) call it every
- * few thousand elements.  The PostgreSQL glue sets it to a function that
- * runs CHECK_FOR_INTERRUPTS(), so a query can be cancelled mid-sort (every
- * function here works in place, so leaving by longjmp leaks nothing).
- * NULL (the default) means no hook.
- */
-typedef void (*cls_interrupt_fn) (void);
-void		cls_episodes_set_interrupt_hook(cls_interrupt_fn fn);
+/* Long loops call cls_check_interrupts() (sort.h). */
 
 #endif							/* CLS_EPISODES_H */

@@ -4,28 +4,20 @@
  */
 #include "label.h"
 
-#include <stdlib.h>
+#include "sort.h"
 
-static int
-obs_cmp(const void *a, const void *b)
-{
-	const cls_obs *x = a;
-	const cls_obs *y = b;
+/* Total order (t, analyte, v); v is never NaN here (values are checked for
+ * plausibility before they are buffered). */
+#define OBS_LESS(x, y) \
+	((x).t < (y).t || ((x).t == (y).t && ((x).analyte < (y).analyte || \
+	 ((x).analyte == (y).analyte && (x).v < (y).v))))
+CLS_DEFINE_SORT(obs_sort, cls_obs, OBS_LESS)
 
-	if (x->t != y->t)
-		return x->t < y->t ? -1 : 1;
-	if (x->analyte != y->analyte)
-		return x->analyte < y->analyte ? -1 : 1;
-	if (x->v != y->v)
-		return x->v < y->v ? -1 : 1;
-	return 0;
-}
-
+/* In place, O(n log n) worst case, and cancellable (sort.h). */
 void
 cls_obs_sort(cls_obs *obs, size_t n)
 {
-	if (n > 1)
-		qsort(obs, n, sizeof(cls_obs), obs_cmp);
+	obs_sort(obs, n);
 }
 
 bool

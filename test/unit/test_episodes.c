@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "episodes.h"
+#include "sort.h"
 #include "unit.h"
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
@@ -202,10 +203,10 @@ main(void)
 			sp[i].start = (int64_t) (rng() % 1000);
 			sp[i].end = (int64_t) (rng() % 1000);
 		}
-		cls_episodes_set_interrupt_hook(count_hook);
+		cls_set_interrupt_hook(count_hook);
 		cls_state_obs_sort(o, n);
 		cls_span_sort(sp, n);
-		cls_episodes_set_interrupt_hook(NULL);
+		cls_set_interrupt_hook(NULL);
 		for (size_t i = 1; i < n; i++)
 		{
 			if (o[i - 1].t > o[i].t ||
