@@ -74,3 +74,11 @@ SELECT a, v, u, cls.value_problem(a::cls.analyte, v, u) FROM (VALUES
     ('platelets', 0, '10^9/L'), ('creatinine', 1e300, 'mg/dL'), ('creatinine', 1e-300, 'mg/dL')) t(a, v, u);
 
 SELECT * FROM cls.unit_conversions() ORDER BY analyte, unit;
+
+-- analytes sort and group (0.2.0: btree operator class), in the order of cls.analytes()
+SET search_path = cls, public;
+SELECT cls.analyte_of(c) AS analyte, count(*) FROM (VALUES ('1751-7'), ('50862'), ('3024561'),
+    ('8480-6'), ('220050'), ('4544-3'), ('junk')) v(c)
+GROUP BY 1 ORDER BY 1;
+SELECT 'sbp'::cls.analyte < 'albumin'::cls.analyte AS sbp_first, 'albumin'::cls.analyte <> 'sbp' AS differ;
+RESET search_path;

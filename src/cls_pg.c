@@ -334,3 +334,50 @@ cls_small_type_eq(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(PG_GETARG_INT32(0) == PG_GETARG_INT32(1));
 }
+
+/* Ordering of the small types: their internal order (analytes in the order
+ * of cls.analytes()), so that they can be sorted and grouped. */
+PG_FUNCTION_INFO_V1(cls_small_type_cmp);
+Datum
+cls_small_type_cmp(PG_FUNCTION_ARGS)
+{
+	int32		a = PG_GETARG_INT32(0);
+	int32		b = PG_GETARG_INT32(1);
+
+	PG_RETURN_INT32((a > b) - (a < b));
+}
+
+PG_FUNCTION_INFO_V1(cls_small_type_ne);
+Datum
+cls_small_type_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_INT32(0) != PG_GETARG_INT32(1));
+}
+
+PG_FUNCTION_INFO_V1(cls_small_type_lt);
+Datum
+cls_small_type_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_INT32(0) < PG_GETARG_INT32(1));
+}
+
+PG_FUNCTION_INFO_V1(cls_small_type_le);
+Datum
+cls_small_type_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_INT32(0) <= PG_GETARG_INT32(1));
+}
+
+PG_FUNCTION_INFO_V1(cls_small_type_gt);
+Datum
+cls_small_type_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_INT32(0) > PG_GETARG_INT32(1));
+}
+
+PG_FUNCTION_INFO_V1(cls_small_type_ge);
+Datum
+cls_small_type_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_INT32(0) >= PG_GETARG_INT32(1));
+}
