@@ -26,6 +26,7 @@
 
 #include "label.h"
 #include "triad.h"
+#include "triad_pg.h"
 
 /* ------------------------------------------------------------------------
  * cls.profile: a small base type (int4) like cls.analyte, so that a call
@@ -1209,6 +1210,24 @@ cls_triad_deserialize(PG_FUNCTION_ARGS)
 		}
 	}
 	PG_RETURN_POINTER(st);
+}
+
+/* For aggregates that share this state (triad_pg.h). */
+void
+cls_triad_state_contents(void *state, const cls_obs **obs, size_t *n,
+						 cls_triad_criteria *crit, double *baselines)
+{
+	TriadState *st = (TriadState *) state;
+
+	CHECK_FOR_INTERRUPTS();
+	cls_obs_sort(st->obs, st->n);
+	CHECK_FOR_INTERRUPTS();
+	/* the order changed under the evaluator's cache */
+	st->ev_valid = false;
+	*obs = st->obs;
+	*n = st->n;
+	*crit = st->crit;
+	memcpy(baselines, st->baselines, sizeof(st->baselines));
 }
 
 static void

@@ -1,0 +1,867 @@
+/*
+ * triad_episodes_pg.c -- SQL glue for triad episodes: cls.episode_params and
+ * the aggregate cls.triad_episodes (SPEC.md 5 "Triad episodes", 4
+ * "Exclusions").
+ *
+ * The aggregate's state is the state of cls.triad_agg (the buffered cls_obs
+ * of a patient, criteria, baselines; src/triad_pg.c), wrapped with the
+ * constant arguments of this aggregate (exclusions, doses, episode
+ * parameters).  Rows go through triad_agg's own transition function, and
+ * combine / serialize / deserialize delegate the buffer to triad_agg's, so
+ * there is one observation buffer in the project.  No clinical number here:
+ * src/core/triad_episodes.c.
+ */
+#include "cls_pg.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/multirangetypes.h"
+#include "utils/rangetypes.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+#include "cycles.h"
+#include "episodes.h"
+#include "triad.h"
+#include "triad_episodes.h"
+#include "triad_pg.h"
+
+/* ------------------------------------------------------------------------
+ * cls.episode_params
+ * ------------------------------------------------------------------------ */
+
+enum
+{
+	EP_MAX_GAP, EP_HOLD, EP_MIN_DURATION, EP_ALBUMIN_LLN, EP__NATTS
+};
+
+static const char *const ep_names[EP__NATTS] = {
+	"max_gap", "hold", "min_duration", "albumin_lln"
+};
+
+/* An interval argument as elapsed microseconds (a day = 24 h). */
+static int64
+param_interval(int i, Datum d)
+{
+	Interval   *iv = DatumGetIntervalP(d);
+	int64		us;
+
+	if (iv->month != 0 ||
+		pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &us) ||
+		pg_add_s64_overflow(us, iv->time, &us))
+		cls_pg_bad_arg(ep_names[i],
+					   DatumGetCString(DirectFunctionCall1(interval_out, d)),
+					   "A duration is elapsed time: months are not a fixed length.",
+					   "Write the duration in hours or days (a day counts as 24 hours).");
+	if (us < 0)
+		cls_pg_bad_arg(ep_names[i],
+					   DatumGetCString(DirectFunctionCall1(interval_out, d)),
+					   "A duration must not be negative.", NULL);
+	return us;
+}
+
+static void
+params_from_values(Datum *v, bool *isnull, cls_triad_episode_params *p)
+{
+	const char *msg;
+
+	cls_triad_episode_params_default(p);
+	for (int i = EP_MAX_GAP; i <= EP_MIN_DURATION; i++)
+		if (isnull[i] && i != EP_HOLD)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s must not be NULL", ep_names[i]),
+					 errhint("Leave the argument out of cls.episode_params() for its default.")));
+	p->max_gap = param_interval(EP_MAX_GAP, v[EP_MAX_GAP]);
+	/* hold NULL: none, the evidence's expiry ends an episode */
+	p->hold = isnull[EP_HOLD] ? CLS_TEP_NO_HOLD : param_interval(EP_HOLD, v[EP_HOLD]);
+	p->min_duration = param_interval(EP_MIN_DURATION, v[EP_MIN_DURATION]);
+	if (isnull[EP_ALBUMIN_LLN])
+		p->albumin_lln = NAN;	/* unknown: only absolute grades */
+	else
+	{
+		double		x = DatumGetFloat8(v[EP_ALBUMIN_LLN]);
+
+		if (!(isfinite(x) && x > 0))
+			cls_pg_bad_arg("albumin_lln", psprintf("%g", x),
+						   "The albumin LLN must be a finite number of g/dL greater than zero.",
+						   "Pass NULL when the LLN is unknown (grade 1 then cannot be told from grade 0).");
+		p->albumin_lln = x;
+	}
+	msg = cls_triad_episode_params_check(p);
+	if (msg)
+		elog(ERROR, "invalid episode parameters: %s", msg);	/* checked above */
+}
+
+static void
+params_from_datum(Datum d, cls_triad_episode_params *p)
+{
+	HeapTupleHeader th = DatumGetHeapTupleHeader(d);
+	Datum		v[EP__NATTS];
+	bool		n[EP__NATTS];
+
+	if (HeapTupleHeaderGetNatts(th) != EP__NATTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("params must be of type cls.episode_params")));
+	for (int i = 0; i < EP__NATTS; i++)
+		v[i] = GetAttributeByNum(th, i + 1, &n[i]);
+	params_from_values(v, n, p);
+}
+
+static Datum
+interval_datum(int64 us)
+{
+	Interval   *iv = palloc0(sizeof(Interval));
+
+	iv->time = us;
+	return IntervalPGetDatum(iv);
+}
+
+/* cls.episode_params(max_gap, hold, min_duration, albumin_lln): checked */
+PG_FUNCTION_INFO_V1(cls_make_episode_params);
+Datum
+cls_make_episode_params(PG_FUNCTION_ARGS)
+{
+	Datum		v[EP__NATTS];
+	bool		n[EP__NATTS];
+	cls_triad_episode_params p;
+	TupleDesc	td;
+
+	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	for (int i = 0; i < EP__NATTS; i++)
+	{
+		n[i] = PG_ARGISNULL(i);
+		v[i] = n[i] ? (Datum) 0 : PG_GETARG_DATUM(i);
+	}
+	params_from_values(v, n, &p);
+	/* normalized: elapsed time in hours/minutes, no days part */
+	v[EP_MAX_GAP] = interval_datum(p.max_gap);
+	if (!n[EP_HOLD])
+		v[EP_HOLD] = interval_datum(p.hold);
+	v[EP_MIN_DURATION] = interval_datum(p.min_duration);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), v, n)));
+}
+
+/* ------------------------------------------------------------------------
+ * The aggregate state
+ * ------------------------------------------------------------------------ */
+
+/* One exclusion range as given (bounds kept to report it back). */
+#define XR_LO_INF	0x1
+#define XR_HI_INF	0x2
+#define XR_LO_INC	0x4
+#define XR_HI_INC	0x8
+typedef struct ExclRange
+{
+	int64		lo;
+	int64		hi;
+	int32		flags;
+	int32		pad;
+} ExclRange;
+
+typedef struct EpState
+{
+	void	   *inner;			/* the cls.triad_agg state, NULL before a row */
+	cls_triad_episode_params params;
+	int32		nexcl;
+	ExclRange  *excl;			/* in multirange order: sorted, disjoint */
+	int32		ndoses;
+	int64	   *doses;			/* sorted, distinct, finite */
+	/* raw bytes of the last constant arguments seen (skip re-parsing) */
+	Size		raw_len[3];
+	char	   *raw[3];
+	bool		raw_null[3];
+	bool		raw_have[3];
+} EpState;
+
+enum
+{
+	RAW_EXCL, RAW_DOSES, RAW_PARAMS
+};
+
+static void
+consts_differ(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s differ between rows of one group", what),
+			 errdetail("cls.triad_episodes takes one value of %s per patient.", what),
+			 errhint("Pass a per-patient constant, e.g. from a join or a correlated subquery on the patient.")));
+}
+
+static ExclRange *
+excl_from_datum(Datum d, int32 *count, MemoryContext mcxt)
+{
+	MultirangeType *mr = DatumGetMultirangeTypeP(d);
+	TypeCacheEntry *tc;
+	int32		n;
+	RangeType **ranges;
+	ExclRange  *out;
+
+	tc = lookup_type_cache(MultirangeTypeGetOid(mr), TYPECACHE_MULTIRANGE_INFO);
+	if (tc->rngtype == NULL || tc->rngtype->type_id != TSTZRANGEOID)
+		elog(ERROR, "exclusions must be a tstzmultirange");
+	multirange_deserialize(tc->rngtype, mr, &n, &ranges);
+	out = MemoryContextAllocZero(mcxt, Max(n, 1) * sizeof(ExclRange));
+	for (int i = 0; i < n; i++)
+	{
+		RangeBound lo,
+					hi;
+		bool		empty;
+
+		range_deserialize(tc->rngtype, ranges[i], &lo, &hi, &empty);
+		/* a multirange holds no empty range */
+		out[i].flags = (lo.infinite ? XR_LO_INF : 0) | (hi.infinite ? XR_HI_INF : 0) |
+			(lo.inclusive ? XR_LO_INC : 0) | (hi.inclusive ? XR_HI_INC : 0);
+		out[i].lo = lo.infinite ? 0 : DatumGetTimestampTz(lo.val);
+		out[i].hi = hi.infinite ? 0 : DatumGetTimestampTz(hi.val);
+	}
+	*count = n;
+	return out;
+}
+
+static int64 *
+doses_from_datum(Datum d, int32 *count, MemoryContext mcxt)
+{
+	ArrayType  *arr = DatumGetArrayTypeP(d);
+	Datum	   *el;
+	bool	   *nulls;
+	int			n;
+	int64	   *v;
+	size_t		m = 0;
+
+	if (ARR_ELEMTYPE(arr) != TIMESTAMPTZOID)
+		elog(ERROR, "doses must be a timestamptz[]");
+	deconstruct_array(arr, TIMESTAMPTZOID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &el, &nulls, &n);
+	v = MemoryContextAlloc(mcxt, Max(n, 1) * sizeof(int64));
+	/* NULL and infinite dose times are ignored, as by cls.cycles */
+	for (int i = 0; i < n; i++)
+		if (!nulls[i] && !TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(el[i])))
+			v[m++] = DatumGetTimestampTz(el[i]);
+	*count = (int32) cls_doses_normalize(v, m);
+	return v;
+}
+
+/*
+ * Take a constant argument of a row: compare its raw bytes with the last
+ * seen; if they differ, parse it and compare the parsed value with the
+ * group's (NULL exclusions / doses = none).
+ */
+static void
+take_const(FunctionCallInfo fcinfo, EpState *st, int which, int argno,
+		   MemoryContext aggctx, bool first)
+{
+	bool		isnull = PG_ARGISNULL(argno);
+	Datum		d = isnull ? (Datum) 0 : PG_GETARG_DATUM(argno);
+	Size		len = isnull ? 0 : VARSIZE_ANY(DatumGetPointer(d));
+
+	if (st->raw_have[which] && st->raw_null[which] == isnull &&
+		st->raw_len[which] == len &&
+		(isnull || memcmp(st->raw[which], DatumGetPointer(d), len) == 0))
+		return;
+
+	switch (which)
+	{
+		case RAW_PARAMS:
+			{
+				cls_triad_episode_params p;
+
+				if (isnull)
+					ereport(ERROR,
+							(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+							 errmsg("params must not be NULL"),
+							 errhint("Pass cls.episode_params(), or leave the argument out for the defaults.")));
+				params_from_datum(d, &p);
+				if (first)
+					st->params = p;
+				else if (memcmp(&p, &st->params, sizeof(p)) != 0)
+					consts_differ("episode parameters");
+				break;
+			}
+		case RAW_EXCL:
+			{
+				int32		n = 0;
+				ExclRange  *x = isnull ? NULL : excl_from_datum(d, &n, first ? aggctx : CurrentMemoryContext);
+
+				if (first)
+				{
+					st->excl = x;
+					st->nexcl = n;
+				}
+				else if (n != st->nexcl ||
+						 (n > 0 && memcmp(x, st->excl, n * sizeof(ExclRange)) != 0))
+					consts_differ("exclusions");
+				break;
+			}
+		case RAW_DOSES:
+			{
+				int32		n = 0;
+				int64	   *v = isnull ? NULL : doses_from_datum(d, &n, first ? aggctx : CurrentMemoryContext);
+
+				if (first)
+				{
+					st->doses = v;
+					st->ndoses = n;
+				}
+				else if (n != st->ndoses ||
+						 (n > 0 && memcmp(v, st->doses, n * sizeof(int64)) != 0))
+					consts_differ("doses");
+				break;
+			}
+	}
+	if (st->raw_len[which] < len || st->raw[which] == NULL)
+		st->raw[which] = MemoryContextAlloc(aggctx, Max(len, 1));
+	if (len > 0)
+		memcpy(st->raw[which], DatumGetPointer(d), len);
+	st->raw_len[which] = len;
+	st->raw_null[which] = isnull;
+	st->raw_have[which] = true;
+}
+
+/* Call one of cls.triad_agg's support functions with our context. */
+static Datum
+call_triad(PGFunction fn, FunctionCallInfo fcinfo, int nargs,
+		   const Datum *args, const bool *nulls, bool *isnull)
+{
+	LOCAL_FCINFO(ifc, 8);
+	Datum		r;
+
+	Assert(nargs <= 8);
+	InitFunctionCallInfoData(*ifc, fcinfo->flinfo, nargs, fcinfo->fncollation,
+							 fcinfo->context, NULL);
+	for (int i = 0; i < nargs; i++)
+	{
+		ifc->args[i].value = args[i];
+		ifc->args[i].isnull = nulls[i];
+	}
+	r = fn(ifc);
+	*isnull = ifc->isnull;
+	return r;
+}
+
+/*
+ * Transition: (state, ts, code, value, unit [, criteria [, exclusions
+ * [, doses [, params]]]]).  The first five or six arguments go to
+ * cls.triad_agg's transition function unchanged.
+ */
+static Datum
+ep_sfunc(FunctionCallInfo fcinfo, bool int_code)
+{
+	MemoryContext aggctx;
+	EpState    *st;
+	bool		first = false;
+	int			nin = Min(PG_NARGS(), 6);
+	Datum		a[6];
+	bool		an[6];
+	bool		rnull;
+	Datum		r;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		elog(ERROR, "%s called in non-aggregate context", __func__);
+	if (PG_ARGISNULL(0))
+	{
+		st = MemoryContextAllocZero(aggctx, sizeof(EpState));
+		cls_triad_episode_params_default(&st->params);
+		first = true;
+	}
+	else
+		st = (EpState *) PG_GETARG_POINTER(0);
+
+	if (PG_NARGS() > 6)
+		take_const(fcinfo, st, RAW_EXCL, 6, aggctx, first);
+	if (PG_NARGS() > 7)
+		take_const(fcinfo, st, RAW_DOSES, 7, aggctx, first);
+	if (PG_NARGS() > 8)
+		take_const(fcinfo, st, RAW_PARAMS, 8, aggctx, first);
+
+	a[0] = PointerGetDatum(st->inner);
+	an[0] = (st->inner == NULL);
+	for (int i = 1; i < nin; i++)
+	{
+		a[i] = PG_GETARG_DATUM(i);
+		an[i] = PG_ARGISNULL(i);
+	}
+	r = call_triad(int_code ? cls_triad_sfunc_int : cls_triad_sfunc_text,
+				   fcinfo, nin, a, an, &rnull);
+	st->inner = rnull ? NULL : DatumGetPointer(r);
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(cls_triad_episodes_sfunc_text);
+Datum
+cls_triad_episodes_sfunc_text(PG_FUNCTION_ARGS)
+{
+	return ep_sfunc(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(cls_triad_episodes_sfunc_int);
+Datum
+cls_triad_episodes_sfunc_int(PG_FUNCTION_ARGS)
+{
+	return ep_sfunc(fcinfo, true);
+}
+
+static void
+consts_check_equal(const EpState *a, const EpState *b)
+{
+	if (memcmp(&a->params, &b->params, sizeof(a->params)) != 0)
+		consts_differ("episode parameters");
+	if (a->nexcl != b->nexcl ||
+		(a->nexcl > 0 && memcmp(a->excl, b->excl, a->nexcl * sizeof(ExclRange)) != 0))
+		consts_differ("exclusions");
+	if (a->ndoses != b->ndoses ||
+		(a->ndoses > 0 && memcmp(a->doses, b->doses, a->ndoses * sizeof(int64)) != 0))
+		consts_differ("doses");
+}
+
+/* a new state in mcxt with the constants of src (no observations) */
+static EpState *
+state_copy_consts(MemoryContext mcxt, const EpState *src)
+{
+	EpState    *st = MemoryContextAllocZero(mcxt, sizeof(EpState));
+
+	st->params = src->params;
+	st->nexcl = src->nexcl;
+	st->excl = MemoryContextAlloc(mcxt, Max(src->nexcl, 1) * sizeof(ExclRange));
+	if (src->nexcl > 0)
+		memcpy(st->excl, src->excl, src->nexcl * sizeof(ExclRange));
+	st->ndoses = src->ndoses;
+	st->doses = MemoryContextAlloc(mcxt, Max(src->ndoses, 1) * sizeof(int64));
+	if (src->ndoses > 0)
+		memcpy(st->doses, src->doses, src->ndoses * sizeof(int64));
+	return st;
+}
+
+PG_FUNCTION_INFO_V1(cls_triad_episodes_combine);
+Datum
+cls_triad_episodes_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggctx;
+	EpState    *a,
+			   *b;
+	Datum		args[2];
+	bool		nulls[2];
+	bool		rnull;
+	Datum		r;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		elog(ERROR, "%s called in non-aggregate context", __func__);
+	a = PG_ARGISNULL(0) ? NULL : (EpState *) PG_GETARG_POINTER(0);
+	b = PG_ARGISNULL(1) ? NULL : (EpState *) PG_GETARG_POINTER(1);
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = state_copy_consts(aggctx, b);	/* copy into the agg context */
+	else
+		consts_check_equal(a, b);
+	if (b->inner == NULL)
+		PG_RETURN_POINTER(a);
+	args[0] = PointerGetDatum(a->inner);
+	nulls[0] = (a->inner == NULL);
+	args[1] = PointerGetDatum(b->inner);
+	nulls[1] = false;
+	r = call_triad(cls_triad_combine, fcinfo, 2, args, nulls, &rnull);
+	a->inner = rnull ? NULL : DatumGetPointer(r);
+	PG_RETURN_POINTER(a);
+}
+
+/* Serialized: header, exclusions, doses, then triad_agg's serialized state
+ * (a whole bytea, header included). */
+#define EP_SERIAL_VERSION	1
+typedef struct EpSerialHeader
+{
+	uint32		version;
+	uint32		has_inner;
+	int64		max_gap;
+	int64		hold;
+	int64		min_duration;
+	double		albumin_lln;
+	uint32		nexcl;
+	uint32		ndoses;
+	uint64		inner_len;
+} EpSerialHeader;
+
+PG_FUNCTION_INFO_V1(cls_triad_episodes_serialize);
+Datum
+cls_triad_episodes_serialize(PG_FUNCTION_ARGS)
+{
+	EpState    *st;
+	EpSerialHeader h;
+	bytea	   *inner = NULL;
+	Size		len;
+	bytea	   *out;
+	char	   *p;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s called in non-aggregate context", __func__);
+	st = (EpState *) PG_GETARG_POINTER(0);
+	memset(&h, 0, sizeof(h));
+	h.version = EP_SERIAL_VERSION;
+	h.max_gap = st->params.max_gap;
+	h.hold = st->params.hold;
+	h.min_duration = st->params.min_duration;
+	h.albumin_lln = st->params.albumin_lln;
+	h.nexcl = (uint32) st->nexcl;
+	h.ndoses = (uint32) st->ndoses;
+	if (st->inner)
+	{
+		Datum		a = PointerGetDatum(st->inner);
+		bool		an = false,
+					rnull;
+
+		inner = DatumGetByteaPP(call_triad(cls_triad_serialize, fcinfo, 1, &a, &an, &rnull));
+		if (rnull)
+			elog(ERROR, "cls_triad_serialize returned NULL");
+		h.has_inner = 1;
+		h.inner_len = VARSIZE_ANY(inner);
+	}
+	len = sizeof(h) + (Size) h.nexcl * sizeof(ExclRange) + (Size) h.ndoses * sizeof(int64);
+	if (h.inner_len > MaxAllocSize - VARHDRSZ - len)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many observations for one patient in a parallel worker"),
+				 errdetail("A partial aggregate state is passed as bytea, at most 1 GB."),
+				 errhint("Run this query without parallel workers (SET max_parallel_workers_per_gather = 0).")));
+	len += h.inner_len;
+	out = palloc(VARHDRSZ + len);
+	SET_VARSIZE(out, VARHDRSZ + len);
+	p = VARDATA(out);
+	memcpy(p, &h, sizeof(h));
+	p += sizeof(h);
+	if (h.nexcl > 0)
+		memcpy(p, st->excl, h.nexcl * sizeof(ExclRange));
+	p += h.nexcl * sizeof(ExclRange);
+	if (h.ndoses > 0)
+		memcpy(p, st->doses, h.ndoses * sizeof(int64));
+	p += h.ndoses * sizeof(int64);
+	if (inner)
+		memcpy(p, inner, h.inner_len);
+	PG_RETURN_BYTEA_P(out);
+}
+
+static void
+bad_state(const char *why)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid cls triad episodes aggregate state: %s", why)));
+}
+
+PG_FUNCTION_INFO_V1(cls_triad_episodes_deserialize);
+Datum
+cls_triad_episodes_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in;
+	const char *p;
+	Size		len,
+				need;
+	EpSerialHeader h;
+	EpState    *st;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s called in non-aggregate context", __func__);
+	in = PG_GETARG_BYTEA_PP(0);
+	p = VARDATA_ANY(in);
+	len = VARSIZE_ANY_EXHDR(in);
+	if (len < sizeof(uint32))
+		bad_state("too short");
+	memcpy(&h.version, p, sizeof(uint32));
+	if (h.version != EP_SERIAL_VERSION)
+		bad_state(psprintf("unknown version %u", h.version));
+	if (len < sizeof(h))
+		bad_state("truncated header");
+	memcpy(&h, p, sizeof(h));
+	if (h.has_inner > 1 || (h.has_inner == 0 && h.inner_len != 0) ||
+		h.nexcl > (len - sizeof(h)) / sizeof(ExclRange) ||
+		h.ndoses > (len - sizeof(h)) / sizeof(int64))
+		bad_state("bad header");
+	need = sizeof(h) + (Size) h.nexcl * sizeof(ExclRange) + (Size) h.ndoses * sizeof(int64);
+	if (need > len || h.inner_len != len - need)
+		bad_state("length does not match the contents");
+	st = MemoryContextAllocZero(CurrentMemoryContext, sizeof(EpState));
+	st->params.max_gap = h.max_gap;
+	st->params.hold = h.hold;
+	st->params.min_duration = h.min_duration;
+	st->params.albumin_lln = h.albumin_lln;
+	if (cls_triad_episode_params_check(&st->params) != NULL)
+		bad_state(cls_triad_episode_params_check(&st->params));
+	st->nexcl = (int32) h.nexcl;
+	st->excl = palloc(Max(h.nexcl, 1) * sizeof(ExclRange));
+	if (h.nexcl > 0)
+		memcpy(st->excl, p + sizeof(h), h.nexcl * sizeof(ExclRange));
+	for (uint32 i = 0; i < h.nexcl; i++)
+		if (st->excl[i].flags & ~(XR_LO_INF | XR_HI_INF | XR_LO_INC | XR_HI_INC))
+			bad_state("bad exclusion");
+	st->ndoses = (int32) h.ndoses;
+	st->doses = palloc(Max(h.ndoses, 1) * sizeof(int64));
+	if (h.ndoses > 0)
+		memcpy(st->doses, p + sizeof(h) + h.nexcl * sizeof(ExclRange), h.ndoses * sizeof(int64));
+	for (uint32 i = 0; i < h.ndoses; i++)
+		if (TIMESTAMP_NOT_FINITE(st->doses[i]) || (i > 0 && st->doses[i] <= st->doses[i - 1]))
+			bad_state("bad dose times");
+	if (h.has_inner)
+	{
+		bytea	   *inner;
+		Datum		a[2];
+		bool		an[2] = {false, true};
+		bool		rnull;
+		Datum		r;
+
+		if (h.inner_len < VARHDRSZ)
+			bad_state("truncated observations");
+		/* an aligned copy with a 4-byte header */
+		inner = palloc(h.inner_len);
+		memcpy(inner, p + need, h.inner_len);
+		if (VARATT_IS_EXTENDED(inner) || VARSIZE(inner) != h.inner_len)
+			bad_state("bad observations header");
+		a[0] = PointerGetDatum(inner);
+		a[1] = (Datum) 0;
+		r = call_triad(cls_triad_deserialize, fcinfo, 2, a, an, &rnull);
+		st->inner = rnull ? NULL : DatumGetPointer(r);
+	}
+	PG_RETURN_POINTER(st);
+}
+
+/* ------------------------------------------------------------------------
+ * The final function
+ * ------------------------------------------------------------------------ */
+
+/* attribute order of cls.triad_episode */
+enum
+{
+	TE_EPISODE_NO, TE_ONSET, TE_END, TE_DURATION, TE_LOWEST_SBP,
+	TE_LOWEST_SBP_AT, TE_LOWEST_ALBUMIN, TE_LOWEST_ALBUMIN_AT,
+	TE_HIGHEST_HCT, TE_HIGHEST_HCT_AT, TE_GRADE, TE_SIGNS, TE_RECOVERED_AT,
+	TE_EXCLUDED, TE_EXCLUSION, TE_CYCLE, TE_CYCLE_DAY, TE_DAYS_SINCE,
+	TE__NATTS
+};
+
+typedef struct EpTypes
+{
+	Oid			elem;
+	TupleDesc	td;
+	TypeCacheEntry *rng;
+} EpTypes;
+
+static EpTypes *
+ep_types(FunctionCallInfo fcinfo)
+{
+	EpTypes    *t = (EpTypes *) fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+	Oid			rettype;
+
+	if (t)
+		return t;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	t = palloc0(sizeof(EpTypes));
+	rettype = get_fn_expr_rettype(fcinfo->flinfo);
+	if (!OidIsValid(rettype))
+		rettype = get_func_rettype(fcinfo->flinfo->fn_oid);
+	t->elem = get_element_type(rettype);
+	if (!OidIsValid(t->elem))
+		elog(ERROR, "cls.triad_episodes must return an array");
+	t->td = BlessTupleDesc(lookup_rowtype_tupdesc_copy(t->elem, -1));
+	if (t->td->natts != TE__NATTS)
+		elog(ERROR, "cls.triad_episode has an unexpected shape");
+	t->rng = lookup_type_cache(TSTZRANGEOID, TYPECACHE_RANGE_INFO);
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = t;
+	return t;
+}
+
+static void
+ep_tick(void *arg)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+static int32
+clamp_int32(int64 v)
+{
+	return v > PG_INT32_MAX ? PG_INT32_MAX : v < PG_INT32_MIN ? PG_INT32_MIN : (int32) v;
+}
+
+static void *
+huge_alloc(Size count, Size size)
+{
+	if (count > 0 && size > MaxAllocHugeSize / count)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many observations for one patient for triad episodes"),
+				 errdetail("The episode search needs about 100 bytes per observation.")));
+	return palloc_extended(Max(count * size, 1), MCXT_ALLOC_HUGE);
+}
+
+static void
+put_extreme(Datum *v, bool *n, int att, const cls_triad_extreme *e)
+{
+	v[att] = Float8GetDatum(e->v);
+	n[att] = !e->have;
+	v[att + 1] = TimestampTzGetDatum((TimestampTz) e->t);
+	n[att + 1] = !e->have;
+}
+
+PG_FUNCTION_INFO_V1(cls_triad_episodes_final);
+Datum
+cls_triad_episodes_final(PG_FUNCTION_ARGS)
+{
+	EpState    *st;
+	EpTypes    *ty;
+	const cls_obs *obs;
+	size_t		n,
+				ne,
+				ws;
+	cls_triad_criteria crit;
+	double		base[CLS_IN__COUNT];
+	void	   *work;
+	cls_span   *spans;
+	int32	   *span_of;		/* exclusion index of each span */
+	size_t		nspans = 0;
+	cls_cycle  *cycles = NULL;
+	size_t		nc = 0;
+	cls_triad_episode *eps;
+	Datum	   *elems;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s called in non-aggregate context", __func__);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (EpState *) PG_GETARG_POINTER(0);
+	if (st->inner == NULL)
+		PG_RETURN_NULL();
+	ty = ep_types(fcinfo);
+
+	/* the triad state's observations, sorted in place (same multiset) */
+	cls_triad_state_contents(st->inner, &obs, &n, &crit, base);
+
+	ws = cls_triad_episodes_work_size(n);
+	if (n > 0 && ws == 0)
+		huge_alloc(SIZE_MAX, 2);	/* raises the limit error */
+	work = huge_alloc(ws, 1);
+	ne = cls_triad_episodes_find(&crit, base, obs, n, &st->params, work,
+								 ep_tick, NULL);
+	CHECK_FOR_INTERRUPTS();
+
+	/* exclusions as closed spans: timestamps are whole microseconds, so an
+	 * exclusive bound b is the closed bound b -/+ 1 us */
+	spans = palloc(Max(st->nexcl, 1) * sizeof(cls_span));
+	span_of = palloc(Max(st->nexcl, 1) * sizeof(int32));
+	for (int i = 0; i < st->nexcl; i++)
+	{
+		const ExclRange *x = &st->excl[i];
+		int64		lo,
+					hi;
+
+		if (x->flags & XR_LO_INF)
+			lo = PG_INT64_MIN;
+		else if (x->flags & XR_LO_INC)
+			lo = x->lo;
+		else if (x->lo == PG_INT64_MAX)
+			continue;
+		else
+			lo = x->lo + 1;
+		if (x->flags & XR_HI_INF)
+			hi = PG_INT64_MAX;
+		else if (x->flags & XR_HI_INC)
+			hi = x->hi;
+		else if (x->hi == PG_INT64_MIN)
+			continue;
+		else
+			hi = x->hi - 1;
+		if (lo > hi)
+			continue;			/* holds no microsecond, e.g. (t, t + 1 us) */
+		spans[nspans].start = lo;
+		spans[nspans].end = hi;
+		span_of[nspans] = i;
+		nspans++;
+	}
+	if (st->ndoses > 0)
+	{
+		cycles = palloc(st->ndoses * sizeof(cls_cycle));
+		nc = cls_cycles_build(st->doses, st->ndoses, cycles);
+	}
+
+	eps = huge_alloc(ne, sizeof(cls_triad_episode));
+	cls_triad_episodes_details(&crit, obs, n, &st->params, work, ne, spans,
+							   nspans, cycles, nc, eps, ep_tick, NULL);
+	pfree(work);
+
+	if (ne > MaxAllocSize / sizeof(Datum))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many triad episodes for an array: %zu", ne)));
+	elems = palloc(Max(ne, 1) * sizeof(Datum));
+	for (size_t e = 0; e < ne; e++)
+	{
+		const cls_triad_episode *ep = &eps[e];
+		Datum		v[TE__NATTS];
+		bool		nl[TE__NATTS];
+		Datum		signs[CLS_SIGN__COUNT];
+		int			ns = 0;
+
+		memset(nl, 0, sizeof(nl));
+		v[TE_EPISODE_NO] = Int32GetDatum(clamp_int32((int64) e + 1));
+		v[TE_ONSET] = TimestampTzGetDatum(ep->onset);
+		v[TE_END] = TimestampTzGetDatum(ep->end);
+		v[TE_DURATION] = interval_datum(ep->end - ep->onset);
+		put_extreme(v, nl, TE_LOWEST_SBP, &ep->sbp_min);
+		put_extreme(v, nl, TE_LOWEST_ALBUMIN, &ep->albumin_min);
+		put_extreme(v, nl, TE_HIGHEST_HCT, &ep->hct_max);
+		v[TE_GRADE] = Int16GetDatum((int16) ep->worst_grade);
+		nl[TE_GRADE] = ep->worst_grade < 0;
+		for (int s = 0; s < CLS_SIGN__COUNT; s++)
+			if (ep->signs & CLS_SIGN_BIT(s))
+				signs[ns++] = CStringGetTextDatum(cls_sign_name((cls_sign) s));
+		v[TE_SIGNS] = PointerGetDatum(construct_array(signs, ns, TEXTOID, -1, false, TYPALIGN_INT));
+		v[TE_RECOVERED_AT] = TimestampTzGetDatum(ep->recovered_at);
+		nl[TE_RECOVERED_AT] = !ep->recovered;
+		v[TE_EXCLUDED] = BoolGetDatum(ep->exclusion >= 0);
+		if (ep->exclusion >= 0)
+		{
+			const ExclRange *x = &st->excl[span_of[ep->exclusion]];
+			RangeBound	lo,
+						hi;
+
+			lo.val = TimestampTzGetDatum(x->lo);
+			lo.infinite = (x->flags & XR_LO_INF) != 0;
+			lo.inclusive = (x->flags & XR_LO_INC) != 0;
+			lo.lower = true;
+			hi.val = TimestampTzGetDatum(x->hi);
+			hi.infinite = (x->flags & XR_HI_INF) != 0;
+			hi.inclusive = (x->flags & XR_HI_INC) != 0;
+			hi.lower = false;
+			v[TE_EXCLUSION] = RangeTypePGetDatum(make_range(ty->rng, &lo, &hi, false));
+		}
+		else
+			nl[TE_EXCLUSION] = true;
+		if (ep->dosed)
+		{
+			v[TE_CYCLE] = Int32GetDatum(ep->cycle);
+			v[TE_CYCLE_DAY] = Int32GetDatum(clamp_int32(ep->cycle_day));
+			v[TE_DAYS_SINCE] = Int32GetDatum(clamp_int32(ep->days_since_first_dose));
+		}
+		else
+			nl[TE_CYCLE] = nl[TE_CYCLE_DAY] = nl[TE_DAYS_SINCE] = true;
+		elems[e] = HeapTupleGetDatum(heap_form_tuple(ty->td, v, nl));
+		if ((e & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	PG_RETURN_POINTER(construct_array(elems, (int) ne, ty->elem, -1, false,
+									  TYPALIGN_DOUBLE));
+}
