@@ -5,6 +5,7 @@
  * label.h (tagraxofusp label numbers).  See triad.h for the contract.
  */
 #include "triad.h"
+#include "episodes.h"			/* cls_sat_add */
 
 #include <ctype.h>
 #include <math.h>
@@ -467,10 +468,10 @@ signs_at(const cls_triad_eval *ev, int64_t t, int64_t *expiry,
 	{
 		/* co-occurrence: met by some observation in (t - window, t] */
 		for (int s = 0; s < CLS_SIGN__COUNT; s++)
-			if (ev->met_have[s] && ev->met[s].t > t - ev->c.window)
+			if (ev->met_have[s] && cls_sat_add(ev->met[s].t, ev->c.window) > t)
 			{
 				signs |= CLS_SIGN_BIT(s);
-				expiry[s] = ev->met[s].t + ev->c.window;
+				expiry[s] = cls_sat_add(ev->met[s].t, ev->c.window);
 				evid[s] = ev->met[s];
 			}
 	}
@@ -485,9 +486,9 @@ signs_at(const cls_triad_eval *ev, int64_t t, int64_t *expiry,
 			int64_t		e;
 
 			if (!ev->cur_have[in] || ev->cur[in].rule == CLS_RULE_NONE ||
-				ev->cur_t[in] <= t - ev->c.valid[in])
+				cls_sat_add(ev->cur_t[in], ev->c.valid[in]) <= t)
 				continue;
-			e = ev->cur_t[in] + ev->c.valid[in];
+			e = cls_sat_add(ev->cur_t[in], ev->c.valid[in]);
 			/* hypotension from SBP or MAP: the one lasting longer is the
 			 * evidence; on equal expiry the first input (SBP) is kept */
 			if (!(signs & CLS_SIGN_BIT(s)) || e > expiry[s])
