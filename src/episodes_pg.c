@@ -48,6 +48,28 @@
 StaticAssertDecl(sizeof(cls_span) == sizeof(cls_state_obs),
 				 "cls_span and cls_state_obs must have one size");
 
+/*
+ * memcpy in 16 MB chunks with a cancel check between them: copying a state
+ * of tens of millions of observations into fresh memory (page faults
+ * included) takes longer than the one second a cancel may wait.
+ */
+static void
+copy_interruptible(void *dst, const void *src, Size len)
+{
+	const Size	chunk = (Size) 16 * 1024 * 1024;
+
+	while (len > 0)
+	{
+		Size		k = Min(len, chunk);
+
+		CHECK_FOR_INTERRUPTS();
+		memcpy(dst, src, k);
+		dst = (char *) dst + k;
+		src = (const char *) src + k;
+		len -= k;
+	}
+}
+
 static MemoryContext
 agg_context(FunctionCallInfo fcinfo, const char *fn)
 {
@@ -289,7 +311,7 @@ cls_eras_combine(PG_FUNCTION_ARGS)
 	{
 		/* copy the right state into the aggregate context */
 		a = eras_new(ctx, b->kind, b->gap, b->n * 2);
-		memcpy(a->spans, b->spans, b->n * sizeof(cls_span));
+		copy_interruptible(a->spans, b->spans, b->n * sizeof(cls_span));
 		a->n = b->n;
 		a->nmerged = b->nmerged;
 		PG_RETURN_POINTER(a);
@@ -305,7 +327,7 @@ cls_eras_combine(PG_FUNCTION_ARGS)
 		a->spans = alloc_elems(ctx, a->spans, cap, sizeof(cls_span), "era intervals");
 		a->cap = cap;
 	}
-	memcpy(a->spans + a->n, b->spans, b->n * sizeof(cls_span));
+	copy_interruptible(a->spans + a->n, b->spans, b->n * sizeof(cls_span));
 	a->n += b->n;
 	eras_compact(ctx, a);
 	PG_RETURN_POINTER(a);
@@ -338,7 +360,7 @@ cls_eras_serialize(PG_FUNCTION_ARGS)
 	agg_context(fcinfo, "cls.eras serialize");
 	/* merge a copy (the state itself stays as it is) */
 	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
-	memcpy(spans, st->spans, st->n * sizeof(cls_span));
+	copy_interruptible(spans, st->spans, st->n * sizeof(cls_span));
 	n = cls_span_union_gap(spans, st->n, st->gap);
 	if (n > (MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(cls_span))
 		ereport(ERROR,
@@ -353,7 +375,7 @@ cls_eras_serialize(PG_FUNCTION_ARGS)
 	h.gap = st->gap;
 	h.n = (int64) n;
 	memcpy(VARDATA(out), &h, sizeof(h));
-	memcpy(VARDATA(out) + sizeof(h), spans, n * sizeof(cls_span));
+	copy_interruptible(VARDATA(out) + sizeof(h), spans, n * sizeof(cls_span));
 	pfree(spans);
 	PG_RETURN_BYTEA_P(out);
 }
@@ -387,10 +409,12 @@ cls_eras_deserialize(PG_FUNCTION_ARGS)
 		len != sizeof(h) + (Size) h.n * sizeof(cls_span))
 		bad_state("cls.eras");
 	st = eras_new(CurrentMemoryContext, h.kind, h.gap, (Size) h.n * 2);
-	memcpy(st->spans, p + sizeof(h), (Size) h.n * sizeof(cls_span));
+	copy_interruptible(st->spans, p + sizeof(h), (Size) h.n * sizeof(cls_span));
 	st->n = (Size) h.n;
 	for (Size i = 0; i < st->n; i++)
 	{
+		if ((i & 1048575) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (st->spans[i].start > st->spans[i].end ||
 			(i > 0 && st->spans[i].start <= cls_sat_add(st->spans[i - 1].end, st->gap)))
 			bad_state("cls.eras");
@@ -481,7 +505,7 @@ cls_eras_final(PG_FUNCTION_ARGS)
 	is_date = st->kind == ERAS_KIND_DATE;
 	/* work on a copy: the state is left as it is (window use) */
 	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
-	memcpy(spans, st->spans, st->n * sizeof(cls_span));
+	copy_interruptible(spans, st->spans, st->n * sizeof(cls_span));
 	n = cls_span_union_gap(spans, st->n, st->gap);
 	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo,
 											   is_date ? DATERANGEOID : TSTZRANGEOID,
@@ -597,13 +621,13 @@ cls_state_episodes_combine(PG_FUNCTION_ARGS)
 	if (a == NULL)
 	{
 		a = state_new(ctx, &b->p, b->n);
-		memcpy(a->obs, b->obs, b->n * sizeof(cls_state_obs));
+		copy_interruptible(a->obs, b->obs, b->n * sizeof(cls_state_obs));
 		a->n = b->n;
 		PG_RETURN_POINTER(a);
 	}
 	check_params(a, &b->p);
 	state_reserve(ctx, a, b->n);
-	memcpy(a->obs + a->n, b->obs, b->n * sizeof(cls_state_obs));
+	copy_interruptible(a->obs + a->n, b->obs, b->n * sizeof(cls_state_obs));
 	a->n += b->n;
 	PG_RETURN_POINTER(a);
 }
@@ -655,11 +679,17 @@ cls_state_episodes_serialize(PG_FUNCTION_ARGS)
 	p += sizeof(h);
 	for (Size i = 0; i < st->n; i++)
 	{
+		if ((i & 1048575) == 0)
+			CHECK_FOR_INTERRUPTS();
 		memcpy(p, &st->obs[i].t, sizeof(int64));
 		p += sizeof(int64);
 	}
 	for (Size i = 0; i < st->n; i++)
+	{
+		if ((i & 1048575) == 0)
+			CHECK_FOR_INTERRUPTS();
 		*p++ = st->obs[i].active ? 1 : 0;
+	}
 	PG_RETURN_BYTEA_P(out);
 }
 
@@ -694,6 +724,8 @@ cls_state_episodes_deserialize(PG_FUNCTION_ARGS)
 	{
 		int64		t;
 
+		if ((i & 1048575) == 0)
+			CHECK_FOR_INTERRUPTS();
 		memcpy(&t, p + i * sizeof(int64), sizeof(int64));
 		if (TIMESTAMP_NOT_FINITE(t) || (flags[i] != 0 && flags[i] != 1))
 			bad_state("cls.state_episodes");
@@ -719,7 +751,7 @@ cls_state_episodes_final(PG_FUNCTION_ARGS)
 	st = (StateEpState *) PG_GETARG_POINTER(0);
 	/* sort a copy: the state is left as it is (window use) */
 	obs = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_state_obs), "observations");
-	memcpy(obs, st->obs, st->n * sizeof(cls_state_obs));
+	copy_interruptible(obs, st->obs, st->n * sizeof(cls_state_obs));
 	cls_state_obs_sort(obs, st->n);
 	/* episodes are written over the sorted copy (allowed by the core) */
 	spans = (cls_span *) obs;
