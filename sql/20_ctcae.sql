@@ -184,12 +184,17 @@ FROM cls.ctcae_criteria() ORDER BY term, version, grade, basis;
 
 -- every absolute cut-off graded on both sides agrees with the listing:
 -- at the threshold the grade is milder, just below it at least that grade
+-- (with a usual LLN of each term)
 SELECT c.term, c.version, c.grade, c.threshold,
-       cls.ctcae_grade(c.term::cls.ctcae_term, c.threshold, c.unit, lln => c.threshold,
+       cls.ctcae_grade(c.term::cls.ctcae_term, c.threshold, c.unit, lln => l.lln,
                        version => c.version::cls.ctcae_version) < c.grade AS milder_at_cutoff,
-       cls.ctcae_grade(c.term::cls.ctcae_term, c.threshold * 0.999, c.unit, lln => c.threshold,
+       cls.ctcae_grade(c.term::cls.ctcae_term, c.threshold * 0.999, c.unit, lln => l.lln,
                        version => c.version::cls.ctcae_version) >= c.grade AS graded_below
-FROM cls.ctcae_criteria() c WHERE c.basis = 'absolute' ORDER BY 1, 2, 3;
+FROM cls.ctcae_criteria() c
+JOIN (VALUES ('Hypoalbuminemia', 3.5), ('Hyponatremia', 135), ('Anemia', 12),
+             ('Platelet count decreased', 150), ('Neutrophil count decreased', 1.8)) l(term, lln)
+  ON l.term = c.term
+WHERE c.basis = 'absolute' ORDER BY 1, 2, 3;
 
 -- query mistakes are errors with SQLSTATEs and hints
 SELECT cls.ctcae_grade('Hypoalbuminaemia', 3.0, 'g/dL');
@@ -204,10 +209,18 @@ SELECT cls.ctcae_grade('Weight gain', 80, 'kg', baseline => 'Infinity');
 SELECT cls.hypoalbuminemia_grade(3.0, 'g/dL', lln_g_dl => 0);
 SELECT cls.ctcae_grade('Hypoalbuminemia', 3.0, 12345::bigint);
 
--- a limit outside the analyte's plausible range is a data problem: NULL and a reason
+-- a reference limit outside the plausible range of reference limits (most often
+-- a limit in another unit than the value) is a data problem: NULL and a reason,
+-- never a silently wrong grade (30 g/L with an LLN of 3.5 meant as g/dL)
 SELECT cls.ctcae_grade('Hypoalbuminemia', 2.5, 'g/dL', lln => 35) AS g_lln_in_wrong_unit,
        cls.ctcae_grade_reason('Hypoalbuminemia', 2.5, 'g/dL', lln => 35) AS reason,
        cls.weight_gain_grade(70, 'kg', 1e308) AS absurd_baseline;
+SELECT cls.ctcae_grade('Hypoalbuminemia', 30, 'g/L', lln => 3.5) AS lln_in_g_dl_with_g_l_value,
+       cls.ctcae_grade_reason('Hypoalbuminemia', 30, 'g/L', lln => 3.5) AS reason;
+SELECT cls.ctcae_grade('Platelet count decreased', 100000, '/uL', lln => 150) AS lln_10e9_with_per_ul,
+       cls.ctcae_grade('Platelet count decreased', 100000, '/uL', lln => 150000) AS lln_per_ul,
+       cls.ctcae_grade('Neutrophil count decreased', 1200, '/uL', lln => 1.8) AS anc_wrong,
+       cls.ctcae_grade('Creatinine increased', 150, 'umol/L', uln => 1.2, baseline => 80) AS cr_uln_mg_dl;
 
 -- the SQLSTATE of each query mistake
 CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS $$

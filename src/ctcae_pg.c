@@ -54,6 +54,19 @@ limit_arg(FunctionCallInfo fcinfo, int arg, const char *name, bool *given)
 	return v;
 }
 
+static char *
+limit_problem(const char *name, cls_analyte a, double canonical)
+{
+	double		lo,
+				hi;
+
+	if (!cls_reference_limit_range(a, &lo, &hi))
+		return psprintf("%s: %s", name, cls_pg_value_problem(a, canonical));
+	return psprintf("%s %g %s is outside the plausible range of a reference limit for %s (%g to %g %s); is it in the value's unit?",
+					name, canonical, cls_analyte_unit(a), cls_analyte_name(a),
+					lo, hi, cls_analyte_unit(a));
+}
+
 static void
 grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
 {
@@ -133,20 +146,23 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
 	in.uln = ga->limits_canonical ? uln : cls_conv_apply(&conv, uln);
 	in.baseline = (ga->limits_canonical && !ga->base_in_value_unit) ? base :
 		cls_conv_apply(&conv, base);
-	/* a limit outside the analyte's plausible range (a g/L limit labelled
-	 * g/dL, a corrupt range_low) is a data problem: no grade */
+	/* a reference limit outside the plausible range of reference limits
+	 * (most often a limit in another unit than the value), or a baseline
+	 * outside the plausible range of values, is a data problem: no grade */
+	if (lln_given && !cls_reference_limit_ok(a, in.lln))
 	{
-		const char *names[3] = {"lln", "uln", "baseline"};
-		const double vals[3] = {in.lln, in.uln, in.baseline};
-		const bool	given[3] = {lln_given, uln_given, base_given};
-
-		for (int i = 0; i < 3; i++)
-			if (given[i] && cls_value_check(a, vals[i]) != CLS_VALUE_OK)
-			{
-				r->reason = psprintf("%s: %s", names[i],
-									 cls_pg_value_problem(a, vals[i]));
-				return;
-			}
+		r->reason = limit_problem("lln", a, in.lln);
+		return;
+	}
+	if (uln_given && !cls_reference_limit_ok(a, in.uln))
+	{
+		r->reason = limit_problem("uln", a, in.uln);
+		return;
+	}
+	if (base_given && cls_value_check(a, in.baseline) != CLS_VALUE_OK)
+	{
+		r->reason = psprintf("baseline: %s", cls_pg_value_problem(a, in.baseline));
+		return;
 	}
 	if (ga->sympt_arg < 0)
 		in.symptomatic = 0;

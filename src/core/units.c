@@ -20,25 +20,36 @@ typedef struct analyte_info
 	double		lo;
 	double		hi;
 	bool		lo_inclusive;
+	/* plausible range of a reference limit (LLN, ULN) in the canonical unit;
+	 * 0/0 = no reference limits are graded against */
+	double		ref_lo;
+	double		ref_hi;
 } analyte_info;
 
+/*
+ * Reference-limit ranges (cls's choice, README "Plausible values"): every
+ * healthy-population reference interval lies well inside them, while a
+ * limit in the wrong unit (an albumin LLN of 3.5 passed with g/L values,
+ * 150 x 10^9/L platelets with /uL values) falls outside, so that such a
+ * mistake gives NULL instead of a silently wrong grade.
+ */
 static const analyte_info analytes[CLS_A__COUNT] = {
-	[CLS_A_ALBUMIN] = {"albumin", "g/dL", 0.0, 10.0, false},
-	[CLS_A_HEMATOCRIT] = {"hematocrit", "%", 5.0, 90.0, true},
-	[CLS_A_HEMOGLOBIN] = {"hemoglobin", "g/dL", 1.0, 30.0, true},
-	[CLS_A_SODIUM] = {"sodium", "mmol/L", 80.0, 200.0, true},
-	[CLS_A_SBP] = {"sbp", "mmHg", 20.0, 300.0, true},
-	[CLS_A_DBP] = {"dbp", "mmHg", 5.0, 250.0, true},
-	[CLS_A_MAP] = {"map", "mmHg", 10.0, 250.0, true},
-	[CLS_A_HEART_RATE] = {"heart_rate", "/min", 10.0, 350.0, true},
-	[CLS_A_TEMPERATURE] = {"temperature", "Cel", 20.0, 46.0, true},
-	[CLS_A_WEIGHT] = {"weight", "kg", 0.3, 700.0, true},
-	[CLS_A_PLATELETS] = {"platelets", "10*9/L", 0.0, 5000.0, true},
-	[CLS_A_NEUTROPHILS] = {"neutrophils", "10*9/L", 0.0, 500.0, true},
-	[CLS_A_CK] = {"ck", "U/L", 0.0, 1000000.0, true},
-	[CLS_A_CREATININE] = {"creatinine", "mg/dL", 0.05, 40.0, true},
-	[CLS_A_ALT] = {"alt", "U/L", 0.0, 100000.0, true},
-	[CLS_A_AST] = {"ast", "U/L", 0.0, 100000.0, true},
+	[CLS_A_ALBUMIN] = {"albumin", "g/dL", 0.0, 10.0, false, 2.0, 6.0},
+	[CLS_A_HEMATOCRIT] = {"hematocrit", "%", 5.0, 90.0, true, 0, 0},
+	[CLS_A_HEMOGLOBIN] = {"hemoglobin", "g/dL", 1.0, 30.0, true, 7.0, 22.0},
+	[CLS_A_SODIUM] = {"sodium", "mmol/L", 80.0, 200.0, true, 120.0, 160.0},
+	[CLS_A_SBP] = {"sbp", "mmHg", 20.0, 300.0, true, 0, 0},
+	[CLS_A_DBP] = {"dbp", "mmHg", 5.0, 250.0, true, 0, 0},
+	[CLS_A_MAP] = {"map", "mmHg", 10.0, 250.0, true, 0, 0},
+	[CLS_A_HEART_RATE] = {"heart_rate", "/min", 10.0, 350.0, true, 0, 0},
+	[CLS_A_TEMPERATURE] = {"temperature", "Cel", 20.0, 46.0, true, 0, 0},
+	[CLS_A_WEIGHT] = {"weight", "kg", 0.3, 700.0, true, 0, 0},
+	[CLS_A_PLATELETS] = {"platelets", "10*9/L", 0.0, 5000.0, true, 50.0, 600.0},
+	[CLS_A_NEUTROPHILS] = {"neutrophils", "10*9/L", 0.0, 500.0, true, 0.5, 10.0},
+	[CLS_A_CK] = {"ck", "U/L", 0.0, 1000000.0, true, 20.0, 2000.0},
+	[CLS_A_CREATININE] = {"creatinine", "mg/dL", 0.05, 40.0, true, 0.2, 5.0},
+	[CLS_A_ALT] = {"alt", "U/L", 0.0, 100000.0, true, 5.0, 500.0},
+	[CLS_A_AST] = {"ast", "U/L", 0.0, 100000.0, true, 5.0, 500.0},
 };
 
 /* Extra names accepted for analytes (case-insensitive). */
@@ -530,4 +541,27 @@ cls_unit_rule_at(size_t i, cls_analyte *a, const char **ucum, cls_conv *conv)
 	*ucum = unit_rules[i].ucum;
 	*conv = unit_rules[i].conv;
 	return true;
+}
+
+bool
+cls_reference_limit_range(cls_analyte a, double *lo, double *hi)
+{
+	if (a < 0 || a >= CLS_A__COUNT || analytes[a].ref_hi == 0)
+		return false;
+	*lo = analytes[a].ref_lo;
+	*hi = analytes[a].ref_hi;
+	return true;
+}
+
+bool
+cls_reference_limit_ok(cls_analyte a, double canonical)
+{
+	double		lo,
+				hi;
+
+	if (isnan(canonical) || isinf(canonical))
+		return false;
+	if (!cls_reference_limit_range(a, &lo, &hi))
+		return cls_value_check(a, canonical) == CLS_VALUE_OK;
+	return cls_dcmp(canonical, lo) >= 0 && cls_dcmp(canonical, hi) <= 0;
 }

@@ -116,6 +116,12 @@ const char *cls_value_status_text(cls_value_status s);
 void		cls_plausible_range(cls_analyte a, double *lo, double *hi,
 								bool *lo_inclusive);
 
+/* The plausible range of a reference limit (LLN or ULN) of an analyte, in
+ * the canonical unit; false when cls has none (the analyte's limits are
+ * then checked like values).  cls_reference_limit_ok: inside it. */
+bool		cls_reference_limit_range(cls_analyte a, double *lo, double *hi);
+bool		cls_reference_limit_ok(cls_analyte a, double canonical);
+
 /* Exact decimal comparison: clinical values carry at most a few significant
  * digits, so two doubles that agree to 1e-9 relative are the same decimal
  * number (2.1 and 3 * 0.7).  Returns -1, 0 or 1.  Inline: it is on the

@@ -148,6 +148,17 @@ main(void)
 	CHECK(cls_value_check(CLS_A_HEMATOCRIT, 0.45) == CLS_VALUE_TOO_LOW, "hct 0.45 %% implausible");
 	CHECK(cls_value_check(CLS_A_PLATELETS, 0) == CLS_VALUE_OK, "platelets 0 plausible");
 
+	/* reference limits */
+	CHECK(cls_reference_limit_ok(CLS_A_ALBUMIN, 3.5), "albumin LLN 3.5 g/dL");
+	CHECK(!cls_reference_limit_ok(CLS_A_ALBUMIN, 0.35), "albumin LLN 0.35 g/dL (g/dL limit with g/L values)");
+	CHECK(!cls_reference_limit_ok(CLS_A_ALBUMIN, 35), "albumin LLN 35 g/dL");
+	CHECK(cls_reference_limit_ok(CLS_A_ALBUMIN, 2.0) && cls_reference_limit_ok(CLS_A_ALBUMIN, 6.0),
+		  "reference range bounds inclusive");
+	CHECK(!cls_reference_limit_ok(CLS_A_PLATELETS, 0.15), "platelet LLN 0.15 (10^9/L limit with /uL values)");
+	CHECK(!cls_reference_limit_ok(CLS_A_CREATININE, 1.2 / 88.4), "creatinine ULN in mg/dL with umol/L values");
+	CHECK(!cls_reference_limit_ok(CLS_A_ALBUMIN, NAN), "NaN limit");
+	CHECK(cls_reference_limit_ok(CLS_A_WEIGHT, 70), "no reference range: value plausibility");
+
 	/* exact decimal comparison */
 	CHECK(cls_dcmp(2.1, 3 * 0.7) == 0, "2.1 == 3 x 0.7");
 	CHECK(cls_dcmp(1.05, 1.5 * 0.7) == 0, "1.05 == 1.5 x 0.7");
