@@ -23,13 +23,9 @@
 # Adding a cohort query = dropping a file into test/demo/queries/.  Its first
 # line is "-- Heading", the following comment lines up to a line that is only
 # "--" are the explanation printed in the report, the rest is the reader's.
-# Slots kept free for the features being written:
-#   30_triad_episodes.sql  triad episodes with onset day and worst values
-#   40_held_doses.sql      days on which tagraxofusp dosing should have been held, by reason
-#   50_recovery.sql        cls's episodes scored against the truth: create the
-#                          temp table "detected" and \ir ../recovery.sql (see
-#                          55_naive_rule_recovery.sql)
-# A query file that creates a relation demo.detected(person_id, onset,
+# 30_triad_episodes.sql keeps cls's episodes in demo.detected, 50_recovery.sql
+# scores them with test/demo/recovery.sql, 55_naive_rule_recovery.sql puts a
+# naive rule beside them.  A query file that creates a relation demo.detected(person_id, onset,
 # resolution) (CREATE SCHEMA IF NOT EXISTS demo) gets those spans drawn on the
 # pictures too.  A query that fails is reported, the demo goes on, and the exit
 # status is 1.
@@ -44,7 +40,7 @@ while [ $# -gt 0 ]; do
         --patients) patients=${2:-}; shift 2 || true ;;
         --seed) seed=${2:-}; shift 2 || true ;;
         --out) out=${2:-}; shift 2 || true ;;
-        -h|--help) sed -n '2,39p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "usage: bash test/demo.sh [--patients N] [--seed S] [--out DIR]" >&2; exit 2 ;;
     esac
 done
@@ -131,7 +127,7 @@ t_end=$(date +%s.%N)
     echo
     echo "=== Pictures ==="
     echo "Albumin, hematocrit and systolic blood pressure over time; planted episodes shaded,"
-    echo "tagraxofusp doses dotted:"
+    echo "episodes cls detected (demo.detected) as green bars along the top, tagraxofusp doses dotted:"
     for p in $pngs; do echo "  $p"; done
     echo
     awk -v a="$t_start" -v b="$t_loaded" -v c="$t_queries" -v d="$t_end" 'BEGIN {

@@ -755,8 +755,16 @@ static void plan_drug(Rng *r, Patient *p)
 	while (s1 + 21 * (nc - 1) + 13 > 90) nc--;
 	if (p->days < s1 + 21 * (nc - 1) + 13) p->days = s1 + 21 * (nc - 1) + 13;
 	p->ncycles = nc;
-	for (int c = 0; c < nc; c++)
-		p->cyc_start_h[c] = (s1 + 21 * c) * 24.0 + U(r, 9.0, 12.0);
+	/* cycle c starts on day s1 + 21c at 09:00-12:00, never earlier in the day
+	 * than the previous cycle: a next cycle's first dose must come >= 21 x 24 h
+	 * after the current cycle's first dose (label 2.1 as cls reads it, README
+	 * "Dose anchoring"); one 2 h earlier would be day 21 of the old cycle. */
+	for (int c = 0; c < nc; c++) {
+		double off = U(r, 9.0, 12.0);
+		if (c > 0 && off < p->cyc_start_h[c - 1] - (s1 + 21 * (c - 1)) * 24.0)
+			off = p->cyc_start_h[c - 1] - (s1 + 21 * (c - 1)) * 24.0;
+		p->cyc_start_h[c] = (s1 + 21 * c) * 24.0 + off;
+	}
 	int cls = unif(r) < 0.35;
 	int cls_cycle = 0;
 	if (cls) {

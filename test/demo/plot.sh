@@ -101,10 +101,12 @@ for id in "${ids[@]}"; do
                 FROM $detected, t0, last
                WHERE person_id = $id AND onset IS NOT NULL ORDER BY onset" > "$d/detected.dat"
     fi
+    dlegend=''
+    [ -s "$d/detected.dat" ] && dlegend=' green bar: detected;'
     title=$(q -c "SELECT 'person ' || $id || ': ' || coalesce(string_agg(kind
                     || CASE WHEN cycle IS NOT NULL THEN ' (tagraxofusp cycle ' || cycle || ')' ELSE '' END,
                     ', ' ORDER BY episode_no), 'no planted episode')
-                    || ' -- shaded: planted episodes; dotted: tagraxofusp doses'
+                    || ' -- shaded: planted episodes;$dlegend dotted: tagraxofusp doses'
                   FROM truth.episode WHERE person_id = $id")
     xmax=$(q -c "SELECT ceil(extract(epoch FROM max(measurement_datetime) - min(measurement_datetime)) / 86400)
                    FROM omop.measurement WHERE person_id = $id")
@@ -140,7 +142,7 @@ NaN with boxes fs solid 0.6 lc rgb '#f7c98b' title 'drug-induced CLS', \
 NaN with boxes fs solid 0.6 lc rgb '#a9c4e8' title 'sepsis (look-alike)', \
 NaN with boxes fs solid 0.6 lc rgb '#d9d9a0' title 'isolated low albumin', \
 NaN with lines dt 3 lw 1.2 lc rgb '#7b3294' title 'tagraxofusp dose'"
-        [ -s "$d/detected.dat" ] && legend="$legend, NaN with boxes fs solid 0.9 lc rgb '#1a9641' title 'detected'"
+        [ -s "$d/detected.dat" ] && legend="$legend, NaN with boxes fs solid 0.9 lc rgb '#1a9641' title 'detected (cls)'"
         echo "set style fill solid 0.6 noborder"
         echo "unset xlabel; set format x ''"
         echo "set ylabel 'albumin (g/dL)'"

@@ -25,6 +25,11 @@
 --   CREATE TEMP TABLE detected AS SELECT person_id, onset, resolution FROM ...;
 --   \ir recovery.sql                     -- or: \set detected my_schema.my_episodes
 -- test/demo/queries/55_naive_rule_recovery.sql is a worked example.
+--
+-- Optional: with the psql variables scores_into (a table name) and scores_label
+-- set, the scores row is also appended to that table (created if missing, first
+-- column "detector" = scores_label), so that several detectors can be compared
+-- (50_recovery.sql and 55_naive_rule_recovery.sql do this).
 
 \if :{?detected}
 \else
@@ -64,6 +69,7 @@ SELECT kind                                                    AS planted_kind,
  ORDER BY bool_and(positive) DESC, kind;
 
 -- The scores.
+CREATE TEMP VIEW recovery_scores AS
 WITH pos AS (
     SELECT person_id, episode_no,
            min(detected_onset) - min(truth_onset) AS onset_error
@@ -91,4 +97,12 @@ SELECT (SELECT count(*) FROM pos)                                          AS cl
        (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(h))::numeric, 1)
           FROM err)                                                        AS median_abs_onset_error_h;
 
-DROP VIEW recovery_match;
+SELECT * FROM recovery_scores;
+
+\if :{?scores_into}
+CREATE TABLE IF NOT EXISTS :scores_into AS
+    SELECT :'scores_label'::text AS detector, * FROM recovery_scores WITH NO DATA;
+INSERT INTO :scores_into SELECT :'scores_label', * FROM recovery_scores;
+\endif
+
+DROP VIEW recovery_scores, recovery_match;

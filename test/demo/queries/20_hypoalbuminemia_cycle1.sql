@@ -12,47 +12,52 @@
 -- and is skipped here (10_data_quality lists them); without that guard an unknown
 -- unit would stop the query with an error (SQLSTATE 22023), by design.
 --
--- Cycle 1 is computed in plain SQL for now: [first dose, first dose + 21 days),
--- elapsed time, not calendar days.  cls.cycle_of() (dose-anchored windows, being
--- written) will replace the cycle1 CTE.  Day 1 of the cycle = the first 24 hours
--- after the first dose.
+-- Cycle 1 comes from cls: cls.cycles(doses) builds the 21-day treatment cycles
+-- from the dose times (label 2.1: a dose >= 21 x 24 h after the cycle's first
+-- dose starts the next cycle), and cls.cycle_of(t, doses) places a measurement
+-- in its cycle and cycle day (day 1 = the first 24 hours after the cycle's first
+-- dose; elapsed time, not calendar days).  "Cycle 1" here is its 21 days: cycle
+-- 1, cycle days 1 to 21 (cls keeps a time after day 21 in the last cycle, day 22,
+-- 23 ..., when no later dose started a new one).
 
 CREATE TEMP VIEW cycle1_hypoalbuminemia AS
-WITH first_dose AS (
-    SELECT person_id, min(drug_exposure_start_datetime) AS first_dose
+WITH doses AS (
+    SELECT person_id, array_agg(drug_exposure_start_datetime) AS doses
       FROM omop.drug_exposure
      WHERE drug_source_value = 'tagraxofusp'
      GROUP BY person_id
 ), cycle1 AS (
-    SELECT person_id, first_dose, first_dose + interval '21 days' AS cycle1_end
-      FROM first_dose
+    SELECT person_id, doses, (cls.cycles(doses))[1].start AS first_dose
+      FROM doses
 ), albumin AS (
     SELECT c.person_id, c.first_dose,
            m.measurement_datetime AS t,
            m.value_as_number      AS value,
            m.unit_source_value    AS unit,
-           m.range_low            AS lln
+           m.range_low            AS lln,
+           cls.cycle_of(m.measurement_datetime, c.doses) AS at
       FROM cycle1 c
       JOIN omop.measurement m
         ON m.person_id = c.person_id
        AND m.measurement_datetime >= c.first_dose
-       AND m.measurement_datetime <  c.cycle1_end
      WHERE cls.analyte_of(m.measurement_concept_id)::text = 'albumin'
 ), graded AS (
-    SELECT person_id, first_dose, t,
+    SELECT person_id, first_dose, t, (at).cycle_day,
            CASE WHEN cls.value_problem('albumin', value, unit) IS NULL
                 THEN cls.ctcae_grade('Hypoalbuminemia', value, unit, lln => lln) END AS grade,
            CASE WHEN cls.value_problem('albumin', value, unit) IS NULL
                 THEN cls.to_canonical('albumin', value, unit) END                  AS albumin_g_dl
       FROM albumin
+     WHERE (at).cycle = 1 AND (at).cycle_day BETWEEN 1 AND 21
 ), per_patient AS (
-    SELECT f.person_id, f.first_dose,
+    SELECT c.person_id, c.first_dose,
            max(g.grade)                                   AS worst_grade,
            min(g.albumin_g_dl)                            AS lowest_albumin_g_dl,
-           min(g.t) FILTER (WHERE g.grade >= 2)           AS first_grade2_at
-      FROM first_dose f
+           min(g.t) FILTER (WHERE g.grade >= 2)           AS first_grade2_at,
+           min(g.cycle_day) FILTER (WHERE g.grade >= 2)   AS first_grade2_cycle_day
+      FROM cycle1 c
       LEFT JOIN graded g USING (person_id)
-     GROUP BY f.person_id, f.first_dose
+     GROUP BY c.person_id, c.first_dose
 )
 SELECT * FROM per_patient;
 
@@ -77,7 +82,7 @@ SELECT person_id,
        worst_grade,
        round(lowest_albumin_g_dl::numeric, 1)                                 AS lowest_albumin_g_dl,
        first_grade2_at,
-       floor(extract(epoch FROM first_grade2_at - first_dose) / 86400)::int + 1 AS cycle_day
+       first_grade2_cycle_day                                                 AS cycle_day
   FROM cycle1_hypoalbuminemia
  WHERE worst_grade >= 2
  ORDER BY first_grade2_at - first_dose, person_id;

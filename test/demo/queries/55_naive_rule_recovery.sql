@@ -7,8 +7,11 @@
 -- g/dL, flags isolated low albumin, and is late: in an attack, albumin falls a
 -- day or two after blood pressure and hematocrit move.
 --
--- This file also proves the recovery.sql template; the scores of cls's own
--- episode detection (50_recovery.sql) will sit beside it.
+-- The last table puts these scores beside those of cls's default episodes
+-- (50_recovery.sql): the reason to use cls rather than a threshold.
+
+SET client_min_messages = warning;
+CREATE SCHEMA IF NOT EXISTS demo;
 
 CREATE TEMP TABLE detected AS
 WITH albumin AS (
@@ -33,4 +36,9 @@ SELECT person_id,
  WHERE low
  GROUP BY person_id, island;
 
+\set scores_into demo.recovery_scores
+\set scores_label 'naive rule'
 \ir ../recovery.sql
+
+-- cls defaults (50_recovery) vs the naive rule.
+SELECT * FROM demo.recovery_scores ORDER BY detector;
