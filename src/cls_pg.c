@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
@@ -37,6 +38,10 @@ void
 cls_pg_unit_error(cls_analyte a, const char *unit, cls_unit_status st)
 {
 	char		list[256];
+
+	/* a unit column can hold anything: quote at most 64 bytes of it */
+	if (strlen(unit) > 64)
+		unit = psprintf("%.*s...", pg_mbcliplen(unit, strlen(unit), 64), unit);
 
 	cls_unit_list(a, list, sizeof(list));
 	if (st == CLS_UNIT_WRONG_ANALYTE)
