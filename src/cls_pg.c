@@ -34,14 +34,23 @@ _PG_init(void)
  * Shared helpers
  * ------------------------------------------------------------------------ */
 
+/* Input can hold anything: error messages quote at most 64 bytes of it. */
+const char *
+cls_pg_clip(const char *s)
+{
+	size_t		len = strlen(s);
+
+	if (len <= 64)
+		return s;
+	return psprintf("%.*s...", pg_mbcliplen(s, (int) len, 64), s);
+}
+
 void
 cls_pg_unit_error(cls_analyte a, const char *unit, cls_unit_status st)
 {
 	char		list[256];
 
-	/* a unit column can hold anything: quote at most 64 bytes of it */
-	if (strlen(unit) > 64)
-		unit = psprintf("%.*s...", pg_mbcliplen(unit, strlen(unit), 64), unit);
+	unit = cls_pg_clip(unit);
 
 	cls_unit_list(a, list, sizeof(list));
 	if (st == CLS_UNIT_WRONG_ANALYTE)
@@ -205,7 +214,7 @@ cls_analyte_in(PG_FUNCTION_ARGS)
 	if (a == CLS_A_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("unknown analyte \"%s\"", s),
+				 errmsg("unknown analyte \"%s\"", cls_pg_clip(s)),
 				 errdetail("An analyte is a cls analyte name, a LOINC code, a MIMIC-IV itemid or an OMOP measurement concept_id that cls maps."),
 				 errhint("SELECT * FROM cls.analytes() lists the analytes and SELECT * FROM cls.codes() the codes.")));
 	PG_RETURN_INT32((int32) a);
@@ -239,7 +248,7 @@ cls_term_in(PG_FUNCTION_ARGS)
 							 cls_term_get((cls_term) i)->name);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("unknown CTCAE term \"%s\"", s),
+				 errmsg("unknown CTCAE term \"%s\"", cls_pg_clip(s)),
 				 errdetail("cls grades these CTCAE terms: %s.", names.data),
 				 errhint("Terms are case-insensitive; blanks and underscores are interchangeable.")));
 	}
@@ -267,7 +276,7 @@ cls_version_in(PG_FUNCTION_ARGS)
 	if (v == CLS_V_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("unknown CTCAE version \"%s\"", s),
+				 errmsg("unknown CTCAE version \"%s\"", cls_pg_clip(s)),
 				 errdetail("cls grades CTCAE versions 5.0 (the default), 4.03 and, for hypoalbuminemia only, 6.0."),
 				 errhint("Write the version as '5.0', '5', '4.03', '4' or '6.0'.")));
 	PG_RETURN_INT32((int32) v);

@@ -51,6 +51,9 @@ extern cls_unit_cache *cls_pg_unit_cache(FunctionCallInfo fcinfo, int slot);
  * 22023 error naming the argument. */
 extern void cls_pg_check_limit(const char *argname, double v);
 
+/* At most 64 bytes of a user string, for error messages. */
+extern const char *cls_pg_clip(const char *s);
+
 /* NULL when a canonical value is usable, else why cls ignores it. */
 extern char *cls_pg_value_problem(cls_analyte a, double canonical);
 
