@@ -11,8 +11,9 @@ BEGIN EXECUTE q; RETURN 'no error';
 EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE; END $$;
 
 -- The aggregate calls under test: the aggregate's signature and a call
--- template over the table states_obs(pid, t, active) where %s is the
--- aggregate's name.  Adding an aggregate is one line here.
+-- template over the table states_obs(pid, t, active, code, code_id, value,
+-- unit, unit_id, dose) where %s is the aggregate's name.  Adding an
+-- aggregate is one line here.
 CREATE TEMP TABLE agg_calls (agg regprocedure PRIMARY KEY, call text NOT NULL);
 INSERT INTO agg_calls VALUES
   ('cls.eras(timestamptz, timestamptz, interval)',
@@ -22,20 +23,113 @@ INSERT INTO agg_calls VALUES
   ('cls.state_episodes(timestamptz, boolean, interval, interval)',
    $$%s(t, active, interval '6 hours', interval '12 hours')$$),
   ('cls.state_episodes(timestamptz, boolean, interval, interval, interval)',
-   $$%s(t, active, interval '6 hours', interval '12 hours', interval '1 hour')$$);
--- Later aggregates (uncomment when they land; the catalog test below lists
--- every cls aggregate, so a missing line shows up as "untested"):
---   ('cls.triad_agg(timestamptz, text, float8, text)', $$%s(t, 'albumin', ..., 'g/dL')$$),
---   ('cls.triad_timeline(timestamptz, text, float8, text)', ...),
---   tagraxofusp course aggregate, cycles aggregate: likewise.
+   $$%s(t, active, interval '6 hours', interval '12 hours', interval '1 hour')$$),
+  -- the triad family (one observation buffer, src/obs_pg.h): text and
+  -- bigint codes, triad and drug criteria, baselines
+  ('cls.triad_agg(timestamptz, text, float8, text)',
+   $$%s(t, code, value, unit)$$),
+  ('cls.triad_agg(timestamptz, bigint, float8, text)',
+   $$%s(t, code_id, value, unit)$$),
+  ('cls.triad_agg(timestamptz, text, float8, text, cls.criteria)',
+   $$%s(t, code, value, unit, cls.drug_criteria())$$),
+  ('cls.triad_agg(timestamptz, bigint, float8, text, cls.criteria)',
+   $$%s(t, code_id, value, unit, cls.triad_criteria(k => 2, cooccurrence_window => '48 hours'))$$),
+  ('cls.triad_agg(timestamptz, text, float8, text, cls.criteria, cls.triad_baselines)',
+   $$%s(t, code, value, unit, cls.triad_criteria(k => 2), cls.baselines(sbp => 125, albumin => 4.0, hematocrit => 40))$$),
+  ('cls.triad_agg(timestamptz, bigint, float8, text, cls.criteria, cls.triad_baselines)',
+   $$%s(t, code_id, value, unit, cls.drug_criteria(), cls.baselines(weight => 70))$$),
+  ('cls.triad_timeline(timestamptz, text, float8, text)',
+   $$%s(t, code, value, unit)$$),
+  ('cls.triad_timeline(timestamptz, bigint, float8, text)',
+   $$%s(t, code_id, value, unit)$$),
+  ('cls.triad_timeline(timestamptz, text, float8, text, cls.criteria)',
+   $$%s(t, code, value, unit, cls.drug_criteria())$$),
+  ('cls.triad_timeline(timestamptz, bigint, float8, text, cls.criteria)',
+   $$%s(t, code_id, value, unit, cls.triad_criteria(k => 2, cooccurrence_window => '48 hours'))$$),
+  ('cls.triad_episodes(timestamptz, text, float8, text)',
+   $$%s(t, code, value, unit)$$),
+  ('cls.triad_episodes(timestamptz, bigint, float8, text)',
+   $$%s(t, code_id, value, unit)$$),
+  ('cls.triad_episodes(timestamptz, text, float8, text, cls.criteria)',
+   $$%s(t, code, value, unit, cls.triad_criteria(k => 2))$$),
+  ('cls.triad_episodes(timestamptz, bigint, float8, text, cls.criteria)',
+   $$%s(t, code_id, value, unit, cls.drug_criteria())$$),
+  ('cls.triad_episodes(timestamptz, text, float8, text, cls.criteria, tstzmultirange)',
+   $$%s(t, code, value, unit, cls.triad_criteria(k => 2),
+        tstzmultirange(tstzrange('2024-01-10 00:00+00', '2024-01-12 00:00+00')))$$),
+  ('cls.triad_episodes(timestamptz, bigint, float8, text, cls.criteria, tstzmultirange)',
+   $$%s(t, code_id, value, unit, cls.triad_criteria(k => 1),
+        tstzmultirange(tstzrange('2024-01-05 00:00+00', '2024-01-06 00:00+00'), tstzrange('2024-02-01 00:00+00', NULL)))$$),
+  ('cls.triad_episodes(timestamptz, text, float8, text, cls.criteria, tstzmultirange, timestamptz[])',
+   $$%s(t, code, value, unit, cls.drug_criteria(), NULL,
+        ARRAY['2024-01-02 08:00+00', '2024-01-03 08:00+00', '2024-01-23 08:00+00']::timestamptz[])$$),
+  ('cls.triad_episodes(timestamptz, bigint, float8, text, cls.criteria, tstzmultirange, timestamptz[])',
+   $$%s(t, code_id, value, unit, cls.triad_criteria(k => 2), '{}',
+        ARRAY['2024-01-15 08:00+00']::timestamptz[])$$),
+  ('cls.triad_episodes(timestamptz, text, float8, text, cls.criteria, tstzmultirange, timestamptz[], cls.episode_params)',
+   $$%s(t, code, value, unit, cls.triad_criteria(k => 2), NULL, NULL,
+        cls.episode_params(max_gap => '12 hours', hold => '36 hours', min_duration => '2 hours'))$$),
+  ('cls.triad_episodes(timestamptz, bigint, float8, text, cls.criteria, tstzmultirange, timestamptz[], cls.episode_params)',
+   $$%s(t, code_id, value, unit, cls.drug_criteria(),
+        tstzmultirange(tstzrange('2024-01-20 00:00+00', '2024-01-21 00:00+00')),
+        ARRAY['2024-01-02 08:00+00']::timestamptz[], cls.episode_params(albumin_lln => NULL))$$),
+  -- the tagraxofusp family and cls.cycles (the same buffer): rows with
+  -- dose = true are dose times
+  ('cls.tagraxofusp_monitor(timestamptz, text, float8, text, float8, boolean)',
+   $$%s(t, code, value, unit, NULL::float8, dose)$$),
+  ('cls.tagraxofusp_monitor(timestamptz, bigint, float8, text, float8, boolean)',
+   $$%s(t, code_id, value, unit, NULL::float8, dose)$$),
+  ('cls.tagraxofusp_monitor(timestamptz, bigint, float8, bigint, float8, boolean)',
+   $$%s(t, code_id, value, unit_id, NULL::float8, dose)$$),
+  ('cls.tagraxofusp_summary(timestamptz, text, float8, text, float8, boolean)',
+   $$%s(t, code, value, unit, NULL::float8, dose)$$),
+  ('cls.tagraxofusp_summary(timestamptz, bigint, float8, text, float8, boolean)',
+   $$%s(t, code_id, value, unit, NULL::float8, dose)$$),
+  ('cls.tagraxofusp_summary(timestamptz, bigint, float8, bigint, float8, boolean)',
+   $$%s(t, code_id, value, unit_id, NULL::float8, dose)$$),
+  ('cls.cycles(timestamptz)',
+   $$%s(CASE WHEN dose THEN t END)$$);
 
--- a plain table: temporary tables are never scanned in parallel
+-- a plain table: temporary tables are never scanned in parallel.  Per
+-- patient (pid) about 430 rows over 1000 hours: albumin, SBP, hematocrit,
+-- weight and edema in turn (codes as text and as OMOP concept_id, edema has
+-- no int code; units as text and as OMOP unit concept_id), abnormal (low
+-- albumin and SBP, high hematocrit, edema present) in the first 100 of
+-- every 300 hours, weights varying by up to 4 kg, and a dose time on every
+-- 50th row.
 CREATE TABLE states_obs AS
 SELECT (i % 7) AS pid,
        timestamptz '2024-01-01 00:00+00' + (i * 37 % 1000) * interval '1 hour' AS t,
-       (i * 13 % 5) < 2 AS active
+       (i * 13 % 5) < 2 AS active,
+       (ARRAY['albumin', 'sbp', 'hematocrit', 'weight', 'edema'])[i % 5 + 1] AS code,
+       (ARRAY[3024561, 3004249, 3023314, 3025315, 0])[i % 5 + 1]::bigint AS code_id,
+       CASE i % 5
+         WHEN 0 THEN CASE WHEN i * 37 % 1000 / 100 % 3 = 0 THEN 2.7 ELSE 3.9 END + i % 3 / 10.0
+         WHEN 1 THEN CASE WHEN i * 37 % 1000 / 100 % 3 = 0 THEN 85 ELSE 125 END + i % 7
+         WHEN 2 THEN CASE WHEN i * 37 % 1000 / 100 % 3 = 0 THEN 48 ELSE 41 END + i % 3
+         WHEN 3 THEN 70 + i % 40 / 10.0
+         ELSE CASE WHEN i * 37 % 1000 / 100 % 3 = 0 THEN 1 ELSE 0 END
+       END::float8 AS value,
+       (ARRAY['g/dL', 'mmHg', '%', 'kg', NULL])[i % 5 + 1] AS unit,
+       (ARRAY[8713, 8876, 8554, 9529, 0])[i % 5 + 1]::bigint AS unit_id,
+       i % 50 = 0 AS dose
 FROM generate_series(1, 3000) i;
 ANALYZE states_obs;
+
+-- The inputs do what they should: every family sees suspected CLS,
+-- episodes, held doses and cycles, so that the comparisons below are over
+-- non-trivial results.
+SELECT count(*) AS patients,
+       count(*) FILTER (WHERE (r).suspected_ever) AS triad_suspected,
+       sum(cardinality(e)) AS episodes,
+       count(*) FILTER (WHERE m IS NOT NULL) AS with_doses,
+       sum((SELECT count(*) FROM unnest(m) d WHERE d.action = 'interrupt dosing')) AS doses_interrupted,
+       sum(cardinality(c)) AS cycles
+FROM (SELECT pid, cls.triad_agg(t, code, value, unit, cls.triad_criteria(k => 2)) r,
+             cls.triad_episodes(t, code, value, unit, cls.triad_criteria(k => 2)) e,
+             cls.tagraxofusp_monitor(t, code, value, unit, NULL::float8, dose) m,
+             cls.cycles(CASE WHEN dose THEN t END) c
+      FROM states_obs GROUP BY pid) s;
 
 -- 1. Catalog.  Every cls aggregate: is it in agg_calls, does it have a
 -- combine function, and then serial/deserial functions (internal state),
@@ -134,6 +228,14 @@ DROP ROLE IF EXISTS regress_cls_states;
 RESET client_min_messages;
 CREATE ROLE regress_cls_states;
 CREATE SCHEMA regress_cls_states_s AUTHORIZATION regress_cls_states;
+-- What matters is which deserialize function gets which bytes, so one
+-- aggregate per deserialize function (the first signature by name) stands
+-- for all that share it.
+CREATE TEMP TABLE representatives AS
+SELECT DISTINCT ON (p.aggdeserialfn) c.agg
+FROM agg_calls c JOIN pg_aggregate p ON p.aggfnoid = c.agg
+ORDER BY p.aggdeserialfn, c.agg::text COLLATE "C";
+SELECT agg AS representative FROM representatives ORDER BY agg::text COLLATE "C";
 CREATE TEMP TABLE cross_wired AS
 SELECT a.agg, b.agg AS other,
        -- the other aggregate's final and deserialize functions (a user's attack)
@@ -149,8 +251,8 @@ SELECT a.agg, b.agg AS other,
               pg_get_function_identity_arguments(a.agg), pa.aggtransfn::regproc,
               pa.aggfinalfn::regproc, pa.aggcombinefn::regproc, pa.aggserialfn::regproc,
               pb.aggdeserialfn::regproc) AS ddl_deserial_only
-FROM agg_calls a JOIN pg_aggregate pa ON pa.aggfnoid = a.agg,
-     agg_calls b JOIN pg_aggregate pb ON pb.aggfnoid = b.agg
+FROM representatives a JOIN pg_aggregate pa ON pa.aggfnoid = a.agg,
+     representatives b JOIN pg_aggregate pb ON pb.aggfnoid = b.agg
 WHERE pa.aggdeserialfn <> pb.aggdeserialfn;
 GRANT SELECT ON cross_wired TO regress_cls_states;
 SET ROLE regress_cls_states;
@@ -197,8 +299,9 @@ FROM cross_wired ORDER BY agg::text COLLATE "C", other::text COLLATE "C";
 CREATE FUNCTION pg_temp.parallel_equals_serial(a regprocedure) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
-  q text := format('SELECT pid, %s AS r FROM (SELECT pid, t, active FROM states_obs
-                    UNION ALL SELECT 100, NULL, NULL) s GROUP BY pid',
+  q text := format('SELECT pid, %s AS r FROM (SELECT * FROM states_obs
+                    UNION ALL SELECT 100, NULL::timestamptz, NULL::boolean, NULL::text, NULL::bigint,
+                                     NULL::float8, NULL::text, NULL::bigint, NULL::boolean) s GROUP BY pid',
                    format((SELECT call FROM agg_calls WHERE agg = a), a::regproc));
   q1 text := format('SELECT %s FROM states_obs', format((SELECT call FROM agg_calls WHERE agg = a), a::regproc));
   par text; ser text; par1 text; ser1 text; plan text := ''; line text;
@@ -222,6 +325,6 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 RESET parallel_leader_participation;
-DROP TABLE cross_wired, states_obs;
+DROP TABLE cross_wired, representatives, states_obs;
 DROP SCHEMA regress_cls_states_s;
 DROP ROLE regress_cls_states;

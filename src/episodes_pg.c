@@ -33,6 +33,7 @@
 #include "utils/typcache.h"
 
 #include "episodes.h"
+#include "obs_pg.h"
 
 /* Serialized state versions (the first word of every serialized state). */
 #define ERAS_SERIAL_VERSION		0x434c5345	/* "CLSE" */
@@ -47,28 +48,6 @@
 /* the final function builds the episodes over its sorted copy */
 StaticAssertDecl(sizeof(cls_span) == sizeof(cls_state_obs),
 				 "cls_span and cls_state_obs must have one size");
-
-/*
- * memcpy in 16 MB chunks with a cancel check between them: copying a state
- * of tens of millions of observations into fresh memory (page faults
- * included) takes longer than the one second a cancel may wait.
- */
-static void
-copy_interruptible(void *dst, const void *src, Size len)
-{
-	const Size	chunk = (Size) 16 * 1024 * 1024;
-
-	while (len > 0)
-	{
-		Size		k = Min(len, chunk);
-
-		CHECK_FOR_INTERRUPTS();
-		memcpy(dst, src, k);
-		dst = (char *) dst + k;
-		src = (const char *) src + k;
-		len -= k;
-	}
-}
 
 static MemoryContext
 agg_context(FunctionCallInfo fcinfo, const char *fn)
@@ -311,7 +290,7 @@ cls_eras_combine(PG_FUNCTION_ARGS)
 	{
 		/* copy the right state into the aggregate context */
 		a = eras_new(ctx, b->kind, b->gap, b->n * 2);
-		copy_interruptible(a->spans, b->spans, b->n * sizeof(cls_span));
+		cls_copy_interruptible(a->spans, b->spans, b->n * sizeof(cls_span));
 		a->n = b->n;
 		a->nmerged = b->nmerged;
 		PG_RETURN_POINTER(a);
@@ -327,7 +306,7 @@ cls_eras_combine(PG_FUNCTION_ARGS)
 		a->spans = alloc_elems(ctx, a->spans, cap, sizeof(cls_span), "era intervals");
 		a->cap = cap;
 	}
-	copy_interruptible(a->spans + a->n, b->spans, b->n * sizeof(cls_span));
+	cls_copy_interruptible(a->spans + a->n, b->spans, b->n * sizeof(cls_span));
 	a->n += b->n;
 	eras_compact(ctx, a);
 	PG_RETURN_POINTER(a);
@@ -360,7 +339,7 @@ cls_eras_serialize(PG_FUNCTION_ARGS)
 	agg_context(fcinfo, "cls.eras serialize");
 	/* merge a copy (the state itself stays as it is) */
 	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
-	copy_interruptible(spans, st->spans, st->n * sizeof(cls_span));
+	cls_copy_interruptible(spans, st->spans, st->n * sizeof(cls_span));
 	n = cls_span_union_gap(spans, st->n, st->gap);
 	if (n > (MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(cls_span))
 		ereport(ERROR,
@@ -375,7 +354,7 @@ cls_eras_serialize(PG_FUNCTION_ARGS)
 	h.gap = st->gap;
 	h.n = (int64) n;
 	memcpy(VARDATA(out), &h, sizeof(h));
-	copy_interruptible(VARDATA(out) + sizeof(h), spans, n * sizeof(cls_span));
+	cls_copy_interruptible(VARDATA(out) + sizeof(h), spans, n * sizeof(cls_span));
 	pfree(spans);
 	PG_RETURN_BYTEA_P(out);
 }
@@ -409,7 +388,7 @@ cls_eras_deserialize(PG_FUNCTION_ARGS)
 		len != sizeof(h) + (Size) h.n * sizeof(cls_span))
 		bad_state("cls.eras");
 	st = eras_new(CurrentMemoryContext, h.kind, h.gap, (Size) h.n * 2);
-	copy_interruptible(st->spans, p + sizeof(h), (Size) h.n * sizeof(cls_span));
+	cls_copy_interruptible(st->spans, p + sizeof(h), (Size) h.n * sizeof(cls_span));
 	st->n = (Size) h.n;
 	for (Size i = 0; i < st->n; i++)
 	{
@@ -505,7 +484,7 @@ cls_eras_final(PG_FUNCTION_ARGS)
 	is_date = st->kind == ERAS_KIND_DATE;
 	/* work on a copy: the state is left as it is (window use) */
 	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
-	copy_interruptible(spans, st->spans, st->n * sizeof(cls_span));
+	cls_copy_interruptible(spans, st->spans, st->n * sizeof(cls_span));
 	n = cls_span_union_gap(spans, st->n, st->gap);
 	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo,
 											   is_date ? DATERANGEOID : TSTZRANGEOID,
@@ -621,13 +600,13 @@ cls_state_episodes_combine(PG_FUNCTION_ARGS)
 	if (a == NULL)
 	{
 		a = state_new(ctx, &b->p, b->n);
-		copy_interruptible(a->obs, b->obs, b->n * sizeof(cls_state_obs));
+		cls_copy_interruptible(a->obs, b->obs, b->n * sizeof(cls_state_obs));
 		a->n = b->n;
 		PG_RETURN_POINTER(a);
 	}
 	check_params(a, &b->p);
 	state_reserve(ctx, a, b->n);
-	copy_interruptible(a->obs + a->n, b->obs, b->n * sizeof(cls_state_obs));
+	cls_copy_interruptible(a->obs + a->n, b->obs, b->n * sizeof(cls_state_obs));
 	a->n += b->n;
 	PG_RETURN_POINTER(a);
 }
@@ -751,7 +730,7 @@ cls_state_episodes_final(PG_FUNCTION_ARGS)
 	st = (StateEpState *) PG_GETARG_POINTER(0);
 	/* sort a copy: the state is left as it is (window use) */
 	obs = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_state_obs), "observations");
-	copy_interruptible(obs, st->obs, st->n * sizeof(cls_state_obs));
+	cls_copy_interruptible(obs, st->obs, st->n * sizeof(cls_state_obs));
 	cls_state_obs_sort(obs, st->n);
 	/* episodes are written over the sorted copy (allowed by the core) */
 	spans = (cls_span *) obs;

@@ -4,11 +4,13 @@
  * clinical number and rule lives in the core.
  *
  * Aggregates (cls.cycles, cls.tagraxofusp_monitor, cls.tagraxofusp_summary)
- * buffer their rows as cls_obs in the aggregate context ("collect, then
- * sort" in the final function: results never depend on input order); the
- * combine function concatenates, so any split of the rows gives the same
- * result; final functions work on a sorted copy and never modify the state,
- * so the aggregates also run as window functions.
+ * buffer their rows as cls_obs in the aggregate context, in the shared
+ * observation buffer of obs_pg.h ("collect, then sort" in the final
+ * function: results never depend on input order); the combine function
+ * concatenates, so any split of the rows gives the same result; final
+ * functions sort the buffer in place, once, which leaves the state's
+ * meaning (a multiset of observations) unchanged, so the aggregates also
+ * run as window functions.
  */
 #include "cls_pg.h"
 
@@ -29,25 +31,15 @@
 
 #include "cycles.h"
 #include "label.h"
+#include "obs_pg.h"
 #include "tagraxofusp.h"
 
 /* ------------------------------------------------------------------------
  * Small helpers
  * ------------------------------------------------------------------------ */
 
-static void *
-huge_alloc(Size n, Size size, const char *what)
-{
-	if (n > 0 && size > MaxAllocHugeSize / n)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many %s in one group: %zu", what, (size_t) n),
-				 errdetail("cls can hold at most %zu bytes of %s per group.",
-						   (size_t) MaxAllocHugeSize, what),
-				 errhint("Group by patient (and split very long histories by time).")));
-	return MemoryContextAllocExtended(CurrentMemoryContext, Max(n * size, 1),
-									  MCXT_ALLOC_HUGE);
-}
+/* a checked huge allocation in the current context (obs_pg.h) */
+#define huge_alloc(n, size, what)	cls_alloc_huge(CurrentMemoryContext, (n), (size), (what))
 
 static Datum
 text_array(const char **s, int n)
@@ -175,84 +167,52 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 }
 
 /* ------------------------------------------------------------------------
- * The aggregate state: a buffer of cls_obs
+ * The aggregate state: the shared observation buffer (obs_pg.h)
  * ------------------------------------------------------------------------ */
 
-typedef struct obs_state
-{
-	int64		n;
-	int64		cap;
-	cls_obs    *obs;
-} obs_state;
+/*
+ * Serialized: a header of one version word ("CLSG", this format's own, so
+ * that no other cls state passes for this one) and a reserved word, then
+ * the buffer.
+ */
+#define OBS_STATE_VERSION	0x434c5347	/* "CLSG" */
+#define TGX_WHAT			"cls tagraxofusp aggregate"
 
-#define OBS_STATE_VERSION	1
-#define OBS_WIRE_SIZE		20	/* int64 t, float8 v, int32 kind */
-#define OBS_HEADER_SIZE		16	/* uint32 version, uint32 reserved, int64 n */
+/* the private kinds of tagraxofusp.h that a state may hold besides the cls
+ * analytes */
+static const int32 tgx_pseudo[] = {
+	CLS_TGX_OBS_DOSE, CLS_TGX_OBS_ALT_X_ULN, CLS_TGX_OBS_AST_X_ULN,
+	CLS_TGX_OBS_EDEMA, CLS_TGX_OBS_FLUID_OVERLOAD, CLS_TGX_OBS_HYPOTENSION,
+	CLS_TGX_OBS_HYPERSENSITIVITY, CLS_TGX_OBS_CRCL
+};
 
-static obs_state *
+static cls_obs_buf *
 state_new(MemoryContext cxt)
 {
-	obs_state  *s = MemoryContextAllocZero(cxt, sizeof(obs_state));
+	cls_obs_buf *s = MemoryContextAlloc(cxt, sizeof(cls_obs_buf));
 
-	s->cap = 64;
-	s->obs = MemoryContextAlloc(cxt, s->cap * sizeof(cls_obs));
+	cls_obs_buf_init(s, cxt);
 	return s;
 }
 
-static void
-state_reserve(obs_state *s, int64 more, MemoryContext cxt)
+static cls_obs_buf *
+state_get(FunctionCallInfo fcinfo)
 {
-	int64		need = s->n + more;
-	int64		cap = s->cap;
+	MemoryContext cxt;
 
-	if (need <= cap)
-		return;
-	while (cap < need)
-		cap *= 2;
-	if ((Size) cap > MaxAllocHugeSize / sizeof(cls_obs))
-	{
-		cap = need;
-		if ((Size) cap > MaxAllocHugeSize / sizeof(cls_obs))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many observations in one group: %lld", (long long) need),
-					 errdetail("cls buffers at most %zu observations of 24 bytes per group.",
-							   (size_t) (MaxAllocHugeSize / sizeof(cls_obs))),
-					 errhint("Group by patient, or pass only the rows of the analytes cls uses.")));
-	}
-	s->obs = repalloc_huge(s->obs, cap * sizeof(cls_obs));
-	s->cap = cap;
-	(void) cxt;
-}
-
-static void
-state_add(obs_state *s, int64 t, double v, int32 kind, MemoryContext cxt)
-{
-	state_reserve(s, 1, cxt);
-	s->obs[s->n].t = t;
-	s->obs[s->n].v = v;
-	s->obs[s->n].analyte = kind;
-	s->n++;
-}
-
-static obs_state *
-state_get(FunctionCallInfo fcinfo, MemoryContext *cxt)
-{
-	if (!AggCheckCallContext(fcinfo, cxt))
+	if (!AggCheckCallContext(fcinfo, &cxt))
 		elog(ERROR, "%s called in non-aggregate context", "cls aggregate transition");
 	if (PG_ARGISNULL(0))
-		return state_new(*cxt);
-	return (obs_state *) PG_GETARG_POINTER(0);
+		return state_new(cxt);
+	return (cls_obs_buf *) PG_GETARG_POINTER(0);
 }
 
 PG_FUNCTION_INFO_V1(cls_obs_combine);
 Datum
 cls_obs_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt,
-				old;
-	obs_state  *a,
-			   *b;
+	MemoryContext cxt;
+	cls_obs_buf *a;
 
 	if (!AggCheckCallContext(fcinfo, &cxt))
 		elog(ERROR, "cls_obs_combine called in non-aggregate context");
@@ -262,17 +222,9 @@ cls_obs_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
 	}
-	b = (obs_state *) PG_GETARG_POINTER(1);
-	old = MemoryContextSwitchTo(cxt);
-	if (PG_ARGISNULL(0))
-		a = state_new(cxt);		/* copy: never hand back the right state */
-	else
-		a = (obs_state *) PG_GETARG_POINTER(0);
-	state_reserve(a, b->n, cxt);
-	if (b->n > 0)
-		memcpy(a->obs + a->n, b->obs, b->n * sizeof(cls_obs));
-	a->n += b->n;
-	MemoryContextSwitchTo(old);
+	/* a NULL left state: copy, never hand back the right state */
+	a = PG_ARGISNULL(0) ? state_new(cxt) : (cls_obs_buf *) PG_GETARG_POINTER(0);
+	cls_obs_buf_concat(a, (cls_obs_buf *) PG_GETARG_POINTER(1));
 	PG_RETURN_POINTER(a);
 }
 
@@ -280,95 +232,45 @@ PG_FUNCTION_INFO_V1(cls_obs_serialize);
 Datum
 cls_obs_serialize(PG_FUNCTION_ARGS)
 {
-	obs_state  *s = (obs_state *) PG_GETARG_POINTER(0);
+	cls_obs_buf *s;
 	StringInfoData buf;
-	Size		len;
+	uint32		h[2] = {OBS_STATE_VERSION, 0};
 
-	if ((Size) s->n > (MaxAllocSize - VARHDRSZ - OBS_HEADER_SIZE) / OBS_WIRE_SIZE)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("aggregate state too large to serialize: %lld observations", (long long) s->n),
-				 errdetail("A partial aggregate state is sent as a bytea of at most 1 GB."),
-				 errhint("Disable parallel aggregation for this query (SET max_parallel_workers_per_gather = 0).")));
-	len = OBS_HEADER_SIZE + (Size) s->n * OBS_WIRE_SIZE;
-	pq_begintypsend(&buf);
-	enlargeStringInfo(&buf, len);
-	pq_sendint32(&buf, OBS_STATE_VERSION);
-	pq_sendint32(&buf, 0);
-	pq_sendint64(&buf, s->n);
-	for (int64 i = 0; i < s->n; i++)
-	{
-		pq_sendint64(&buf, s->obs[i].t);
-		pq_sendfloat8(&buf, s->obs[i].v);
-		pq_sendint32(&buf, s->obs[i].analyte);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "cls_obs_serialize called in non-aggregate context");
+	s = (cls_obs_buf *) PG_GETARG_POINTER(0);
+	cls_obs_serial_begin(&buf, sizeof(h), s, "this cls aggregate");
+	appendBinaryStringInfo(&buf, (const char *) h, sizeof(h));
+	cls_obs_buf_write(&buf, s);
+	PG_RETURN_BYTEA_P(cls_obs_serial_end(&buf));
 }
 
 PG_FUNCTION_INFO_V1(cls_obs_deserialize);
 Datum
 cls_obs_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-	uint32		version;
-	int64		n;
-	obs_state  *s;
-	MemoryContext cxt;
-	Size		len = VARSIZE_ANY_EXHDR(b);
+	StringInfoData r;
+	uint32		h[2];
+	cls_obs_buf *s;
 
-	if (!AggCheckCallContext(fcinfo, &cxt))
+	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "cls_obs_deserialize called in non-aggregate context");
-	if (len < OBS_HEADER_SIZE)
-		ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-						errmsg("invalid cls aggregate state: %zu bytes", (size_t) len)));
-	buf.data = VARDATA_ANY(b);
-	buf.len = len;
-	buf.maxlen = len;
-	buf.cursor = 0;
-	version = pq_getmsgint(&buf, 4);
-	if (version != OBS_STATE_VERSION)
-		ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-						errmsg("invalid cls aggregate state version %u", version),
-						errdetail("This cls library reads version %d.", OBS_STATE_VERSION)));
-	(void) pq_getmsgint(&buf, 4);
-	n = pq_getmsgint64(&buf);
-	if (n < 0 || (Size) n != (len - OBS_HEADER_SIZE) / OBS_WIRE_SIZE ||
-		(len - OBS_HEADER_SIZE) % OBS_WIRE_SIZE != 0)
-		ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-						errmsg("invalid cls aggregate state: %lld observations in %zu bytes",
-							   (long long) n, (size_t) len)));
-	s = MemoryContextAllocZero(CurrentMemoryContext, sizeof(obs_state));
-	s->cap = Max(n, 1);
-	s->obs = huge_alloc(s->cap, sizeof(cls_obs), "observations");
-	for (int64 i = 0; i < n; i++)
-	{
-		cls_obs    *o = &s->obs[i];
-
-		o->t = pq_getmsgint64(&buf);
-		o->v = pq_getmsgfloat8(&buf);
-		o->analyte = (int32) pq_getmsgint(&buf, 4);
-		if (!cls_tgx_obs_kind_valid(o->analyte) || isnan(o->v) || TIMESTAMP_NOT_FINITE(o->t))
-			ereport(ERROR, (errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-							errmsg("invalid cls aggregate state: observation %lld", (long long) i)));
-	}
-	s->n = n;
-	pq_getmsgend(&buf);
+	cls_obs_serial_open(PG_GETARG_BYTEA_PP(0), OBS_STATE_VERSION, TGX_WHAT, &r);
+	cls_obs_serial_read(&r, h, sizeof(h), TGX_WHAT);
+	if (h[1] != 0)
+		cls_obs_bad_state(TGX_WHAT, "bad header");
+	s = state_new(CurrentMemoryContext);
+	cls_obs_buf_read(&r, s, CurrentMemoryContext, tgx_pseudo,
+					 lengthof(tgx_pseudo), TGX_WHAT);
 	PG_RETURN_POINTER(s);
 }
 
-/* A sorted copy of the state (the state itself is left alone). */
-static cls_obs *
-state_sorted_copy(const obs_state *s)
+/* The state's observations, sorted in place, once (obs_pg.h). */
+static const cls_obs *
+state_sorted(cls_obs_buf *s)
 {
-	cls_obs    *o = huge_alloc(Max(s->n, 1), sizeof(cls_obs), "observations");
-
-	if (s->n > 0)
-		memcpy(o, s->obs, s->n * sizeof(cls_obs));
-	CHECK_FOR_INTERRUPTS();
-	cls_obs_sort(o, s->n);
-	CHECK_FOR_INTERRUPTS();
-	return o;
+	(void) cls_obs_buf_sort(s);
+	return s->items;
 }
 
 /* The dose times of sorted observations, de-duplicated. */
@@ -398,11 +300,10 @@ PG_FUNCTION_INFO_V1(cls_cycles_sfunc);
 Datum
 cls_cycles_sfunc(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt;
-	obs_state  *s = state_get(fcinfo, &cxt);
+	cls_obs_buf *s = state_get(fcinfo);
 
 	if (!PG_ARGISNULL(1) && usable_time(PG_GETARG_TIMESTAMPTZ(1)))
-		state_add(s, PG_GETARG_TIMESTAMPTZ(1), 0, CLS_TGX_OBS_DOSE, cxt);
+		cls_obs_buf_append(s, PG_GETARG_TIMESTAMPTZ(1), 0, CLS_TGX_OBS_DOSE);
 	PG_RETURN_POINTER(s);
 }
 
@@ -437,16 +338,16 @@ PG_FUNCTION_INFO_V1(cls_cycles_final);
 Datum
 cls_cycles_final(PG_FUNCTION_ARGS)
 {
-	obs_state  *s;
-	cls_obs    *o;
+	cls_obs_buf *s;
+	const cls_obs *o;
 	int64	   *doses;
 	size_t		nd;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	s = (obs_state *) PG_GETARG_POINTER(0);
-	o = state_sorted_copy(s);
-	nd = doses_of(o, s->n, &doses);
+	s = (cls_obs_buf *) PG_GETARG_POINTER(0);
+	o = state_sorted(s);
+	nd = doses_of(o, s->count, &doses);
 	if (nd == 0)
 		PG_RETURN_NULL();
 	return cycles_result(fcinfo, doses, nd);
@@ -780,8 +681,7 @@ typedef enum
 static Datum
 tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 {
-	MemoryContext cxt;
-	obs_state  *s = state_get(fcinfo, &cxt);
+	cls_obs_buf *s = state_get(fcinfo);
 	TimestampTz t;
 	int32		kind = -1;
 	cls_analyte a = CLS_A_NONE;
@@ -796,7 +696,7 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 		PG_RETURN_POINTER(s);
 	if (!PG_ARGISNULL(6) && PG_GETARG_BOOL(6))
 	{
-		state_add(s, t, 0, CLS_TGX_OBS_DOSE, cxt);
+		cls_obs_buf_append(s, t, 0, CLS_TGX_OBS_DOSE);
 		PG_RETURN_POINTER(s);
 	}
 	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
@@ -835,7 +735,7 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 				v = v > 0 ? 1 : 0;
 				break;
 		}
-		state_add(s, t, v, kind, cxt);
+		cls_obs_buf_append(s, t, v, kind);
 		PG_RETURN_POINTER(s);
 	}
 
@@ -876,11 +776,15 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 
 			if (!isnan(uln) && !isinf(uln) && uln > 0)
 				x = v / uln;
+			/* a denormal ULN overflows the ratio: unusable, like none (and
+			 * a buffered value is always finite, obs_pg.h) */
+			if (isnan(x) || isinf(x))
+				x = -1;
 		}
-		state_add(s, t, x, a == CLS_A_ALT ? CLS_TGX_OBS_ALT_X_ULN : CLS_TGX_OBS_AST_X_ULN, cxt);
+		cls_obs_buf_append(s, t, x, a == CLS_A_ALT ? CLS_TGX_OBS_ALT_X_ULN : CLS_TGX_OBS_AST_X_ULN);
 	}
 	else
-		state_add(s, t, v, (int32) a, cxt);
+		cls_obs_buf_append(s, t, v, (int32) a);
 	PG_RETURN_POINTER(s);
 }
 
@@ -907,7 +811,7 @@ cls_tgx_sfunc_omop(PG_FUNCTION_ARGS)
 
 typedef struct series
 {
-	cls_obs    *obs;
+	const cls_obs *obs;
 	size_t		n;
 	int64	   *doses;
 	size_t		nd;
@@ -918,10 +822,10 @@ typedef struct series
 
 /* false when the group has no dose */
 static bool
-series_eval(obs_state *s, series *sr)
+series_eval(cls_obs_buf *s, series *sr)
 {
-	sr->obs = state_sorted_copy(s);
-	sr->n = s->n;
+	sr->obs = state_sorted(s);
+	sr->n = s->count;
 	sr->nd = doses_of(sr->obs, sr->n, &sr->doses);
 	if (sr->nd == 0)
 		return false;
@@ -944,7 +848,7 @@ cls_tgx_monitor_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (!series_eval((obs_state *) PG_GETARG_POINTER(0), &sr))
+	if (!series_eval((cls_obs_buf *) PG_GETARG_POINTER(0), &sr))
 		PG_RETURN_NULL();
 	td = array_elem_tupdesc(fcinfo);
 	elems = huge_alloc(sr.nd, sizeof(Datum), "doses");
@@ -968,7 +872,7 @@ cls_tgx_summary_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (!series_eval((obs_state *) PG_GETARG_POINTER(0), &sr))
+	if (!series_eval((cls_obs_buf *) PG_GETARG_POINTER(0), &sr))
 		PG_RETURN_NULL();
 	td = array_elem_tupdesc(fcinfo);
 	if (td->natts != CYCLE_NCOLS)

@@ -6,9 +6,10 @@
  * The aggregate's state is the state of cls.triad_agg (the buffered cls_obs
  * of a patient, criteria, baselines; src/triad_pg.c), wrapped with the
  * constant arguments of this aggregate (exclusions, doses, episode
- * parameters).  Rows go through triad_agg's own transition function, and
- * combine / serialize / deserialize delegate the buffer to triad_agg's, so
- * there is one observation buffer in the project.  No clinical number here:
+ * parameters).  Rows go through triad_agg's own transition function,
+ * combine delegates to triad_agg's, and the serialized form embeds the
+ * triad state as triad_pg.h writes it, with the one observation buffer of
+ * the project (obs_pg.h).  No clinical number here:
  * src/core/triad_episodes.c.
  */
 #include "cls_pg.h"
@@ -33,6 +34,7 @@
 #include "episodes.h"
 #include "triad.h"
 #include "triad_episodes.h"
+#include "obs_pg.h"
 #include "triad_pg.h"
 
 /* ------------------------------------------------------------------------
@@ -481,9 +483,13 @@ cls_triad_episodes_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
-/* Serialized: header, exclusions, doses, then triad_agg's serialized state
- * (a whole bytea, header included). */
-#define EP_SERIAL_VERSION	1
+/*
+ * Serialized: this header (version word first, this format's own "CLSP"),
+ * the exclusions, the doses, then the triad state as triad_pg.h writes it
+ * (its own header and the observation buffer), when there is one.
+ */
+#define EP_SERIAL_VERSION	0x434c5350	/* "CLSP" */
+#define EP_WHAT				"cls triad episodes aggregate"
 typedef struct EpSerialHeader
 {
 	uint32		version;
@@ -494,7 +500,6 @@ typedef struct EpSerialHeader
 	double		albumin_lln;
 	uint32		nexcl;
 	uint32		ndoses;
-	uint64		inner_len;
 } EpSerialHeader;
 
 PG_FUNCTION_INFO_V1(cls_triad_episodes_serialize);
@@ -503,138 +508,78 @@ cls_triad_episodes_serialize(PG_FUNCTION_ARGS)
 {
 	EpState    *st;
 	EpSerialHeader h;
-	bytea	   *inner = NULL;
-	Size		len;
-	bytea	   *out;
-	char	   *p;
+	Size		hlen;
+	StringInfoData buf;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
 	st = (EpState *) PG_GETARG_POINTER(0);
 	memset(&h, 0, sizeof(h));
 	h.version = EP_SERIAL_VERSION;
+	h.has_inner = st->inner ? 1 : 0;
 	h.max_gap = st->params.max_gap;
 	h.hold = st->params.hold;
 	h.min_duration = st->params.min_duration;
 	h.albumin_lln = st->params.albumin_lln;
 	h.nexcl = (uint32) st->nexcl;
 	h.ndoses = (uint32) st->ndoses;
-	if (st->inner)
-	{
-		Datum		a = PointerGetDatum(st->inner);
-		bool		an = false,
-					rnull;
-
-		inner = DatumGetByteaPP(call_triad(cls_triad_serialize, fcinfo, 1, &a, &an, &rnull));
-		if (rnull)
-			elog(ERROR, "cls_triad_serialize returned NULL");
-		h.has_inner = 1;
-		h.inner_len = VARSIZE_ANY(inner);
-	}
-	len = sizeof(h) + (Size) h.nexcl * sizeof(ExclRange) + (Size) h.ndoses * sizeof(int64);
-	if (h.inner_len > MaxAllocSize - VARHDRSZ - len)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many observations for one patient in a parallel worker"),
-				 errdetail("A partial aggregate state is passed as bytea, at most 1 GB."),
-				 errhint("Run this query without parallel workers (SET max_parallel_workers_per_gather = 0).")));
-	len += h.inner_len;
-	out = palloc(VARHDRSZ + len);
-	SET_VARSIZE(out, VARHDRSZ + len);
-	p = VARDATA(out);
-	memcpy(p, &h, sizeof(h));
-	p += sizeof(h);
+	hlen = sizeof(h) + (Size) h.nexcl * sizeof(ExclRange) +
+		(Size) h.ndoses * sizeof(int64) +
+		(st->inner ? cls_triad_state_serial_hlen() : 0);
+	cls_obs_serial_begin(&buf, hlen,
+						 st->inner ? cls_triad_state_obs(st->inner) : NULL,
+						 "cls.triad_episodes");
+	appendBinaryStringInfo(&buf, (const char *) &h, sizeof(h));
 	if (h.nexcl > 0)
-		memcpy(p, st->excl, h.nexcl * sizeof(ExclRange));
-	p += h.nexcl * sizeof(ExclRange);
+		appendBinaryStringInfo(&buf, (const char *) st->excl, h.nexcl * sizeof(ExclRange));
 	if (h.ndoses > 0)
-		memcpy(p, st->doses, h.ndoses * sizeof(int64));
-	p += h.ndoses * sizeof(int64);
-	if (inner)
-		memcpy(p, inner, h.inner_len);
-	PG_RETURN_BYTEA_P(out);
-}
-
-static void
-bad_state(const char *why)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid cls triad episodes aggregate state: %s", why)));
+		appendBinaryStringInfo(&buf, (const char *) st->doses, h.ndoses * sizeof(int64));
+	if (st->inner)
+		cls_triad_state_write(&buf, st->inner);
+	PG_RETURN_BYTEA_P(cls_obs_serial_end(&buf));
 }
 
 PG_FUNCTION_INFO_V1(cls_triad_episodes_deserialize);
 Datum
 cls_triad_episodes_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *in;
-	const char *p;
-	Size		len,
-				need;
+	StringInfoData r;
 	EpSerialHeader h;
 	EpState    *st;
+	const char *msg;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
-	in = PG_GETARG_BYTEA_PP(0);
-	p = VARDATA_ANY(in);
-	len = VARSIZE_ANY_EXHDR(in);
-	if (len < sizeof(uint32))
-		bad_state("too short");
-	memcpy(&h.version, p, sizeof(uint32));
-	if (h.version != EP_SERIAL_VERSION)
-		bad_state(psprintf("unknown version %u", h.version));
-	if (len < sizeof(h))
-		bad_state("truncated header");
-	memcpy(&h, p, sizeof(h));
-	if (h.has_inner > 1 || (h.has_inner == 0 && h.inner_len != 0) ||
-		h.nexcl > (len - sizeof(h)) / sizeof(ExclRange) ||
-		h.ndoses > (len - sizeof(h)) / sizeof(int64))
-		bad_state("bad header");
-	need = sizeof(h) + (Size) h.nexcl * sizeof(ExclRange) + (Size) h.ndoses * sizeof(int64);
-	if (need > len || h.inner_len != len - need)
-		bad_state("length does not match the contents");
+	cls_obs_serial_open(PG_GETARG_BYTEA_PP(0), EP_SERIAL_VERSION, EP_WHAT, &r);
+	cls_obs_serial_read(&r, &h, sizeof(h), EP_WHAT);
+	if (h.has_inner > 1 ||
+		h.nexcl > (Size) (r.len - r.cursor) / sizeof(ExclRange) ||
+		h.ndoses > (Size) (r.len - r.cursor) / sizeof(int64))
+		cls_obs_bad_state(EP_WHAT, "bad header");
 	st = MemoryContextAllocZero(CurrentMemoryContext, sizeof(EpState));
 	st->params.max_gap = h.max_gap;
 	st->params.hold = h.hold;
 	st->params.min_duration = h.min_duration;
 	st->params.albumin_lln = h.albumin_lln;
-	if (cls_triad_episode_params_check(&st->params) != NULL)
-		bad_state(cls_triad_episode_params_check(&st->params));
+	msg = cls_triad_episode_params_check(&st->params);
+	if (msg != NULL)
+		cls_obs_bad_state(EP_WHAT, msg);
 	st->nexcl = (int32) h.nexcl;
 	st->excl = palloc(Max(h.nexcl, 1) * sizeof(ExclRange));
-	if (h.nexcl > 0)
-		memcpy(st->excl, p + sizeof(h), h.nexcl * sizeof(ExclRange));
+	cls_obs_serial_read(&r, st->excl, h.nexcl * sizeof(ExclRange), EP_WHAT);
 	for (uint32 i = 0; i < h.nexcl; i++)
 		if (st->excl[i].flags & ~(XR_LO_INF | XR_HI_INF | XR_LO_INC | XR_HI_INC))
-			bad_state("bad exclusion");
+			cls_obs_bad_state(EP_WHAT, "bad exclusion");
 	st->ndoses = (int32) h.ndoses;
 	st->doses = palloc(Max(h.ndoses, 1) * sizeof(int64));
-	if (h.ndoses > 0)
-		memcpy(st->doses, p + sizeof(h) + h.nexcl * sizeof(ExclRange), h.ndoses * sizeof(int64));
+	cls_obs_serial_read(&r, st->doses, h.ndoses * sizeof(int64), EP_WHAT);
 	for (uint32 i = 0; i < h.ndoses; i++)
 		if (TIMESTAMP_NOT_FINITE(st->doses[i]) || (i > 0 && st->doses[i] <= st->doses[i - 1]))
-			bad_state("bad dose times");
+			cls_obs_bad_state(EP_WHAT, "bad dose times");
 	if (h.has_inner)
-	{
-		bytea	   *inner;
-		Datum		a[2];
-		bool		an[2] = {false, true};
-		bool		rnull;
-		Datum		r;
-
-		if (h.inner_len < VARHDRSZ)
-			bad_state("truncated observations");
-		/* an aligned copy with a 4-byte header */
-		inner = palloc(h.inner_len);
-		memcpy(inner, p + need, h.inner_len);
-		if (VARATT_IS_EXTENDED(inner) || VARSIZE(inner) != h.inner_len)
-			bad_state("bad observations header");
-		a[0] = PointerGetDatum(inner);
-		a[1] = (Datum) 0;
-		r = call_triad(cls_triad_deserialize, fcinfo, 2, a, an, &rnull);
-		st->inner = rnull ? NULL : DatumGetPointer(r);
-	}
+		st->inner = cls_triad_state_read(&r, CurrentMemoryContext);
+	if (r.cursor != r.len)
+		cls_obs_bad_state(EP_WHAT, "length does not match the contents");
 	PG_RETURN_POINTER(st);
 }
 
@@ -697,17 +642,6 @@ clamp_int32(int64 v)
 	return v > PG_INT32_MAX ? PG_INT32_MAX : v < PG_INT32_MIN ? PG_INT32_MIN : (int32) v;
 }
 
-static void *
-huge_alloc(Size count, Size size)
-{
-	if (count > 0 && size > MaxAllocHugeSize / count)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many observations for one patient for triad episodes"),
-				 errdetail("The episode search needs about 100 bytes per observation.")));
-	return palloc_extended(Max(count * size, 1), MCXT_ALLOC_HUGE);
-}
-
 static void
 put_extreme(Datum *v, bool *n, int att, const cls_triad_extreme *e)
 {
@@ -750,10 +684,15 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 	/* the triad state's observations, sorted in place (same multiset) */
 	cls_triad_state_contents(st->inner, &obs, &n, &crit, base);
 
+	/* about 100 bytes per observation; 0 when that overflows size_t */
 	ws = cls_triad_episodes_work_size(n);
-	if (n > 0 && ws == 0)
-		huge_alloc(SIZE_MAX, 2);	/* raises the limit error */
-	work = huge_alloc(ws, 1);
+	if (n > 0 && (ws == 0 || ws > MaxAllocHugeSize))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many observations in one group for triad episodes: %zu", n),
+				 errdetail("The episode search needs about 100 bytes per observation, at most %zu bytes in all.",
+						   (size_t) MaxAllocHugeSize)));
+	work = cls_alloc_huge(CurrentMemoryContext, ws, 1, "bytes of episode work space");
 	ne = cls_triad_episodes_find(&crit, base, obs, n, &st->params, work,
 								 ep_tick, NULL);
 	CHECK_FOR_INTERRUPTS();
@@ -797,7 +736,8 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 		nc = cls_cycles_build(st->doses, st->ndoses, cycles);
 	}
 
-	eps = huge_alloc(ne, sizeof(cls_triad_episode));
+	eps = cls_alloc_huge(CurrentMemoryContext, ne, sizeof(cls_triad_episode),
+						 "triad episodes");
 	cls_triad_episodes_details(&crit, obs, n, &st->params, work, ne, spans,
 							   nspans, cycles, nc, eps, ep_tick, NULL);
 	pfree(work);

@@ -26,6 +26,7 @@
 
 #include "label.h"
 #include "triad.h"
+#include "obs_pg.h"
 #include "triad_pg.h"
 
 /* ------------------------------------------------------------------------
@@ -685,9 +686,10 @@ cls_signs(PG_FUNCTION_ARGS)
  * ------------------------------------------------------------------------ */
 
 /*
- * State: the buffered observations (24 bytes each, cls_obs), collected in
- * any order and sorted by the final function (collect-then-sort), plus the
- * evaluator of the sorted prefix so that window use is incremental.
+ * State: the buffered observations (24 bytes each, the shared buffer of
+ * obs_pg.h), collected in any order and sorted in place when evaluated
+ * (collect-then-sort), plus the evaluator of the sorted prefix so that
+ * window use is incremental.
  */
 typedef struct TriadState
 {
@@ -696,31 +698,34 @@ typedef struct TriadState
 	double		baselines[CLS_IN__COUNT];	/* NaN: derive / none */
 	bool		base_given;
 	int64		n_ignored;
-	Size		n;
-	Size		cap;
-	cls_obs    *obs;
+	cls_obs_buf obs;
 	/* raw bytes of the last criteria datum seen, to skip re-parsing */
 	Size		crit_raw_len;
 	char	   *crit_raw;
-	/* evaluation cache: not serialized */
+	/* evaluation cache: not serialized; valid for obs.items[0..ev.next) */
 	bool		ev_valid;
 	cls_triad_eval ev;
 } TriadState;
 
-/* Serialized state: header, then n cls_obs. */
-#define TRIAD_SERIAL_VERSION	1
+/*
+ * Serialized state: this header (version word first), then the buffer
+ * (obs_pg.h).  The version word is this format's own ("CLST"), so that no
+ * other cls state passes for a triad state.
+ */
+#define TRIAD_SERIAL_VERSION	0x434c5354	/* "CLST" */
 typedef struct TriadSerialHeader
 {
 	uint32		version;
 	uint32		base_given;
 	int64		n_ignored;
-	uint64		n;
 	cls_triad_criteria crit;
 	double		baselines[CLS_IN__COUNT];
 } TriadSerialHeader;
 
-/* the most observations a state may hold: MaxAllocHugeSize bytes */
-#define TRIAD_MAX_OBS	(MaxAllocHugeSize / sizeof(cls_obs))
+#define TRIAD_WHAT	"cls triad aggregate"
+
+/* the pseudo-analytes a triad state may hold besides the cls analytes */
+static const int32 triad_pseudo[] = {CLS_OBS_EDEMA};
 
 static TriadState *
 state_new(MemoryContext mcxt, const cls_triad_criteria *c)
@@ -731,31 +736,17 @@ state_new(MemoryContext mcxt, const cls_triad_criteria *c)
 	st->crit = *c;
 	for (int i = 0; i < CLS_IN__COUNT; i++)
 		st->baselines[i] = NAN;
+	cls_obs_buf_init(&st->obs, mcxt);
 	return st;
 }
 
+/* Sort the buffer in place (once); the evaluator's prefix is stale when
+ * the order changed. */
 static void
-state_reserve(TriadState *st, Size more)
+state_sort(TriadState *st)
 {
-	Size		need = st->n + more;
-	Size		cap;
-
-	if (need <= st->cap)
-		return;
-	if (need > TRIAD_MAX_OBS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many observations for one patient: %zu", need),
-				 errdetail("cls buffers 24 bytes per observation; one group can hold at most %zu observations.",
-						   (Size) TRIAD_MAX_OBS)));
-	cap = st->cap ? st->cap : 64;
-	while (cap < need)
-		cap = (cap > TRIAD_MAX_OBS / 2) ? TRIAD_MAX_OBS : cap * 2;
-	if (st->obs == NULL)
-		st->obs = MemoryContextAllocHuge(st->mcxt, cap * sizeof(cls_obs));
-	else
-		st->obs = repalloc_huge(st->obs, cap * sizeof(cls_obs));
-	st->cap = cap;
+	if (cls_obs_buf_sort(&st->obs))
+		st->ev_valid = false;
 }
 
 static void
@@ -930,7 +921,6 @@ triad_sfunc(FunctionCallInfo fcinfo, bool int_code)
 	int32		a;
 	TimestampTz ts;
 	double		v;
-	cls_obs    *o;
 
 	if (!AggCheckCallContext(fcinfo, &aggctx))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
@@ -1036,11 +1026,7 @@ triad_sfunc(FunctionCallInfo fcinfo, bool int_code)
 			PG_RETURN_POINTER(st);
 		}
 	}
-	state_reserve(st, 1);
-	o = &st->obs[st->n++];
-	o->t = (int64) ts;
-	o->v = v;
-	o->analyte = a;
+	cls_obs_buf_append(&st->obs, (int64) ts, v, a);
 	PG_RETURN_POINTER(st);
 }
 
@@ -1077,12 +1063,7 @@ state_append(TriadState *dst, const TriadState *src)
 					 errmsg("baselines differ between rows of one group")));
 	}
 	dst->n_ignored += src->n_ignored;
-	if (src->n > 0)
-	{
-		state_reserve(dst, src->n);
-		memcpy(dst->obs + dst->n, src->obs, src->n * sizeof(cls_obs));
-		dst->n += src->n;
-	}
+	cls_obs_buf_concat(&dst->obs, &src->obs);
 }
 
 PG_FUNCTION_INFO_V1(cls_triad_combine);
@@ -1113,119 +1094,107 @@ cls_triad_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
+/* The header of a state's serialized form. */
+static void
+state_header(const TriadState *st, TriadSerialHeader *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->version = TRIAD_SERIAL_VERSION;
+	h->base_given = st->base_given ? 1 : 0;
+	h->n_ignored = st->n_ignored;
+	h->crit = st->crit;
+	memcpy(h->baselines, st->baselines, sizeof(h->baselines));
+}
+
 PG_FUNCTION_INFO_V1(cls_triad_serialize);
 Datum
 cls_triad_serialize(PG_FUNCTION_ARGS)
 {
 	TriadState *st;
-	TriadSerialHeader h;
-	Size		len;
-	bytea	   *out;
+	StringInfoData buf;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
 	st = (TriadState *) PG_GETARG_POINTER(0);
-	if (st->n > (MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(cls_obs))
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many observations for one patient in a parallel worker: %zu", st->n),
-				 errdetail("A partial aggregate state is passed as bytea, at most 1 GB (%zu observations).",
-						   (Size) ((MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(cls_obs))),
-				 errhint("Run this query without parallel workers (SET max_parallel_workers_per_gather = 0).")));
-	memset(&h, 0, sizeof(h));
-	h.version = TRIAD_SERIAL_VERSION;
-	h.base_given = st->base_given ? 1 : 0;
-	h.n_ignored = st->n_ignored;
-	h.n = st->n;
-	h.crit = st->crit;
-	memcpy(h.baselines, st->baselines, sizeof(h.baselines));
-	len = VARHDRSZ + sizeof(h) + st->n * sizeof(cls_obs);
-	out = palloc(len);
-	SET_VARSIZE(out, len);
-	memcpy(VARDATA(out), &h, sizeof(h));
-	if (st->n > 0)
-		memcpy(VARDATA(out) + sizeof(h), st->obs, st->n * sizeof(cls_obs));
-	PG_RETURN_BYTEA_P(out);
-}
-
-static void
-bad_state(const char *why)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid cls triad aggregate state: %s", why)));
+	cls_obs_serial_begin(&buf, cls_triad_state_serial_hlen(), &st->obs,
+						 "cls.triad_agg");
+	cls_triad_state_write(&buf, st);
+	PG_RETURN_BYTEA_P(cls_obs_serial_end(&buf));
 }
 
 PG_FUNCTION_INFO_V1(cls_triad_deserialize);
 Datum
 cls_triad_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *in;
-	TriadSerialHeader h;
-	Size		len;
-	TriadState *st;
-	const cls_obs *src;
+	StringInfoData r;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
-	in = PG_GETARG_BYTEA_PP(0);
-	len = VARSIZE_ANY_EXHDR(in);
-	if (len < sizeof(uint32))
-		bad_state("too short");
-	memcpy(&h.version, VARDATA_ANY(in), sizeof(uint32));
-	if (h.version != TRIAD_SERIAL_VERSION)
-		bad_state(psprintf("unknown version %u", h.version));
-	if (len < sizeof(h))
-		bad_state("truncated header");
-	memcpy(&h, VARDATA_ANY(in), sizeof(h));
-	if (h.n > (len - sizeof(h)) / sizeof(cls_obs) ||
-		len != sizeof(h) + h.n * sizeof(cls_obs))
-		bad_state("length does not match the number of observations");
-	if (h.base_given > 1 || h.n_ignored < 0)
-		bad_state("bad header");
-	if (cls_triad_criteria_check(&h.crit) != NULL)
-		bad_state(cls_triad_criteria_check(&h.crit));
-	for (int i = 0; i < CLS_IN__COUNT; i++)
-		if (!isnan(h.baselines[i]) && !(isfinite(h.baselines[i]) && h.baselines[i] > 0))
-			bad_state("bad baseline");
-	st = state_new(CurrentMemoryContext, &h.crit);
-	st->base_given = h.base_given != 0;
-	memcpy(st->baselines, h.baselines, sizeof(h.baselines));
-	st->n_ignored = h.n_ignored;
-	if (h.n > 0)
-	{
-		state_reserve(st, (Size) h.n);
-		src = (const cls_obs *) (VARDATA_ANY(in) + sizeof(h));
-		memcpy(st->obs, src, h.n * sizeof(cls_obs));
-		st->n = h.n;
-		for (Size i = 0; i < st->n; i++)
-		{
-			const cls_obs *o = &st->obs[i];
-
-			if ((o->analyte < 0 || o->analyte >= CLS_A__COUNT) &&
-				o->analyte != CLS_OBS_EDEMA)
-				bad_state("bad analyte");
-			if (!isfinite(o->v) || o->t == DT_NOBEGIN || o->t == DT_NOEND)
-				bad_state("bad observation");
-		}
-	}
-	PG_RETURN_POINTER(st);
+	cls_obs_serial_open(PG_GETARG_BYTEA_PP(0), TRIAD_SERIAL_VERSION,
+						TRIAD_WHAT, &r);
+	PG_RETURN_POINTER(cls_triad_state_read(&r, CurrentMemoryContext));
 }
 
 /* For aggregates that share this state (triad_pg.h). */
+Size
+cls_triad_state_serial_hlen(void)
+{
+	return sizeof(TriadSerialHeader);
+}
+
+const cls_obs_buf *
+cls_triad_state_obs(void *state)
+{
+	return &((TriadState *) state)->obs;
+}
+
+void
+cls_triad_state_write(StringInfo buf, void *state)
+{
+	TriadState *st = (TriadState *) state;
+	TriadSerialHeader h;
+
+	state_header(st, &h);
+	appendBinaryStringInfo(buf, (const char *) &h, sizeof(h));
+	cls_obs_buf_write(buf, &st->obs);
+}
+
+void *
+cls_triad_state_read(StringInfo r, MemoryContext mcxt)
+{
+	TriadSerialHeader h;
+	TriadState *st;
+	const char *msg;
+
+	cls_obs_serial_read(r, &h, sizeof(h), TRIAD_WHAT);
+	if (h.version != TRIAD_SERIAL_VERSION)
+		cls_obs_bad_state(TRIAD_WHAT, psprintf("unknown version %u", h.version));
+	if (h.base_given > 1 || h.n_ignored < 0)
+		cls_obs_bad_state(TRIAD_WHAT, "bad header");
+	msg = cls_triad_criteria_check(&h.crit);
+	if (msg != NULL)
+		cls_obs_bad_state(TRIAD_WHAT, msg);
+	for (int i = 0; i < CLS_IN__COUNT; i++)
+		if (!isnan(h.baselines[i]) && !(isfinite(h.baselines[i]) && h.baselines[i] > 0))
+			cls_obs_bad_state(TRIAD_WHAT, "bad baseline");
+	st = state_new(mcxt, &h.crit);
+	st->base_given = h.base_given != 0;
+	memcpy(st->baselines, h.baselines, sizeof(h.baselines));
+	st->n_ignored = h.n_ignored;
+	cls_obs_buf_read(r, &st->obs, mcxt, triad_pseudo, lengthof(triad_pseudo),
+					 TRIAD_WHAT);
+	return st;
+}
+
 void
 cls_triad_state_contents(void *state, const cls_obs **obs, size_t *n,
 						 cls_triad_criteria *crit, double *baselines)
 {
 	TriadState *st = (TriadState *) state;
 
-	CHECK_FOR_INTERRUPTS();
-	cls_obs_sort(st->obs, st->n);
-	CHECK_FOR_INTERRUPTS();
-	/* the order changed under the evaluator's cache */
-	st->ev_valid = false;
-	*obs = st->obs;
-	*n = st->n;
+	state_sort(st);
+	*obs = st->obs.items;
+	*n = st->obs.count;
 	*crit = st->crit;
 	memcpy(baselines, st->baselines, sizeof(st->baselines));
 }
@@ -1247,12 +1216,18 @@ triad_tick(void *arg)
 static void
 state_evaluate(TriadState *st)
 {
-	if (st->ev_valid && st->ev.next <= st->n)
+	cls_obs_buf *b = &st->obs;
+
+	if (st->ev_valid && st->ev.next <= b->count)
 	{
-		if (st->n > st->ev.next)
+		if (b->count > st->ev.next)
 		{
-			cls_obs_sort(st->obs + st->ev.next, st->n - st->ev.next);
-			if (!cls_triad_eval_can_resume(&st->ev, st->obs, st->n))
+			if (!b->sorted)
+				cls_obs_sort_interruptible(b->items + st->ev.next,
+										   b->count - st->ev.next);
+			if (cls_triad_eval_can_resume(&st->ev, b->items, b->count))
+				b->sorted = true;	/* sorted prefix + later sorted tail */
+			else
 				st->ev_valid = false;
 		}
 	}
@@ -1260,13 +1235,11 @@ state_evaluate(TriadState *st)
 		st->ev_valid = false;
 	if (!st->ev_valid)
 	{
-		CHECK_FOR_INTERRUPTS();
-		cls_obs_sort(st->obs, st->n);
-		CHECK_FOR_INTERRUPTS();
+		(void) cls_obs_buf_sort(b);
 		cls_triad_eval_init(&st->ev, &st->crit, st->baselines);
 		st->ev_valid = true;
 	}
-	cls_triad_eval_run(&st->ev, st->obs, st->n, NULL, triad_tick, NULL);
+	cls_triad_eval_run(&st->ev, b->items, b->count, NULL, triad_tick, NULL);
 }
 
 /* attribute order of cls.triad_summary */
@@ -1335,7 +1308,7 @@ cls_triad_final(PG_FUNCTION_ARGS)
 	put_extreme(v, n, TS_LOWEST_ALBUMIN, &ev->albumin_min);
 	put_extreme(v, n, TS_HIGHEST_HCT, &ev->hct_max);
 	put_extreme(v, n, TS_LARGEST_GAIN, &ev->gain_max);
-	v[TS_N_USED] = Int64GetDatum((int64) st->n);
+	v[TS_N_USED] = Int64GetDatum((int64) st->obs.count);
 	v[TS_N_IGNORED] = Int64GetDatum(st->n_ignored);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(rt->td, v, n)));
 }
@@ -1364,11 +1337,11 @@ cls_triad_timeline_final(PG_FUNCTION_ARGS)
 	rt = result_types(fcinfo, 0, true);
 	if (rt->pt_td->natts != 4)
 		elog(ERROR, "cls.triad_point has an unexpected shape");
-	cls_obs_sort(st->obs, st->n);
-	CHECK_FOR_INTERRUPTS();
-	pts = palloc_extended(Max(st->n, 1) * sizeof(cls_triad_point), MCXT_ALLOC_HUGE);
+	state_sort(st);
+	pts = cls_alloc_huge(CurrentMemoryContext, st->obs.count,
+						 sizeof(cls_triad_point), "timeline points");
 	cls_triad_eval_init(&ev, &st->crit, st->baselines);
-	np = cls_triad_eval_run(&ev, st->obs, st->n, pts, triad_tick, NULL);
+	np = cls_triad_eval_run(&ev, st->obs.items, st->obs.count, pts, triad_tick, NULL);
 	if (np > MaxAllocSize / sizeof(Datum) / 4)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

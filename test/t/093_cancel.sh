@@ -38,16 +38,19 @@ set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 cls_require_cluster
 
+# the code, value and unit of row i for the triad aggregates
+TRIAD_ROW="CASE WHEN i % 2 = 0 THEN 'albumin' ELSE 'sbp' END, CASE WHEN i % 2 = 0 THEN 2.6 + (i % 30) / 10.0 ELSE 80 + (i % 90) END, CASE WHEN i % 2 = 0 THEN 'g/dL' ELSE 'mmHg' END"
 # name | aggregate call | final (final function is O(rows)) or merged
 CALLS=(
     "state_episodes|cls.state_episodes(t, active, interval '1 hour', interval '2 hours')|final"
     "state_episodes_min|cls.state_episodes(t, active, interval '1 hour', interval '2 hours', interval '30 minutes')|final"
     "eras|cls.eras(t, t + interval '5 minutes', interval '0')|merged"
-    # Later aggregates (one line each when they land):
-    # "triad_agg|cls.triad_agg(t, 'albumin', 2.0 + (i % 30) / 10.0, 'g/dL')|final"
-    # "triad_timeline|cls.triad_timeline(t, 'albumin', 2.0 + (i % 30) / 10.0, 'g/dL')|final"
-    # "tagraxofusp_course|cls.<course aggregate>(...)|final"
-    # "cycles|cls.<cycles aggregate>(...)|final"
+    # the cls_obs aggregates (one buffer, src/obs_pg.h): albumin and SBP in
+    # turn, a third of them abnormal; tagraxofusp_monitor: albumin with a
+    # dose time on every 1000th row (20000 doses)
+    "triad_agg|cls.triad_agg(t, $TRIAD_ROW)|final"
+    "triad_episodes|cls.triad_episodes(t, $TRIAD_ROW, cls.triad_criteria(k => 2))|final"
+    "tagraxofusp_monitor|cls.tagraxofusp_monitor(t, 'albumin', 2.0 + (i % 30) / 10.0, 'g/dL', NULL::float8, i % 1000 = 0)|final"
 )
 
 N=${CLS_CANCEL_ROWS:-20000000}

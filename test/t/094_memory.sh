@@ -22,11 +22,14 @@
 #   3. after each run: the postmaster is up, a new connection works, the
 #      server log has no "terminated by signal" / PANIC.
 # Also: the allocation guard.  The 54000 check (count > MaxAllocHugeSize /
-# size) lives in the glue (alloc_elems in src/episodes_pg.c), not in the
-# core, so it cannot be unit-tested without PostgreSQL and a state beyond
+# size) lives in the glue (the shared observation buffer and cls_alloc_huge
+# in src/obs_pg.c, alloc_elems in src/episodes_pg.c), not in the core, so it
+# cannot be unit-tested without PostgreSQL and a state beyond
 # MaxAllocHugeSize cannot be built in a test; we assert statically that
-# every huge allocation in src/*_pg.c goes through a function that checks
-# MaxAllocHugeSize (weak, but it fails when someone adds an unchecked one).
+# every huge allocation in src/*_pg.c is in a function that checks
+# MaxAllocHugeSize (weak, but it fails when someone adds an unchecked one),
+# and that no aggregate outside src/obs_pg.c grows a cls_obs array of its
+# own (one buffer, one check).
 #
 # Adding an aggregate = one line in CALLS.  Columns: i bigint, t timestamptz,
 # active boolean (as in 093_cancel.sh).
@@ -42,10 +45,14 @@ CALLS=(
     # + the final function's 16 B copy; these rows arrive out of time order,
     # so millions of not-yet-merged eras are held before they merge into one
     "eras|cls.eras(t, t + interval '5 minutes', interval '0')|32|any"
-    # Later aggregates (one line each, with the bound their README section documents):
-    # "triad_agg|cls.triad_agg(t, 'albumin', 2.0 + (i % 30) / 10.0, 'g/dL')|<bytes>|fail"
-    # "tagraxofusp_course|cls.<course aggregate>(...)|<bytes>|any"
-    # "cycles|cls.<cycles aggregate>(...)|<bytes>|any"
+    # the cls_obs aggregates share one buffer (src/obs_pg.h, README
+    # "Reliability and security"): 24 B per observation, sorted in place by
+    # the final function, + doubling slack (the array grows by doubling;
+    # repalloc of a huge chunk may copy, so 48 B/row at worst)
+    # (n_used: a composite with a NULL field is not IS NOT NULL)
+    "triad_agg|(cls.triad_agg(t, CASE WHEN i % 2 = 0 THEN 'albumin' ELSE 'sbp' END, CASE WHEN i % 2 = 0 THEN 2.6 + (i % 30) / 10.0 ELSE 80 + (i % 90) END, CASE WHEN i % 2 = 0 THEN 'g/dL' ELSE 'mmHg' END)).n_used|48|fail"
+    # 200 dose times: the per-dose results are small
+    "tagraxofusp_monitor|cls.tagraxofusp_monitor(t, 'albumin', 2.0 + (i % 30) / 10.0, 'g/dL', NULL::float8, i % 100000 = 0)|48|fail"
 )
 
 N=${CLS_MEM_ROWS:-20000000}
@@ -74,6 +81,21 @@ else
     cls_diag "$unchecked"
     cls_fail "every huge allocation in src/*_pg.c is in a function that checks MaxAllocHugeSize" \
         "unchecked sites or none found ($huge_count)"
+fi
+
+allocators=$(cd "$CLS_REPO" && awk '
+    /^[a-z_0-9]+\(/ { name = $0; sub(/\(.*/, "", name) }
+    /^\{/ { huge = 0 }
+    /MCXT_ALLOC_HUGE|repalloc_huge|palloc_huge|MemoryContextAllocHuge/ { huge = 1 }
+    /^\}/ { if (huge) printf "%s ", name; huge = 0 }
+' src/*_pg.c)
+cls_diag "functions with huge allocations: $allocators"
+own_obs=$(cd "$CLS_REPO" && grep -nE 'sizeof\(cls_obs\)|cls_obs_sort\(' src/*_pg.c | grep -v '^src/obs_pg\.c:')
+if [ -z "$own_obs" ] && grep -q 'cls_obs_buf_reserve' "$CLS_REPO/src/obs_pg.c"; then
+    cls_pass "cls_obs arrays are grown and sorted only by the shared buffer (src/obs_pg.c)"
+else
+    cls_diag "$own_obs"
+    cls_fail "cls_obs arrays are grown and sorted only by the shared buffer (src/obs_pg.c)"
 fi
 
 # ---- the capped cluster --------------------------------------------------

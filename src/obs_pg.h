@@ -1,0 +1,140 @@
+/*
+ * obs_pg.h -- THE observation buffer of the cls aggregates (glue).
+ *
+ * cls.triad_agg / cls.triad_timeline (src/triad_pg.c), cls.triad_episodes
+ * (src/triad_episodes_pg.c, through the triad state), cls.tagraxofusp_monitor
+ * / cls.tagraxofusp_summary and cls.cycles (src/tagraxofusp_pg.c) all buffer
+ * a patient's long-form observations as cls_obs (src/core/label.h, 24 bytes
+ * each) and sort them in the final function ("collect, then sort": results
+ * never depend on input order).  Everything such a buffer needs is defined
+ * here once:
+ *  - growth by doubling, checked against MaxAllocHugeSize (54000);
+ *  - concatenation for a combine function;
+ *  - a cancellable copy (16 MB chunks) for every large memcpy;
+ *  - serialization after a caller's header (the caller's version word
+ *    first), refusing a state that cannot become a 1 GB bytea (54000, with
+ *    the hint to run without parallel workers);
+ *  - deserialization that validates everything (22P03 on garbage);
+ *  - a `sorted` flag and cls_obs_buf_sort(), which sorts in place at most
+ *    once between appends.  Sorting in place does not change what a state
+ *    means (a multiset of observations), so a final function may call it
+ *    and the aggregate still works as a window function.
+ *
+ * Memory: 24 bytes per observation held, plus up to 2x while the array
+ * doubles (at most 48 bytes per observation for an instant, the repalloc of
+ * the last doubling).  No copy of the buffer is made by a final function.
+ */
+#ifndef CLS_OBS_PG_H
+#define CLS_OBS_PG_H
+
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+
+#include "label.h"
+
+typedef struct cls_obs_buf
+{
+	Size		count;			/* observations held */
+	Size		capacity;		/* room in items */
+	cls_obs    *items;			/* NULL until the first observation */
+	bool		sorted;			/* items[0..count) in cls_obs_sort order */
+	MemoryContext mcxt;			/* where items lives */
+} cls_obs_buf;
+
+/* The most observations a buffer may hold (MaxAllocHugeSize bytes). */
+#define CLS_OBS_BUF_MAX		(MaxAllocHugeSize / sizeof(cls_obs))
+
+/* An empty buffer whose array will live in mcxt. */
+extern void cls_obs_buf_init(cls_obs_buf *b, MemoryContext mcxt);
+
+/* Room for `more` observations after the current ones (doubling; 54000
+ * beyond MaxAllocHugeSize). */
+extern void cls_obs_buf_reserve(cls_obs_buf *b, Size more);
+
+/* Append one observation.  A negative zero value is stored as +0 (the same
+ * number), so that the total order cannot tell two equal rows apart. */
+static inline void
+cls_obs_buf_append(cls_obs_buf *b, int64 t, double v, int32 analyte)
+{
+	cls_obs    *o;
+
+	if (unlikely(b->count >= b->capacity))
+		cls_obs_buf_reserve(b, 1);
+	/* t is the primary key of the order: a later time keeps it sorted */
+	if (b->count > 0 && t <= b->items[b->count - 1].t)
+		b->sorted = false;
+	o = &b->items[b->count++];
+	o->t = t;
+	o->v = v + 0.0;
+	o->analyte = analyte;
+}
+
+/* Append all of src to dst (a combine function; dst may be a new, empty
+ * buffer in the aggregate context, to copy a right state whose left state
+ * is NULL).  Cancellable. */
+extern void cls_obs_buf_concat(cls_obs_buf *dst, const cls_obs_buf *src);
+
+/* Sort in place by cls_obs_sort unless already sorted; true when it
+ * sorted (the order of the items changed or may have). */
+extern bool cls_obs_buf_sort(cls_obs_buf *b);
+
+/*
+ * cls_obs_sort (the one order of the project), cancellable within
+ * milliseconds: the core's sort checks for interrupts between partitions,
+ * but one partition of 20 million observations takes more than half a
+ * second.  So large arrays are first split here by time (t is the order's
+ * first key) in passes that check every 65536 observations, and the core
+ * sorts each piece of at most a million.
+ */
+extern void cls_obs_sort_interruptible(cls_obs *a, Size n);
+
+/* memcpy in 16 MB chunks with CHECK_FOR_INTERRUPTS between them: copying
+ * hundreds of MB into fresh memory takes longer than the one second a
+ * cancel may wait. */
+extern void cls_copy_interruptible(void *dst, const void *src, Size len);
+
+/*
+ * Serialization (parallel plans: a worker's state becomes a bytea of at
+ * most 1 GB).  The layout is
+ *     [caller's header: hlen bytes, its uint32 version word first]
+ *     [uint64 count] [count x cls_obs, raw]
+ * The caller calls cls_obs_serial_begin with the size of its header (any
+ * number of appendBinaryStringInfo calls) and the buffer (NULL: none), then
+ * writes its header, then cls_obs_buf_write, then cls_obs_serial_end.
+ * `what` names the aggregate in the 54000 error ("cls.triad_agg").
+ */
+extern void cls_obs_serial_begin(StringInfo buf, Size hlen,
+								 const cls_obs_buf *b, const char *what);
+extern void cls_obs_buf_write(StringInfo buf, const cls_obs_buf *b);
+extern bytea *cls_obs_serial_end(StringInfo buf);
+
+/*
+ * Deserialization.  cls_obs_serial_open checks the first uint32 against
+ * `version` and returns a reader over the bytes; cls_obs_serial_read copies
+ * the next len bytes (the caller's header fields); cls_obs_buf_read reads
+ * the buffer, which must be exactly the rest of the bytes: count within
+ * CLS_OBS_BUF_MAX, every analyte a cls analyte (0 .. CLS_A__COUNT - 1) or
+ * one of the npseudo pseudo-analytes the caller allows, finite t (no
+ * infinite timestamp) and finite v.  Anything else raises 22P03 "invalid
+ * <what> state: <why>".
+ */
+extern void cls_obs_serial_open(bytea *in, uint32 version, const char *what,
+								StringInfo r);
+extern void cls_obs_serial_read(StringInfo r, void *dst, Size len,
+								const char *what);
+extern void cls_obs_buf_read(StringInfo r, cls_obs_buf *b, MemoryContext mcxt,
+							 const int32 *pseudo, int npseudo,
+							 const char *what);
+extern void cls_obs_bad_state(const char *what, const char *why)
+			pg_attribute_noreturn();
+
+/*
+ * A checked huge allocation of count elements of size bytes in mcxt (at
+ * least one byte): 54000 naming `what` when it would exceed
+ * MaxAllocHugeSize.  For the final functions' work arrays.
+ */
+extern void *cls_alloc_huge(MemoryContext mcxt, Size count, Size size,
+							const char *what);
+
+#endif							/* CLS_OBS_PG_H */
