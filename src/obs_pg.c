@@ -95,96 +95,12 @@ cls_obs_buf_concat(cls_obs_buf *dst, const cls_obs_buf *src)
 	dst->count += src->count;
 }
 
-/* pieces the core sorts in one call: 24 MB, a few ms per partition */
-#define OBS_SORT_PIECE		((Size) 1 << 20)
-
-static inline void
-obs_swap(cls_obs *a, cls_obs *b)
-{
-	cls_obs		x = *a;
-
-	*a = *b;
-	*b = x;
-}
-
-static inline int64
-median3(int64 x, int64 y, int64 z)
-{
-	return (x < y) ? ((y < z) ? y : (x < z ? z : x)) : ((x < z) ? x : (y < z ? z : y));
-}
-
-/* Tukey's ninther of the times: robust to the structured orders that
- * generated or clustered rows come in (a median of three of the first,
- * middle and last row can be one of the smallest times) */
-static int64
-pivot_time(const cls_obs *a, Size n)
-{
-	Size		s = n / 8;
-
-	return median3(median3(a[0].t, a[s].t, a[2 * s].t),
-				   median3(a[3 * s].t, a[4 * s].t, a[5 * s].t),
-				   median3(a[6 * s].t, a[7 * s].t, a[n - 1].t));
-}
-
-void
-cls_obs_sort_interruptible(cls_obs *a, Size n)
-{
-	int			depth = 0;
-
-	/* at most 2 log2(n) splitting levels: an unlucky pivot sequence ends
-	 * in the core's sort (introsort, O(n log n)) rather than in O(n^2) */
-	for (Size m = n; m > 1; m >>= 1)
-		depth += 2;
-	while (n > OBS_SORT_PIECE && depth-- > 0)
-	{
-		int64		pivot = pivot_time(a, n);
-		Size		lt = 0,
-					i = 0,
-					gt = n,
-					steps = 0;
-
-		/* three-way split by time: [0, lt) earlier, [lt, gt) at the
-		 * pivot's time, [gt, n) later.  The order is by t first, so the
-		 * sorted pieces in this order are the sorted array. */
-		while (i < gt)
-		{
-			if ((++steps & (OBS_TICK - 1)) == 0)
-				CHECK_FOR_INTERRUPTS();
-			if (a[i].t < pivot)
-				obs_swap(&a[lt++], &a[i++]);
-			else if (a[i].t > pivot)
-				obs_swap(&a[i], &a[--gt]);
-			else
-				i++;
-		}
-		/* observations at one time: the core orders them (a million rows
-		 * at one microsecond is not a patient's history) */
-		CHECK_FOR_INTERRUPTS();
-		cls_obs_sort(a + lt, gt - lt);
-		/* the smaller side recursively, the larger in this loop */
-		if (lt < n - gt)
-		{
-			cls_obs_sort_interruptible(a, lt);
-			a += gt;
-			n -= gt;
-		}
-		else
-		{
-			cls_obs_sort_interruptible(a + gt, n - gt);
-			n = lt;
-		}
-	}
-	CHECK_FOR_INTERRUPTS();
-	cls_obs_sort(a, n);			/* interrupt checks between partitions */
-	CHECK_FOR_INTERRUPTS();
-}
-
 bool
 cls_obs_buf_sort(cls_obs_buf *b)
 {
 	if (b->sorted)
 		return false;
-	cls_obs_sort_interruptible(b->items, b->count);
+	cls_obs_sort(b->items, b->count);	/* cancellable: src/core/sort.h */
 	b->sorted = true;
 	return true;
 }

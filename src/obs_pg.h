@@ -79,16 +79,6 @@ extern void cls_obs_buf_concat(cls_obs_buf *dst, const cls_obs_buf *src);
  * sorted (the order of the items changed or may have). */
 extern bool cls_obs_buf_sort(cls_obs_buf *b);
 
-/*
- * cls_obs_sort (the one order of the project), cancellable within
- * milliseconds: the core's sort checks for interrupts between partitions,
- * but one partition of 20 million observations takes more than half a
- * second.  So large arrays are first split here by time (t is the order's
- * first key) in passes that check every 65536 observations, and the core
- * sorts each piece of at most a million.
- */
-extern void cls_obs_sort_interruptible(cls_obs *a, Size n);
-
 /* memcpy in 16 MB chunks with CHECK_FOR_INTERRUPTS between them: copying
  * hundreds of MB into fresh memory takes longer than the one second a
  * cancel may wait. */

@@ -44,7 +44,7 @@ cls_profile_in(PG_FUNCTION_ARGS)
 	if (p < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("unknown CLS profile \"%s\"", s),
+				 errmsg("unknown CLS profile \"%s\"", cls_pg_clip(s)),
 				 errdetail("cls knows the profiles triad (hypotension, hypoalbuminemia, hemoconcentration) and drug (tagraxofusp-like: hypoalbuminemia with weight gain, hypotension or edema)."),
 				 errhint("Write 'triad' or 'drug'.")));
 	PG_RETURN_INT32(p);
@@ -1223,8 +1223,7 @@ state_evaluate(TriadState *st)
 		if (b->count > st->ev.next)
 		{
 			if (!b->sorted)
-				cls_obs_sort_interruptible(b->items + st->ev.next,
-										   b->count - st->ev.next);
+				cls_obs_sort(b->items + st->ev.next, b->count - st->ev.next);
 			if (cls_triad_eval_can_resume(&st->ev, b->items, b->count))
 				b->sorted = true;	/* sorted prefix + later sorted tail */
 			else

@@ -90,7 +90,7 @@ NAME##_intro(T *a, size_t n, int depth) \
 { \
 	while (n > 16) \
 	{ \
-		size_t		mid = n / 2, i, j; \
+		size_t		mid = n / 2, i, j, steps = 0; \
 		T			pivot, tmp; \
 		if (n >= 4096) \
 			cls_check_interrupts(); \
@@ -99,7 +99,20 @@ NAME##_intro(T *a, size_t n, int depth) \
 			NAME##_heapsort(a, n); \
 			return; \
 		} \
-		/* median of three into a[mid] */ \
+		/* on large ranges, first bring the median of the elements at 1/4, \
+		 * 1/2 and 3/4 to a[mid], so that sorted or clustered input (times \
+		 * in a warehouse table) still splits near the middle */ \
+		if (n >= 1024) \
+		{ \
+			size_t		q1 = n / 4, q3 = n - n / 4, m = mid; \
+			if (LESS(a[q1], a[m])) \
+				m = LESS(a[q3], a[m]) ? (LESS(a[q3], a[q1]) ? q1 : q3) : m; \
+			else \
+				m = LESS(a[q3], a[q1]) ? (LESS(a[q3], a[m]) ? m : q3) : q1; \
+			tmp = a[mid]; a[mid] = a[m]; a[m] = tmp; \
+		} \
+		/* median of three into a[mid]: a[0] <= pivot <= a[n-1], so both \
+		 * parts of the partition are non-empty */ \
 		if (LESS(a[mid], a[0])) { tmp = a[mid]; a[mid] = a[0]; a[0] = tmp; } \
 		if (LESS(a[n - 1], a[mid])) \
 		{ \
@@ -107,15 +120,24 @@ NAME##_intro(T *a, size_t n, int depth) \
 			if (LESS(a[mid], a[0])) { tmp = a[mid]; a[mid] = a[0]; a[0] = tmp; } \
 		} \
 		pivot = a[mid]; \
-		/* Hoare partition: a[0..j] <= pivot <= a[j+1..n-1] */ \
+		/* Hoare partition: a[0..j] <= pivot <= a[j+1..n-1]; a cancel is \
+		 * seen within 65536 steps even inside one huge partition */ \
 		i = 0; \
 		j = n - 1; \
 		for (;;) \
 		{ \
 			while (LESS(a[i], pivot)) \
+			{ \
 				i++; \
+				if ((++steps & 65535) == 0) \
+					cls_check_interrupts(); \
+			} \
 			while (LESS(pivot, a[j])) \
+			{ \
 				j--; \
+				if ((++steps & 65535) == 0) \
+					cls_check_interrupts(); \
+			} \
 			if (i >= j) \
 				break; \
 			tmp = a[i]; a[i] = a[j]; a[j] = tmp; \

@@ -12,6 +12,16 @@
 #include <stdio.h>
 #include <string.h>
 
+/* to - from for from <= to, saturating at INT64_MAX: the span of
+ * PostgreSQL's timestamps does not fit in int64 (found by fuzz_triad) */
+static inline int64_t
+span_len(int64_t from, int64_t to)
+{
+	uint64_t	d = (uint64_t) to - (uint64_t) from;
+
+	return d > (uint64_t) INT64_MAX ? INT64_MAX : (int64_t) d;
+}
+
 #define H	CLS_USECS_PER_HOUR
 
 /* ------------------------------------------------------------------------
@@ -664,8 +674,8 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 		if (ev->have_point && ev->last.suspected)
 		{
 			int64_t		end = ev->last.until < t ? ev->last.until : t;
-
-			ev->duration_closed += end - ev->last.t;
+			ev->duration_closed = cls_sat_add(ev->duration_closed,
+											  span_len(ev->last.t, end));
 		}
 		if (p.suspected && !ev->suspected_ever)
 		{
@@ -697,7 +707,7 @@ cls_triad_eval_duration(const cls_triad_eval *ev)
 	int64_t		d = ev->duration_closed;
 
 	if (ev->have_point && ev->last.suspected)
-		d += ev->last.until - ev->last.t;
+		d = cls_sat_add(d, span_len(ev->last.t, ev->last.until));
 	return d;
 }
 

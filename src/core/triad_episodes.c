@@ -377,9 +377,9 @@ recovery(const cls_triad_criteria *c, uint32_t relevant, const cls_obs *obs,
 		if (t < end)
 			continue;
 		alb_ok = !need_alb ||
-			(alb_have && t - alb_t < valid_alb && cls_dcmp(alb_v, c->albumin_below) >= 0);
+			(alb_have && cls_sat_add(alb_t, valid_alb) > t && cls_dcmp(alb_v, c->albumin_below) >= 0);
 		hct_ok = !need_hct ||
-			(hct_have && t - hct_t < valid_hct && cls_dcmp(hct_v, c->hct_above) <= 0);
+			(hct_have && cls_sat_add(hct_t, valid_hct) > t && cls_dcmp(hct_v, c->hct_above) <= 0);
 		if (alb_ok && hct_ok)
 		{
 			*at = t;
