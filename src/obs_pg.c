@@ -95,6 +95,13 @@ cls_obs_buf_concat(cls_obs_buf *dst, const cls_obs_buf *src)
 	dst->count += src->count;
 }
 
+void
+cls_obs_buf_sort_tail(cls_obs_buf *b, Size from)
+{
+	if (from < b->count)
+		cls_obs_sort(b->items + from, b->count - from);
+}
+
 bool
 cls_obs_buf_sort(cls_obs_buf *b)
 {

@@ -78,6 +78,9 @@ extern void cls_obs_buf_concat(cls_obs_buf *dst, const cls_obs_buf *src);
 /* Sort in place by cls_obs_sort unless already sorted; true when it
  * sorted (the order of the items changed or may have). */
 extern bool cls_obs_buf_sort(cls_obs_buf *b);
+/* Sort items[from..count) in place (the new tail of an incrementally
+ * evaluated buffer); does not touch the sorted flag. */
+extern void cls_obs_buf_sort_tail(cls_obs_buf *b, Size from);
 
 /* memcpy in 16 MB chunks with CHECK_FOR_INTERRUPTS between them: copying
  * hundreds of MB into fresh memory takes longer than the one second a

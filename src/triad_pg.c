@@ -1223,7 +1223,7 @@ state_evaluate(TriadState *st)
 		if (b->count > st->ev.next)
 		{
 			if (!b->sorted)
-				cls_obs_sort(b->items + st->ev.next, b->count - st->ev.next);
+				cls_obs_buf_sort_tail(b, st->ev.next);
 			if (cls_triad_eval_can_resume(&st->ev, b->items, b->count))
 				b->sorted = true;	/* sorted prefix + later sorted tail */
 			else
