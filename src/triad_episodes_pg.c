@@ -642,15 +642,6 @@ clamp_int32(int64 v)
 	return v > PG_INT32_MAX ? PG_INT32_MAX : v < PG_INT32_MIN ? PG_INT32_MIN : (int32) v;
 }
 
-static void
-put_extreme(Datum *v, bool *n, int att, const cls_triad_extreme *e)
-{
-	v[att] = Float8GetDatum(e->v);
-	n[att] = !e->have;
-	v[att + 1] = TimestampTzGetDatum((TimestampTz) e->t);
-	n[att + 1] = !e->have;
-}
-
 PG_FUNCTION_INFO_V1(cls_triad_episodes_final);
 Datum
 cls_triad_episodes_final(PG_FUNCTION_ARGS)
@@ -760,9 +751,9 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 		v[TE_ONSET] = TimestampTzGetDatum(ep->onset);
 		v[TE_END] = TimestampTzGetDatum(ep->end);
 		v[TE_DURATION] = interval_datum(ep->end - ep->onset);
-		put_extreme(v, nl, TE_LOWEST_SBP, &ep->sbp_min);
-		put_extreme(v, nl, TE_LOWEST_ALBUMIN, &ep->albumin_min);
-		put_extreme(v, nl, TE_HIGHEST_HCT, &ep->hct_max);
+		cls_triad_put_extreme(v, nl, TE_LOWEST_SBP, &ep->sbp_min);
+		cls_triad_put_extreme(v, nl, TE_LOWEST_ALBUMIN, &ep->albumin_min);
+		cls_triad_put_extreme(v, nl, TE_HIGHEST_HCT, &ep->hct_max);
 		v[TE_GRADE] = Int16GetDatum((int16) ep->worst_grade);
 		nl[TE_GRADE] = ep->worst_grade < 0;
 		for (int s = 0; s < CLS_SIGN__COUNT; s++)

@@ -1251,8 +1251,9 @@ enum
 	TS_LARGEST_GAIN_AT, TS_N_USED, TS_N_IGNORED, TS__NATTS
 };
 
-static void
-put_extreme(Datum *v, bool *n, int att, const cls_triad_extreme *e)
+/* a (value, time) pair of a result row; NULLs when there is none */
+void
+cls_triad_put_extreme(Datum *v, bool *n, int att, const cls_triad_extreme *e)
 {
 	v[att] = Float8GetDatum(e->v);
 	n[att] = !e->have;
@@ -1303,10 +1304,10 @@ cls_triad_final(PG_FUNCTION_ARGS)
 	else
 		n[TS_CURRENT_AT] = n[TS_CURRENT_SUSPECTED] = n[TS_CURRENT_SIGNS] =
 			n[TS_CURRENT_EVIDENCE] = true;
-	put_extreme(v, n, TS_LOWEST_SBP, &ev->sbp_min);
-	put_extreme(v, n, TS_LOWEST_ALBUMIN, &ev->albumin_min);
-	put_extreme(v, n, TS_HIGHEST_HCT, &ev->hct_max);
-	put_extreme(v, n, TS_LARGEST_GAIN, &ev->gain_max);
+	cls_triad_put_extreme(v, n, TS_LOWEST_SBP, &ev->sbp_min);
+	cls_triad_put_extreme(v, n, TS_LOWEST_ALBUMIN, &ev->albumin_min);
+	cls_triad_put_extreme(v, n, TS_HIGHEST_HCT, &ev->hct_max);
+	cls_triad_put_extreme(v, n, TS_LARGEST_GAIN, &ev->gain_max);
 	v[TS_N_USED] = Int64GetDatum((int64) st->obs.count);
 	v[TS_N_IGNORED] = Int64GetDatum(st->n_ignored);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(rt->td, v, n)));

@@ -48,4 +48,8 @@ extern void cls_triad_state_contents(void *state, const cls_obs **obs,
 									 size_t *n, cls_triad_criteria *crit,
 									 double *baselines);
 
+/* a (value, time) pair of a result row; NULLs when there is none */
+extern void cls_triad_put_extreme(Datum *v, bool *n, int att,
+								  const cls_triad_extreme *e);
+
 #endif							/* CLS_TRIAD_PG_H */
