@@ -79,7 +79,7 @@ cls_profile_recv(PG_FUNCTION_ARGS)
  * cls.criteria <-> cls_triad_criteria
  * ------------------------------------------------------------------------ */
 
-/* attribute order of the composite cls.criteria (src/sql/30_triad.sql) */
+/* attribute order of the composite cls.criteria (src/sql/0.2.0/30_triad.sql) */
 enum
 {
 	CR_PROFILE, CR_K, CR_SBP_BELOW, CR_MAP_BELOW, CR_SBP_FALL,
