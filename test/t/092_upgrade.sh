@@ -1,5 +1,5 @@
 #!/bin/bash
-# test/t/092_upgrade.sh -- upgrades: every installable version can be updated
+# test/t/092_upgrade.sh -- upgrades: every released version can be updated
 # to the current one, and the result is the same extension as a fresh
 # install of the current version (compared object by object with
 # pg_dump --binary-upgrade, which dumps extension members individually).
@@ -9,11 +9,13 @@ cls_require_cluster
 
 EXTDIR="$CLS_PRIVATE_ROOT/usr/share/postgresql/15/extension"
 current=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" "$EXTDIR/cls.control")
-oldest=$(cd "$EXTDIR" && ls cls--*.sql | grep -v -- '--.*--' | sed 's/cls--\(.*\)\.sql/\1/' | sort -V | head -1)
-cls_diag "oldest installable version $oldest, current $current"
+# Every version named by a script file (install scripts cls--V.sql and
+# upgrade scripts cls--A--B.sql); an older version without an install script
+# of its own is installed through the upgrade chain from the oldest one.
+versions=$(cd "$EXTDIR" && ls cls--*.sql | sed 's/^cls--//; s/\.sql$//; s/--/\n/' | sort -uV)
+cls_diag "versions: $(echo $versions), current $current"
 
 # An upgrade script exists for every version step.
-versions=$(cd "$EXTDIR" && ls cls--*.sql | grep -v -- '--.*--' | sed 's/cls--\(.*\)\.sql/\1/' | sort -V)
 prev=""
 for v in $versions; do
     if [ -n "$prev" ]; then
@@ -30,28 +32,33 @@ dump_ext() {   # normalised definition of every member object of cls in db $1
       | sort
 }
 
-cls_psql -c 'DROP DATABASE IF EXISTS cls_t092_up' -c 'DROP DATABASE IF EXISTS cls_t092_new' \
-         -c 'CREATE DATABASE cls_t092_up' -c 'CREATE DATABASE cls_t092_new' >/dev/null
-cls_check "CREATE EXTENSION cls VERSION '$oldest'" \
-    cls_psql -d cls_t092_up -c "CREATE EXTENSION cls VERSION '$oldest'"
-# something user-made that depends on the old version must survive the update
-cls_psql -d cls_t092_up -c "CREATE VIEW v AS SELECT cls.hypoalbuminemia_grade(2.9, 'g/dL') AS g" >/dev/null
-cls_check "ALTER EXTENSION cls UPDATE (from $oldest)" \
-    cls_psql -d cls_t092_up -c 'ALTER EXTENSION cls UPDATE'
-cls_is "updated extension is at $current" \
-    "$(cls_sql "SELECT extversion FROM pg_extension WHERE extname = 'cls'" cls_t092_up)" "$current"
-cls_is "a view over the old version still works after the update" \
-    "$(cls_sql 'SELECT g FROM v' cls_t092_up)" "2"
-cls_psql -d cls_t092_up -c 'DROP VIEW v' >/dev/null
+cls_psql -c 'DROP DATABASE IF EXISTS cls_t092_new' -c 'CREATE DATABASE cls_t092_new' >/dev/null
 cls_check "CREATE EXTENSION cls (fresh $current)" cls_psql -d cls_t092_new -c 'CREATE EXTENSION cls'
-
-dump_ext cls_t092_up > "$CLS_TMPBASE/t092_up.sql"
 dump_ext cls_t092_new > "$CLS_TMPBASE/t092_new.sql"
-if diff -u "$CLS_TMPBASE/t092_new.sql" "$CLS_TMPBASE/t092_up.sql" > "$CLS_TMPBASE/t092.diff"; then
-    cls_pass "updated extension equals a fresh install ($(wc -l < "$CLS_TMPBASE/t092_new.sql") dump lines)"
-else
-    cls_fail "updated extension equals a fresh install" "see diff below"
-    head -60 "$CLS_TMPBASE/t092.diff" | cls_diag "$(cat)"
-fi
-cls_psql -c 'DROP DATABASE cls_t092_up' -c 'DROP DATABASE cls_t092_new' >/dev/null
+
+# From every older version: install it, build something user-made on it,
+# update, and compare the result with the fresh install.
+for old in $versions; do
+    [ "$old" = "$current" ] && continue
+    cls_psql -c 'DROP DATABASE IF EXISTS cls_t092_up' -c 'CREATE DATABASE cls_t092_up' >/dev/null
+    cls_check "CREATE EXTENSION cls VERSION '$old'" \
+        cls_psql -d cls_t092_up -c "CREATE EXTENSION cls VERSION '$old'"
+    # something user-made that depends on the old version must survive the update
+    cls_psql -d cls_t092_up -c "CREATE VIEW v AS SELECT cls.hypoalbuminemia_grade(2.9, 'g/dL') AS g" >/dev/null
+    cls_check "ALTER EXTENSION cls UPDATE (from $old)" \
+        cls_psql -d cls_t092_up -c 'ALTER EXTENSION cls UPDATE'
+    cls_is "updated extension (from $old) is at $current" \
+        "$(cls_sql "SELECT extversion FROM pg_extension WHERE extname = 'cls'" cls_t092_up)" "$current"
+    cls_is "a view made on $old still works after the update" \
+        "$(cls_sql 'SELECT g FROM v' cls_t092_up)" "2"
+    cls_psql -d cls_t092_up -c 'DROP VIEW v' >/dev/null
+    dump_ext cls_t092_up > "$CLS_TMPBASE/t092_up.sql"
+    if diff -u "$CLS_TMPBASE/t092_new.sql" "$CLS_TMPBASE/t092_up.sql" > "$CLS_TMPBASE/t092.diff"; then
+        cls_pass "updated from $old equals a fresh install ($(wc -l < "$CLS_TMPBASE/t092_new.sql") dump lines)"
+    else
+        cls_fail "updated from $old equals a fresh install" "see diff below"
+        head -60 "$CLS_TMPBASE/t092.diff" | cls_diag "$(cat)"
+    fi
+done
+cls_psql -c 'DROP DATABASE IF EXISTS cls_t092_up' -c 'DROP DATABASE cls_t092_new' >/dev/null
 cls_summary
