@@ -595,6 +595,16 @@ cls_value_check(cls_analyte a, double v)
 	return CLS_VALUE_OK;
 }
 
+cls_value_status
+cls_value_check_any_unit(cls_analyte a, double v)
+{
+	for (size_t i = 0; i < lengthof(unit_rules); i++)
+		if (unit_rules[i].a == a &&
+			cls_value_check(a, cls_conv_apply(&unit_rules[i].conv, v)) == CLS_VALUE_OK)
+			return CLS_VALUE_OK;
+	return cls_value_check(a, v);
+}
+
 const char *
 cls_value_status_text(cls_value_status s)
 {

@@ -120,6 +120,10 @@ bool		cls_unit_rule_at(size_t i, cls_analyte *a, const char **ucum,
 /* Plausibility of a value already in the canonical unit. */
 cls_value_status cls_value_check(cls_analyte a, double canonical);
 const char *cls_value_status_text(cls_value_status s);
+/* Plausibility of a value whose unit is not known: OK when it is plausible
+ * in at least one unit cls accepts for the analyte (weight 1e308 is no
+ * weight in kg, g or lb), else the status in the canonical unit. */
+cls_value_status cls_value_check_any_unit(cls_analyte a, double v);
 void		cls_plausible_range(cls_analyte a, double *lo, double *hi,
 								bool *lo_inclusive);
 

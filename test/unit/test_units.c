@@ -143,6 +143,13 @@ main(void)
 	CHECK(st == CLS_UNIT_OK && isfinite(v) && cls_value_check(CLS_A_TEMPERATURE, v) == CLS_VALUE_NEGATIVE,
 		  "temperature -1e308 degF saturates");
 
+	/* plausible in some accepted unit (grading without a unit) */
+	CHECK(cls_value_check_any_unit(CLS_A_WEIGHT, 150000) == CLS_VALUE_OK, "weight 150000 (g) plausible");
+	CHECK(cls_value_check_any_unit(CLS_A_WEIGHT, 1e308) == CLS_VALUE_TOO_HIGH, "weight 1e308 in no unit");
+	CHECK(cls_value_check_any_unit(CLS_A_WEIGHT, 0) == CLS_VALUE_TOO_LOW, "weight 0 in no unit");
+	CHECK(cls_value_check_any_unit(CLS_A_CREATININE, 195) == CLS_VALUE_OK, "creatinine 195 (umol/L) plausible");
+	CHECK(cls_value_check_any_unit(CLS_A_CK, -1) == CLS_VALUE_NEGATIVE, "ck -1 negative");
+
 	/* lower plausible bounds */
 	CHECK(cls_value_check(CLS_A_ALBUMIN, 1e-308) == CLS_VALUE_TOO_LOW, "albumin 1e-308 g/dL implausible");
 	CHECK(cls_value_check(CLS_A_ALBUMIN, 0.09) == CLS_VALUE_TOO_LOW, "albumin 0.09 g/dL implausible");
