@@ -240,19 +240,19 @@ warn_unit_once(cls_analyte a, const char *unit, cls_unit_status st)
 	cls_unit_list(a, list, sizeof(list));
 	if (st == CLS_UNIT_WRONG_ANALYTE)
 		ereport(WARNING,
-				(errmsg("unit \"%s\" of some rows is not valid for analyte \"%s\": their %s values are not used",
-						unit, cls_analyte_name(a), cls_analyte_name(a)),
-				 errdetail("cls converts %s to %s; \"%s\" measures another quantity.",
-						   cls_analyte_name(a), cls_analyte_unit(a), unit),
+				(errmsg("unit \"%s\" of some rows is not valid for analyte \"%s\"",
+						unit, cls_analyte_name(a)),
+				 errdetail("cls converts %s to %s; \"%s\" measures another quantity. Results that need these values in %s are NULL.",
+						   cls_analyte_name(a), cls_analyte_unit(a), unit, cls_analyte_unit(a)),
 				 errhint("Units accepted for %s: %s, or their OMOP unit concept_ids.",
 						 cls_analyte_name(a), list)));
 	else
 		ereport(WARNING,
-				(errmsg("unknown unit \"%s\" for analyte \"%s\" in some rows: their %s values are not used",
-						unit, cls_analyte_name(a), cls_analyte_name(a)),
+				(errmsg("unknown unit \"%s\" for analyte \"%s\" in some rows",
+						unit, cls_analyte_name(a)),
 				 strcmp(unit, "0") == 0 ?
-				 errdetail("OMOP unit_concept_id 0 means \"No matching concept\": the row's unit was not mapped.") :
-				 errdetail("cls does not know this unit spelling."),
+				 errdetail("OMOP unit_concept_id 0 means \"No matching concept\": the unit was not mapped. Results that need these values in %s are NULL.", cls_analyte_unit(a)) :
+				 errdetail("cls does not know this unit spelling. Results that need these values in %s are NULL.", cls_analyte_unit(a)),
 				 errhint("Units accepted for %s: %s, or their OMOP unit concept_ids; cls.unit_known() finds such rows.",
 						 cls_analyte_name(a), list)));
 }
