@@ -18,7 +18,7 @@
 # America/New_York; the results must be equal, except for blocks that pass a
 # `timestamp` column to a cls function that takes timestamptz: until cls has
 # timestamp overloads the implicit cast depends on TimeZone, and those are
-# listed as diagnostics.
+# listed as diagnostics.  CLS_README_SHOW=1 prints every block's output (UTC).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
@@ -71,6 +71,7 @@ for f in "${blocks[@]}"; do
     ran[$s]=$(( ${ran[$s]:-0} + 1 ))
     out_utc=$(run_block "$f" UTC); rc_utc=$?
     out_ny=$(run_block "$f" America/New_York); rc_ny=$?
+    [ -n "${CLS_README_SHOW:-}" ] && cls_diag "--- block at line $line:" && cls_diag "$out_utc"
     if [ $rc_utc -eq 0 ] && [ $rc_ny -eq 0 ]; then
         cls_pass "README block at line $line ($s) runs verbatim under UTC and America/New_York"
         ok[$s]=$(( ${ok[$s]:-0} + 1 ))
