@@ -133,3 +133,11 @@ INSERT INTO obs VALUES
     ('2024-01-03 07:00+00', 'weight', 70, 'stone', NULL, NULL);
 SELECT count(*) AS cycles FROM (SELECT unnest(cls.tagraxofusp_summary(t, code, v, u, hi, dose)) FROM obs) x;
 SELECT cls.tagraxofusp_summary(t, code, v, 'stone', hi, dose) FROM obs;
+
+-- wide functions: a unit column is data too (the sign or rule is then not
+-- evaluable), a constant unknown unit an error
+SELECT id, (cls.signs(albumin => v, albumin_unit => unit)).hypoalbuminemia AS hypoalbuminemia,
+       (cls.tagraxofusp_check(albumin => v, albumin_unit => unit)).not_evaluable[1] AS albumin_rule
+FROM r WHERE id IN (1, 4, 7) ORDER BY id;
+SELECT cls.signs(albumin => 2.9, albumin_unit => 'furlongs');
+SELECT cls.tagraxofusp_check(albumin => 2.9, albumin_unit => 'furlongs');
