@@ -266,9 +266,8 @@ cls_pg_unit_lookup_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a,
 	return unit_lookup_cached(a, PG_GETARG_TEXT_PP(argno), cache, out);
 }
 
-/* The unit argument as text, for messages. */
-static char *
-unit_arg_text(FunctionCallInfo fcinfo, int argno, bool omop)
+char *
+cls_pg_unit_arg_text(FunctionCallInfo fcinfo, int argno, bool omop)
 {
 	if (omop)
 		return psprintf("%lld", (long long) PG_GETARG_INT64(argno));
@@ -286,8 +285,8 @@ cls_pg_unit_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a, bool omop,
 	if (st == CLS_UNIT_OK)
 		return true;
 	if (cls_pg_arg_in_query(fcinfo, argno))
-		cls_pg_unit_error(a, unit_arg_text(fcinfo, argno, omop), st);
-	warn_unit_once(a, unit_arg_text(fcinfo, argno, omop), st);
+		cls_pg_unit_error(a, cls_pg_unit_arg_text(fcinfo, argno, omop), st);
+	warn_unit_once(a, cls_pg_unit_arg_text(fcinfo, argno, omop), st);
 	*out = to_nan;
 	return false;
 }

@@ -66,6 +66,8 @@ extern cls_unit_status cls_pg_unit_lookup_arg(FunctionCallInfo fcinfo,
  */
 extern bool cls_pg_unit_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a,
 							bool omop, cls_unit_cache *cache, cls_conv *out);
+/* The unit in argument argno as text (an OMOP concept_id in decimal). */
+extern char *cls_pg_unit_arg_text(FunctionCallInfo fcinfo, int argno, bool omop);
 /* Why a unit is not usable, for *_reason and value_problem. */
 extern char *cls_pg_unit_problem(cls_analyte a, const char *unit,
 								 cls_unit_status st);

@@ -168,13 +168,9 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 
 		if (st != CLS_UNIT_OK)
 		{
-			char	   *u = ga->omop_unit ?
-				psprintf("%lld", (long long) PG_GETARG_INT64(ga->unit_arg)) :
-				text_to_cstring(PG_GETARG_TEXT_PP(ga->unit_arg));
-
 			if (!unit_free)
 			{
-				r->reason = cls_pg_unit_problem(a, u, st);
+				r->reason = cls_pg_unit_problem(a, cls_pg_unit_arg_text(fcinfo, ga->unit_arg, ga->omop_unit), st);
 				return;
 			}
 			have_unit = false;

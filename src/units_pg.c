@@ -126,12 +126,7 @@ value_problem(FunctionCallInfo fcinfo, bool omop)
 		PG_RETURN_TEXT_P(cstring_to_text(psprintf("%s unit is NULL", cls_analyte_name(a))));
 	ust = cls_pg_unit_lookup_arg(fcinfo, 2, a, omop, NULL, &conv);
 	if (ust != CLS_UNIT_OK)
-	{
-		char	   *u = omop ? psprintf("%lld", (long long) PG_GETARG_INT64(2)) :
-			text_to_cstring(PG_GETARG_TEXT_PP(2));
-
-		PG_RETURN_TEXT_P(cstring_to_text(cls_pg_unit_problem(a, u, ust)));
-	}
+		PG_RETURN_TEXT_P(cstring_to_text(cls_pg_unit_problem(a, cls_pg_unit_arg_text(fcinfo, 2, omop), ust)));
 	problem = cls_pg_value_problem(a, cls_conv_apply(&conv, PG_GETARG_FLOAT8(1)));
 	if (problem == NULL)
 		PG_RETURN_NULL();
@@ -152,16 +147,13 @@ cls_value_problem_omop(PG_FUNCTION_ARGS)
 	return value_problem(fcinfo, true);
 }
 
-/* The implicit cast cls.analyte -> text: the analyte's name. */
+/* The implicit cast cls.analyte -> text: the analyte's name, as output. */
+extern Datum cls_analyte_out(PG_FUNCTION_ARGS);
 PG_FUNCTION_INFO_V1(cls_analyte_text);
 Datum
 cls_analyte_text(PG_FUNCTION_ARGS)
 {
-	cls_analyte a = DatumGetClsAnalyte(PG_GETARG_DATUM(0));
-
-	if (a < 0 || a >= CLS_A__COUNT)
-		elog(ERROR, "invalid cls.analyte value %d", (int) a);
-	PG_RETURN_TEXT_P(cstring_to_text(cls_analyte_name(a)));
+	PG_RETURN_TEXT_P(cstring_to_text(DatumGetCString(cls_analyte_out(fcinfo))));
 }
 
 /* cls.analytes(): analyte, canonical unit, plausible range, units */
