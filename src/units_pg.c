@@ -105,9 +105,9 @@ cls_unit_known_omop(PG_FUNCTION_ARGS)
 /*
  * cls.value_problem(analyte, value, unit) -> text: NULL when the value is
  * usable, otherwise why cls ignores it.  Never raises an error, whether the
- * arguments come from the rows or the query: NULL value or unit say so, an
- * unknown unit or unit concept (0, "No matching concept") too.  A NULL
- * analyte (a code cls does not map) gives NULL: the row is not cls's.
+ * arguments come from the rows or the query: a NULL unit says so, an unknown
+ * unit or unit concept (0, "No matching concept") too.  A NULL analyte (a
+ * code cls does not map) or a NULL value gives NULL: nothing to judge.
  */
 static Datum
 value_problem(FunctionCallInfo fcinfo, bool omop)
@@ -117,11 +117,10 @@ value_problem(FunctionCallInfo fcinfo, bool omop)
 	cls_unit_status ust;
 	char	   *problem;
 
-	if (PG_ARGISNULL(0))
+	/* a missing value has nothing to judge (as in 0.2.0) */
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	a = DatumGetClsAnalyte(PG_GETARG_DATUM(0));
-	if (PG_ARGISNULL(1))
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf("%s value is NULL", cls_analyte_name(a))));
 	if (PG_ARGISNULL(2))
 		PG_RETURN_TEXT_P(cstring_to_text(psprintf("%s unit is NULL", cls_analyte_name(a))));
 	ust = cls_pg_unit_lookup_arg(fcinfo, 2, a, omop, NULL, &conv);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "units.h"
+#include "ctcae.h"
 #include "unit.h"
 
 static double
@@ -149,6 +150,16 @@ main(void)
 	CHECK(cls_value_check_any_unit(CLS_A_WEIGHT, 0) == CLS_VALUE_TOO_LOW, "weight 0 in no unit");
 	CHECK(cls_value_check_any_unit(CLS_A_CREATININE, 195) == CLS_VALUE_OK, "creatinine 195 (umol/L) plausible");
 	CHECK(cls_value_check_any_unit(CLS_A_CK, -1) == CLS_VALUE_NEGATIVE, "ck -1 negative");
+
+	/* terms graded by multiples of limits in the value's own unit need no
+	 * unit (derived from the criteria table, so new terms follow) */
+	CHECK(cls_term_unit_free(CLS_T_CPK_INCREASED, CLS_V_5_0), "CPK increased is unit-free");
+	CHECK(cls_term_unit_free(CLS_T_CREATININE_INCREASED, CLS_V_5_0) &&
+		  cls_term_unit_free(CLS_T_CREATININE_INCREASED, CLS_V_4_03), "creatinine increased is unit-free");
+	CHECK(cls_term_unit_free(CLS_T_WEIGHT_GAIN, CLS_V_5_0), "weight gain (percent of baseline) is unit-free");
+	CHECK(!cls_term_unit_free(CLS_T_HYPOALBUMINEMIA, CLS_V_5_0), "hypoalbuminemia needs a unit");
+	CHECK(!cls_term_unit_free(CLS_T_HEMOGLOBIN_INCREASED, CLS_V_5_0), "ULN + 2 g/dL needs a unit");
+	CHECK(!cls_term_unit_free(CLS_T_ANEMIA, CLS_V_6_0), "no criteria in a version: not unit-free");
 
 	/* lower plausible bounds */
 	CHECK(cls_value_check(CLS_A_ALBUMIN, 1e-308) == CLS_VALUE_TOO_LOW, "albumin 1e-308 g/dL implausible");

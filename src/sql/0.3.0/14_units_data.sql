@@ -7,11 +7,11 @@
 -- so the 0.1.0 declarations stand; these objects are new or changed.
 -- ---------------------------------------------------------------------------
 
--- value_problem explains every row, NULLs included (0.1.0 was STRICT, so a
--- NULL unit "had no problem").
+-- value_problem explains a NULL unit too (0.1.0 was STRICT, so a value with
+-- a NULL unit "had no problem").
 ALTER FUNCTION @extschema@.value_problem(@extschema@.analyte, float8, text) CALLED ON NULL INPUT;
 COMMENT ON FUNCTION @extschema@.value_problem(@extschema@.analyte, float8, text) IS
-    'why cls ignores this value (NULL value or unit, unknown unit, NaN, infinite, negative, implausible); NULL when it is usable or the analyte is NULL; never raises an error';
+    'why cls ignores this value (NULL unit, unknown unit, NaN, infinite, negative, implausible); NULL when it is usable or the analyte or value is NULL; never raises an error';
 
 CREATE FUNCTION @extschema@.value_problem(analyte @extschema@.analyte, value float8, unit_concept_id bigint) RETURNS text
     AS 'MODULE_PATHNAME', 'cls_value_problem_omop' LANGUAGE C IMMUTABLE PARALLEL SAFE;
