@@ -110,7 +110,8 @@ unit_lookup_cached(cls_analyte a, text *unit, cls_unit_cache *cache,
 		return cache->status;
 	}
 	st = cls_unit_lookup(a, s, len, out);
-	if (cache && len <= (int) sizeof(cache->unit))
+	/* len 0 is the OMOP entry's mark: an empty spelling is not kept */
+	if (cache && len > 0 && len <= (int) sizeof(cache->unit))
 	{
 		cache->analyte = a;
 		cache->len = len;
