@@ -141,3 +141,23 @@ SELECT id, (cls.signs(albumin => v, albumin_unit => unit)).hypoalbuminemia AS hy
 FROM r WHERE id IN (1, 4, 7) ORDER BY id;
 SELECT cls.signs(albumin => 2.9, albumin_unit => 'furlongs');
 SELECT cls.tagraxofusp_check(albumin => 2.9, albumin_unit => 'furlongs');
+
+-- the same in a forced parallel plan (a plain table: temporary ones are not
+-- scanned in parallel; warnings hidden: each worker has its own set, so
+-- their number depends on the plan)
+CREATE TABLE obs_par AS SELECT * FROM obs;
+CREATE TABLE r_par AS SELECT * FROM r;
+SET client_min_messages = error;
+SET force_parallel_mode = on;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SELECT (s).n_used, (s).n_ignored, (s).lowest_albumin
+FROM (SELECT cls.triad_agg(t, code, v, u) AS s FROM obs_par) x;
+\set VERBOSITY terse
+SELECT cls.triad_agg(t, code, v, 'furlongs') IS NULL FROM obs_par;
+\set VERBOSITY default
+SELECT count(cls.ctcae_grade('Hypoalbuminemia', v, unit)) AS graded FROM r_par;
+EXPLAIN (COSTS OFF) SELECT cls.triad_agg(t, code, v, u) FROM obs_par;
+RESET ALL;
+DROP TABLE obs_par, r_par;
