@@ -159,7 +159,7 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 		}
 		have_unit = false;
 	}
-	else if (explain)
+	else
 	{
 		cls_unit_status st = cls_pg_unit_lookup_arg(fcinfo, ga->unit_arg, a,
 													ga->omop_unit,
@@ -168,6 +168,10 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 
 		if (st != CLS_UNIT_OK)
 		{
+			/* the query's unit: the error; the rows': one warning */
+			if (!explain)
+				(void) cls_pg_unit_arg(fcinfo, ga->unit_arg, a, ga->omop_unit,
+									   cls_pg_unit_cache(fcinfo, 0), &conv);
 			if (!unit_free)
 			{
 				r->reason = cls_pg_unit_problem(a, cls_pg_unit_arg_text(fcinfo, ga->unit_arg, ga->omop_unit), st);
@@ -175,16 +179,6 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 			}
 			have_unit = false;
 		}
-	}
-	else if (!cls_pg_unit_arg(fcinfo, ga->unit_arg, a, ga->omop_unit,
-							  cls_pg_unit_cache(fcinfo, 0), &conv))
-	{
-		if (!unit_free)
-		{
-			r->reason = "unit unknown or not valid for the analyte";
-			return;
-		}
-		have_unit = false;
 	}
 	if (!have_unit)
 		conv = (cls_conv) {1.0, 1.0, 0.0};
