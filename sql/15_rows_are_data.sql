@@ -139,6 +139,10 @@ SELECT cls.tagraxofusp_summary(t, code, v, 'stone', hi, dose) FROM obs;
 SELECT id, (cls.signs(albumin => v, albumin_unit => unit)).hypoalbuminemia AS hypoalbuminemia,
        (cls.tagraxofusp_check(albumin => v, albumin_unit => unit)).not_evaluable[1] AS albumin_rule
 FROM r WHERE id IN (1, 4, 7) ORDER BY id;
+SELECT u, (SELECT e FROM unnest((cls.tagraxofusp_check(alt => 50, alt_uln => u)).not_evaluable) e
+            WHERE e LIKE 'transaminases%') AS transaminases_rule
+FROM (VALUES (40::float8), (0), (-1)) x(u);
+SELECT cls.tagraxofusp_check(alt => 50, alt_uln => 0);
 SELECT cls.signs(albumin => 2.9, albumin_unit => 'furlongs');
 SELECT cls.tagraxofusp_check(albumin => 2.9, albumin_unit => 'furlongs');
 

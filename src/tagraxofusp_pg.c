@@ -496,11 +496,13 @@ xuln_arg(FunctionCallInfo fcinfo, cls_tgx_input *in, cls_tgx_input_id id,
 		 int arg, int uln_arg, cls_analyte a, const char *uln_name)
 {
 	double		v,
-				uln;
-	char	   *problem;
+				uln = 0;
+	char	   *problem,
+			   *uln_problem;
+	/* an unusable ULN: the error when the query writes it, else unknown */
+	int			uln_st = cls_pg_limit_arg(fcinfo, uln_arg, uln_name, false, true,
+										  &uln, &uln_problem);
 
-	if (!PG_ARGISNULL(uln_arg))
-		cls_pg_check_limit(uln_name, PG_GETARG_FLOAT8(uln_arg));
 	if (PG_ARGISNULL(arg))
 		return;
 	v = PG_GETARG_FLOAT8(arg);
@@ -510,12 +512,12 @@ xuln_arg(FunctionCallInfo fcinfo, cls_tgx_input *in, cls_tgx_input_id id,
 		in->val[id].problem = problem;
 		return;
 	}
-	if (PG_ARGISNULL(uln_arg))
+	if (uln_st <= 0)
 	{
-		in->val[id].problem = psprintf("%s without its ULN", a == CLS_A_ALT ? "ALT" : "AST");
+		in->val[id].problem = uln_st < 0 ? uln_problem :
+			psprintf("%s without its ULN", a == CLS_A_ALT ? "ALT" : "AST");
 		return;
 	}
-	uln = PG_GETARG_FLOAT8(uln_arg);
 	cls_tgx_set(in, id, v / uln);
 }
 
