@@ -10,7 +10,10 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "access/xact.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
+#include "storage/proc.h"
 #include "sort.h"
 
 PG_MODULE_MAGIC;
@@ -91,9 +94,10 @@ cls_pg_unit_cache(FunctionCallInfo fcinfo, int slot)
 	return &c[slot];
 }
 
-void
-cls_pg_unit_conv(cls_analyte a, text *unit, cls_unit_cache *cache,
-				 cls_conv *out)
+/* The lookup of a text unit through the cache (no error). */
+static cls_unit_status
+unit_lookup_cached(cls_analyte a, text *unit, cls_unit_cache *cache,
+				   cls_conv *out)
 {
 	const char *s = VARDATA_ANY(unit);
 	int			len = VARSIZE_ANY_EXHDR(unit);
@@ -102,13 +106,12 @@ cls_pg_unit_conv(cls_analyte a, text *unit, cls_unit_cache *cache,
 	if (cache && cache->analyte == a && cache->len == len && len > 0 &&
 		memcmp(cache->unit, s, len) == 0)
 	{
-		if (cache->status != CLS_UNIT_OK)
-			cls_pg_unit_error(a, text_to_cstring(unit), cache->status);
 		*out = cache->conv;
-		return;
+		return cache->status;
 	}
 	st = cls_unit_lookup(a, s, len, out);
-	if (cache && len <= (int) sizeof(cache->unit))
+	/* len 0 is the OMOP entry's mark: an empty spelling is not kept */
+	if (cache && len > 0 && len <= (int) sizeof(cache->unit))
 	{
 		cache->analyte = a;
 		cache->len = len;
@@ -116,26 +119,25 @@ cls_pg_unit_conv(cls_analyte a, text *unit, cls_unit_cache *cache,
 		cache->conv = *out;
 		cache->status = st;
 	}
-	if (st != CLS_UNIT_OK)
-		cls_pg_unit_error(a, text_to_cstring(unit), st);
+	return st;
 }
 
-void
-cls_pg_unit_conv_omop(cls_analyte a, int64 concept_id, cls_unit_cache *cache,
-					  cls_conv *out)
+/* The same for an OMOP unit concept_id: the cache stores the concept_id in
+ * place of a spelling, len 0. */
+static cls_unit_status
+unit_lookup_omop_cached(cls_analyte a, int64 concept_id,
+						cls_unit_cache *cache, cls_conv *out)
 {
 	cls_unit_status st;
 
-	/* the cache stores the concept_id in place of a spelling, len 0 */
 	if (cache && cache->analyte == a && cache->len == 0 &&
-		memcmp(cache->unit, &concept_id, sizeof(concept_id)) == 0 &&
-		cache->status == CLS_UNIT_OK)
+		memcmp(cache->unit, &concept_id, sizeof(concept_id)) == 0)
 	{
 		*out = cache->conv;
-		return;
+		return cache->status;
 	}
 	st = cls_unit_lookup_omop(a, concept_id, out);
-	if (cache && st == CLS_UNIT_OK)
+	if (cache)
 	{
 		cache->analyte = a;
 		cache->len = 0;
@@ -143,14 +145,164 @@ cls_pg_unit_conv_omop(cls_analyte a, int64 concept_id, cls_unit_cache *cache,
 		cache->conv = *out;
 		cache->status = st;
 	}
+	return st;
+}
+
+void
+cls_pg_unit_conv(cls_analyte a, text *unit, cls_unit_cache *cache,
+				 cls_conv *out)
+{
+	cls_unit_status st = unit_lookup_cached(a, unit, cache, out);
 
 	if (st != CLS_UNIT_OK)
-	{
-		char		buf[32];
+		cls_pg_unit_error(a, text_to_cstring(unit), st);
+}
 
-		snprintf(buf, sizeof(buf), "%lld", (long long) concept_id);
-		cls_pg_unit_error(a, buf, st);
+/*
+ * Query or data (SPEC: a query's mistakes are errors, the rows' problems are
+ * not).  An argument is the query's when it is a constant or a parameter
+ * (get_fn_expr_arg_stable); in an aggregate's transition function the
+ * argument is looked up in the Aggref (argument n of the transition function
+ * is the aggregate's argument n - 1, after the state), because the planner
+ * hands transition functions placeholder expressions.  Anything else (a
+ * column, an expression over columns, a call without an expression tree, a
+ * window aggregate) is data.
+ */
+bool
+cls_pg_arg_in_query(FunctionCallInfo fcinfo, int argno)
+{
+	Aggref	   *aggref;
+
+	if (fcinfo->flinfo == NULL)
+		return false;
+	if (AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_AGGREGATE &&
+		(aggref = AggGetAggref(fcinfo)) != NULL)
+	{
+		TargetEntry *te;
+		Node	   *e;
+
+		if (argno < 1 || argno > list_length(aggref->args))
+			return false;
+		te = (TargetEntry *) list_nth(aggref->args, argno - 1);
+		e = (Node *) te->expr;
+		while (e && IsA(e, RelabelType))
+			e = (Node *) ((RelabelType *) e)->arg;
+		return e != NULL && (IsA(e, Const) ||
+							 (IsA(e, Param) &&
+							  ((Param *) e)->paramkind == PARAM_EXTERN));
 	}
+	return get_fn_expr_arg_stable(fcinfo->flinfo, argno);
+}
+
+/*
+ * One WARNING per (analyte, unit) and statement: the set is kept per backend
+ * and emptied when a new statement (or transaction) begins.  A per-call-site
+ * set (fn_extra) would repeat the warning for every call site of one query
+ * and is taken by several functions for their own caches; a parallel worker
+ * has its own set, so a parallel plan may repeat a warning once per worker.
+ */
+#define WARNED_MAX 32
+static void
+warn_unit_once(cls_analyte a, const char *unit, cls_unit_status st)
+{
+	static LocalTransactionId w_lxid = InvalidLocalTransactionId;
+	static TimestampTz w_stmt = 0;
+	static struct
+	{
+		cls_analyte a;
+		char		u[72];
+	}			warned[WARNED_MAX];
+	static int	nwarned = 0;
+	TimestampTz now = GetCurrentStatementStartTimestamp();
+	char		list[256];
+
+	if (MyProc == NULL || MyProc->lxid != w_lxid || now != w_stmt)
+	{
+		w_lxid = MyProc ? MyProc->lxid : InvalidLocalTransactionId;
+		w_stmt = now;
+		nwarned = 0;
+	}
+	unit = cls_pg_clip(unit);
+	for (int i = 0; i < nwarned && i < WARNED_MAX; i++)
+		if (warned[i].a == a && strcmp(warned[i].u, unit) == 0)
+			return;
+	if (nwarned >= WARNED_MAX)
+	{
+		if (nwarned++ == WARNED_MAX)
+			ereport(WARNING,
+					(errmsg("more than %d unknown units in this statement: further ones are not reported", WARNED_MAX),
+					 errhint("cls.unit_known() finds the rows with such units.")));
+		return;
+	}
+	warned[nwarned].a = a;
+	strlcpy(warned[nwarned].u, unit, sizeof(warned[nwarned].u));
+	nwarned++;
+
+	cls_unit_list(a, list, sizeof(list));
+	if (st == CLS_UNIT_WRONG_ANALYTE)
+		ereport(WARNING,
+				(errmsg("unit \"%s\" of some rows is not valid for analyte \"%s\"",
+						unit, cls_analyte_name(a)),
+				 errdetail("cls converts %s to %s; \"%s\" measures another quantity. Results that need these values in %s are NULL.",
+						   cls_analyte_name(a), cls_analyte_unit(a), unit, cls_analyte_unit(a)),
+				 errhint("Units accepted for %s: %s, or their OMOP unit concept_ids.",
+						 cls_analyte_name(a), list)));
+	else
+		ereport(WARNING,
+				(errmsg("unknown unit \"%s\" for analyte \"%s\" in some rows",
+						unit, cls_analyte_name(a)),
+				 strcmp(unit, "0") == 0 ?
+				 errdetail("OMOP unit_concept_id 0 means \"No matching concept\": the unit was not mapped. Results that need these values in %s are NULL.", cls_analyte_unit(a)) :
+				 errdetail("cls does not know this unit spelling. Results that need these values in %s are NULL.", cls_analyte_unit(a)),
+				 errhint("Units accepted for %s: %s, or their OMOP unit concept_ids; cls.unit_known() finds such rows.",
+						 cls_analyte_name(a), list)));
+}
+
+cls_unit_status
+cls_pg_unit_lookup_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a,
+					   bool omop, cls_unit_cache *cache, cls_conv *out)
+{
+	if (omop)
+		return unit_lookup_omop_cached(a, PG_GETARG_INT64(argno), cache, out);
+	return unit_lookup_cached(a, PG_GETARG_TEXT_PP(argno), cache, out);
+}
+
+char *
+cls_pg_unit_arg_text(FunctionCallInfo fcinfo, int argno, bool omop)
+{
+	if (omop)
+		return psprintf("%lld", (long long) PG_GETARG_INT64(argno));
+	return text_to_cstring(PG_GETARG_TEXT_PP(argno));
+}
+
+bool
+cls_pg_unit_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a, bool omop,
+				cls_unit_cache *cache, cls_conv *out)
+{
+	static const cls_conv to_nan = {NAN, 1.0, 0.0};
+	cls_unit_status st = cls_pg_unit_lookup_arg(fcinfo, argno, a, omop,
+												cache, out);
+
+	if (st == CLS_UNIT_OK)
+		return true;
+	if (cls_pg_arg_in_query(fcinfo, argno))
+		cls_pg_unit_error(a, cls_pg_unit_arg_text(fcinfo, argno, omop), st);
+	warn_unit_once(a, cls_pg_unit_arg_text(fcinfo, argno, omop), st);
+	*out = to_nan;
+	return false;
+}
+
+char *
+cls_pg_unit_problem(cls_analyte a, const char *unit, cls_unit_status st)
+{
+	unit = cls_pg_clip(unit);
+	if (st == CLS_UNIT_WRONG_ANALYTE)
+		return psprintf("unit \"%s\" is not valid for %s", unit,
+						cls_analyte_name(a));
+	if (strcmp(unit, "0") == 0)
+		return psprintf("unknown unit \"0\" for %s (OMOP \"No matching concept\")",
+						cls_analyte_name(a));
+	return psprintf("unknown unit \"%s\" for %s", unit, cls_analyte_name(a));
 }
 
 char *
@@ -196,6 +348,36 @@ cls_pg_check_limit(const char *argname, double v)
 					   "A reference limit or baseline must be a finite number greater than zero.",
 					   "Pass NULL when the limit is unknown: grades that need it are then NULL.");
 	}
+}
+
+int
+cls_pg_limit_arg(FunctionCallInfo fcinfo, int argno, const char *argname,
+				 bool zero_ok, bool may_raise, double *v, char **problem)
+{
+	double		x;
+
+	*problem = NULL;
+	if (argno < 0 || PG_ARGISNULL(argno))
+		return 0;
+	x = PG_GETARG_FLOAT8(argno);
+	*v = x;
+	if (!isnan(x) && !isinf(x) && (x > 0 || (zero_ok && x == 0)))
+		return 1;
+	if (may_raise && cls_pg_arg_in_query(fcinfo, argno))
+	{
+		char		buf[64];
+
+		snprintf(buf, sizeof(buf), "%g", x);
+		cls_pg_bad_arg(argname, buf,
+					   zero_ok ?
+					   "A lower reference limit must be a finite number, zero or greater." :
+					   "A reference limit or baseline must be a finite number greater than zero.",
+					   "Pass NULL when the limit is unknown: grades that need it are then NULL.");
+	}
+	*problem = psprintf("%s %g is not usable (a %s must be a finite number %s)",
+						argname, x, zero_ok ? "lower limit" : "limit or baseline",
+						zero_ok ? ">= 0" : "> 0");
+	return -1;
 }
 
 /* ------------------------------------------------------------------------

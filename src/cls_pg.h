@@ -38,14 +38,49 @@ typedef struct cls_unit_cache
  * NULL. */
 extern void cls_pg_unit_conv(cls_analyte a, text *unit, cls_unit_cache *cache,
 							 cls_conv *out);
-/* The same for an OMOP unit concept_id (the cache keeps the last id). */
-extern void cls_pg_unit_conv_omop(cls_analyte a, int64 concept_id,
-								  cls_unit_cache *cache, cls_conv *out);
 /* Raise the error for a failed unit lookup. */
 extern void cls_pg_unit_error(cls_analyte a, const char *unit,
 							  cls_unit_status st) pg_attribute_noreturn();
 /* A cache in fn_extra, allocated on first use. */
 extern cls_unit_cache *cls_pg_unit_cache(FunctionCallInfo fcinfo, int slot);
+
+/*
+ * Query or data: true when argument argno of this call is written in the
+ * query (a constant or parameter), false when it comes from the rows.  Works
+ * in aggregate transition functions too (the Aggref's argument argno - 1).
+ */
+extern bool cls_pg_arg_in_query(FunctionCallInfo fcinfo, int argno);
+
+/* The lookup of the unit in argument argno (text, or an OMOP unit
+ * concept_id when omop), never raising. */
+extern cls_unit_status cls_pg_unit_lookup_arg(FunctionCallInfo fcinfo,
+											  int argno, cls_analyte a,
+											  bool omop, cls_unit_cache *cache,
+											  cls_conv *out);
+/*
+ * The conversion of the unit in argument argno (not NULL).  A unit unknown
+ * or invalid for the analyte is, when the query writes it, the 22023 error;
+ * when it comes from the rows, a data problem: one WARNING per (analyte,
+ * unit) and statement, *out converts every value to NaN (so that the value
+ * is ignored like any unusable one) and the result is false.
+ */
+extern bool cls_pg_unit_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a,
+							bool omop, cls_unit_cache *cache, cls_conv *out);
+/* The unit in argument argno as text (an OMOP concept_id in decimal). */
+extern char *cls_pg_unit_arg_text(FunctionCallInfo fcinfo, int argno, bool omop);
+/* Why a unit is not usable, for *_reason and value_problem. */
+extern char *cls_pg_unit_problem(cls_analyte a, const char *unit,
+								 cls_unit_status st);
+
+/*
+ * A reference limit or baseline in argument argno (argno < 0: none): 0 when
+ * NULL (unknown), 1 when usable (finite, > 0, or 0 when zero_ok: an LLN of 0
+ * is a real reference range), -1 when not: then *problem says why, after
+ * the 22023 error when the query writes it and may_raise.  *v is the value.
+ */
+extern int	cls_pg_limit_arg(FunctionCallInfo fcinfo, int argno,
+							 const char *argname, bool zero_ok, bool may_raise,
+							 double *v, char **problem);
 
 /* Check a user-given limit (LLN, ULN, baseline): finite and > 0, else a
  * 22023 error naming the argument. */

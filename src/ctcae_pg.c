@@ -40,20 +40,6 @@ typedef struct grade_result
 	const char *reason;			/* why NULL */
 } grade_result;
 
-static double
-limit_arg(FunctionCallInfo fcinfo, int arg, const char *name, bool *given)
-{
-	double		v;
-
-	*given = false;
-	if (arg < 0 || PG_ARGISNULL(arg))
-		return 0.0;
-	v = PG_GETARG_FLOAT8(arg);
-	cls_pg_check_limit(name, v);
-	*given = true;
-	return v;
-}
-
 static char *
 limit_problem(const char *name, cls_analyte a, double canonical)
 {
@@ -67,31 +53,52 @@ limit_problem(const char *name, cls_analyte a, double canonical)
 					lo, hi, cls_analyte_unit(a));
 }
 
+/* Append a problem to a "; "-separated list. */
 static void
-grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
+add_problem(StringInfo s, const char *p)
+{
+	if (p == NULL)
+		return;
+	if (s->len > 0)
+		appendStringInfoString(s, "; ");
+	appendStringInfoString(s, p);
+}
+
+/*
+ * One grading.  SPEC: only the limits the term's criteria use are read; a
+ * used limit that is unusable (from the rows: not a finite number > 0, an LLN
+ * may be 0; or outside the plausible range of reference limits) is unknown,
+ * so that only the grades that need it are lost.  A unit or limit the query
+ * writes that is wrong is an error, unless `explain` (the *_reason
+ * functions, which never raise for the arguments they explain).
+ */
+static void
+grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
+		   grade_result *r)
 {
 	cls_term	t;
 	cls_version v;
 	const cls_term_info *ti;
 	cls_analyte a;
-	cls_conv	conv;
+	cls_conv	conv = {1.0, 1.0, 0.0};
 	cls_grade_input in;
-	bool		lln_given,
-				uln_given,
-				base_given;
-	double		lln,
-				uln,
-				base;
+	int			lln_st,
+				uln_st,
+				base_st;
+	double		lln = 0,
+				uln = 0,
+				base = 0,
+				x;
 	unsigned	needs;
+	bool		unit_free,
+				have_unit = true;
+	char	   *p;
+	StringInfoData problems;
 
 	r->isnull = true;
 	r->grade = 0;
 	r->reason = NULL;
-
-	/* limits are checked first: a bad limit is a query mistake */
-	lln = limit_arg(fcinfo, ga->lln_arg, ga->lln_name, &lln_given);
-	uln = limit_arg(fcinfo, ga->uln_arg, ga->uln_name, &uln_given);
-	base = limit_arg(fcinfo, ga->base_arg, ga->base_name, &base_given);
+	initStringInfo(&problems);
 
 	if (ga->term_arg >= 0 && PG_ARGISNULL(ga->term_arg))
 	{
@@ -109,60 +116,126 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
 	if (ti == NULL || v < 0 || v >= CLS_V__COUNT)
 		elog(ERROR, "invalid CTCAE term or version");
 	if (!(ti->versions & CLS_VBIT(v)))
+	{
+		if (explain)
+		{
+			r->reason = psprintf("CTCAE term \"%s\" is not graded for version %s",
+								 ti->name, cls_version_name(v));
+			return;
+		}
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("CTCAE term \"%s\" is not graded for version %s",
 						ti->name, cls_version_name(v)),
 				 errdetail("The sources cls follows transcribe version 6.0 completely only for Hypoalbuminemia."),
 				 errhint("Use version '5.0' or '4.03'.")));
+	}
 	a = ti->analyte;
+	needs = cls_term_needs(t, v);
+	/* multiples of limits in the value's own unit need no unit */
+	unit_free = cls_term_unit_free(t, v) &&
+		(!ga->limits_canonical || ga->base_in_value_unit);
+
+	/* only the limits the criteria use are read */
+	lln_st = (needs & CLS_NEEDS_LLN) ?
+		cls_pg_limit_arg(fcinfo, ga->lln_arg, ga->lln_name, true, !explain, &lln, &p) : 0;
+	if (lln_st < 0)
+		add_problem(&problems, p);
+	uln_st = (needs & CLS_NEEDS_ULN) ?
+		cls_pg_limit_arg(fcinfo, ga->uln_arg, ga->uln_name, false, !explain, &uln, &p) : 0;
+	if (uln_st < 0)
+		add_problem(&problems, p);
+	base_st = (needs & CLS_NEEDS_BASELINE) ?
+		cls_pg_limit_arg(fcinfo, ga->base_arg, ga->base_name, false, !explain, &base, &p) : 0;
+	if (base_st < 0)
+		add_problem(&problems, p);
 
 	if (PG_ARGISNULL(ga->unit_arg))
 	{
-		r->reason = "unit is NULL";
-		return;
+		if (!unit_free)
+		{
+			r->reason = "unit is NULL";
+			return;
+		}
+		have_unit = false;
 	}
-	if (ga->omop_unit)
-		cls_pg_unit_conv_omop(a, PG_GETARG_INT64(ga->unit_arg),
-							  cls_pg_unit_cache(fcinfo, 0), &conv);
 	else
-		cls_pg_unit_conv(a, PG_GETARG_TEXT_PP(ga->unit_arg),
-						 cls_pg_unit_cache(fcinfo, 0), &conv);
+	{
+		cls_unit_status st = cls_pg_unit_lookup_arg(fcinfo, ga->unit_arg, a,
+													ga->omop_unit,
+													cls_pg_unit_cache(fcinfo, 0),
+													&conv);
+
+		if (st != CLS_UNIT_OK)
+		{
+			/* the query's unit: the error; the rows': one warning */
+			if (!explain)
+				(void) cls_pg_unit_arg(fcinfo, ga->unit_arg, a, ga->omop_unit,
+									   cls_pg_unit_cache(fcinfo, 0), &conv);
+			if (!unit_free)
+			{
+				r->reason = cls_pg_unit_problem(a, cls_pg_unit_arg_text(fcinfo, ga->unit_arg, ga->omop_unit), st);
+				return;
+			}
+			have_unit = false;
+		}
+	}
+	if (!have_unit)
+		conv = (cls_conv) {1.0, 1.0, 0.0};
 
 	if (PG_ARGISNULL(ga->value_arg))
 	{
 		r->reason = "value is NULL";
 		return;
 	}
-	in.value = cls_conv_apply(&conv, PG_GETARG_FLOAT8(ga->value_arg));
-	r->reason = cls_pg_value_problem(a, in.value);
+	x = PG_GETARG_FLOAT8(ga->value_arg);
+	if (have_unit)
+	{
+		in.value = cls_conv_apply(&conv, x);
+		r->reason = cls_pg_value_problem(a, in.value);
+	}
+	else
+	{
+		/* without a unit: implausible in every unit cls accepts for it */
+		cls_value_status vst = cls_value_check_any_unit(a, x);
+
+		in.value = x;
+		if (vst == CLS_VALUE_TOO_LOW || vst == CLS_VALUE_TOO_HIGH)
+			r->reason = psprintf("%s %g (unit unknown) is implausible in every unit cls accepts for %s",
+								 cls_analyte_name(a), x, cls_analyte_name(a));
+		else if (vst != CLS_VALUE_OK)
+			r->reason = psprintf("%s value is %s", cls_analyte_name(a),
+								 cls_value_status_text(vst));
+	}
 	if (r->reason)
 		return;
 
-	in.has_lln = lln_given;
-	in.has_uln = uln_given;
-	in.has_baseline = base_given;
-	in.lln = ga->limits_canonical ? lln : cls_conv_apply(&conv, lln);
-	in.uln = ga->limits_canonical ? uln : cls_conv_apply(&conv, uln);
-	in.baseline = (ga->limits_canonical && !ga->base_in_value_unit) ? base :
-		cls_conv_apply(&conv, base);
-	/* a reference limit outside the plausible range of reference limits
-	 * (most often a limit in another unit than the value), or a baseline
-	 * outside the plausible range of values, is a data problem: no grade */
-	if (lln_given && !cls_reference_limit_ok(a, in.lln))
+	in.has_lln = lln_st > 0;
+	in.has_uln = uln_st > 0;
+	in.has_baseline = base_st > 0;
+	in.lln = (ga->limits_canonical || !have_unit) ? lln : cls_conv_apply(&conv, lln);
+	in.uln = (ga->limits_canonical || !have_unit) ? uln : cls_conv_apply(&conv, uln);
+	in.baseline = ((ga->limits_canonical && !ga->base_in_value_unit) || !have_unit) ?
+		base : cls_conv_apply(&conv, base);
+	/* a used limit outside the plausible range of reference limits (most
+	 * often a limit in another unit than the value), or a baseline outside
+	 * the plausible range of values, is unknown; without a unit it cannot
+	 * be checked */
+	if (have_unit && in.has_lln && !cls_reference_limit_ok(a, in.lln))
 	{
-		r->reason = limit_problem("lln", a, in.lln);
-		return;
+		in.has_lln = false;
+		add_problem(&problems, limit_problem(ga->lln_name, a, in.lln));
 	}
-	if (uln_given && !cls_reference_limit_ok(a, in.uln))
+	if (have_unit && in.has_uln && !cls_reference_limit_ok(a, in.uln))
 	{
-		r->reason = limit_problem("uln", a, in.uln);
-		return;
+		in.has_uln = false;
+		add_problem(&problems, limit_problem(ga->uln_name, a, in.uln));
 	}
-	if (base_given && cls_value_check(a, in.baseline) != CLS_VALUE_OK)
+	if (have_unit && in.has_baseline && cls_value_check(a, in.baseline) != CLS_VALUE_OK)
 	{
-		r->reason = psprintf("baseline: %s", cls_pg_value_problem(a, in.baseline));
-		return;
+		in.has_baseline = false;
+		add_problem(&problems, psprintf("%s: %s", ga->base_name,
+										cls_pg_value_problem(a, in.baseline)));
 	}
 	if (ga->sympt_arg < 0)
 		in.symptomatic = 0;
@@ -184,21 +257,22 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
 	}
 
 	/* say which unknown input leaves the grade open */
-	needs = cls_term_needs(t, v);
 	{
 		StringInfoData s;
 		int			n = 0;
 
 		initStringInfo(&s);
 		appendStringInfoString(&s, "the grade depends on unknown input:");
-		if ((needs & CLS_NEEDS_LLN) && !lln_given)
+		if ((needs & CLS_NEEDS_LLN) && !in.has_lln)
 			appendStringInfo(&s, "%s LLN", n++ ? "," : "");
-		if ((needs & CLS_NEEDS_ULN) && !uln_given)
+		if ((needs & CLS_NEEDS_ULN) && !in.has_uln)
 			appendStringInfo(&s, "%s ULN", n++ ? "," : "");
-		if ((needs & CLS_NEEDS_BASELINE) && !base_given)
+		if ((needs & CLS_NEEDS_BASELINE) && !in.has_baseline)
 			appendStringInfo(&s, "%s baseline", n++ ? "," : "");
 		if ((needs & CLS_NEEDS_SYMPTOMS) && in.symptomatic < 0)
 			appendStringInfo(&s, "%s symptomatic", n++ ? "," : "");
+		if (problems.len > 0)
+			appendStringInfo(&s, " (%s)", problems.data);
 		r->reason = s.data;
 	}
 }
@@ -214,7 +288,7 @@ cls_ctcae_grade(PG_FUNCTION_ARGS)
 {
 	grade_result r;
 
-	grade_eval(fcinfo, &generic_args, &r);
+	grade_eval(fcinfo, &generic_args, false, &r);
 	if (r.isnull)
 		PG_RETURN_NULL();
 	PG_RETURN_INT16((int16) r.grade);
@@ -226,7 +300,7 @@ cls_ctcae_grade_omop(PG_FUNCTION_ARGS)
 {
 	grade_result r;
 
-	grade_eval(fcinfo, &generic_omop_args, &r);
+	grade_eval(fcinfo, &generic_omop_args, false, &r);
 	if (r.isnull)
 		PG_RETURN_NULL();
 	PG_RETURN_INT16((int16) r.grade);
@@ -239,7 +313,7 @@ cls_ctcae_grade_reason(PG_FUNCTION_ARGS)
 {
 	grade_result r;
 
-	grade_eval(fcinfo, &generic_args, &r);
+	grade_eval(fcinfo, &generic_args, true, &r);
 	if (!r.isnull)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(r.reason));
@@ -251,7 +325,7 @@ cls_ctcae_grade_reason_omop(PG_FUNCTION_ARGS)
 {
 	grade_result r;
 
-	grade_eval(fcinfo, &generic_omop_args, &r);
+	grade_eval(fcinfo, &generic_omop_args, true, &r);
 	if (!r.isnull)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(r.reason));
@@ -270,7 +344,7 @@ cls_ctcae_grade_reason_omop(PG_FUNCTION_ARGS)
 									  sympt, false, true, base_value_unit, \
 									  lname, uname, bname}; \
 		grade_result r; \
-		grade_eval(fcinfo, &ga, &r); \
+		grade_eval(fcinfo, &ga, false, &r); \
 		if (r.isnull) \
 			PG_RETURN_NULL(); \
 		PG_RETURN_INT16((int16) r.grade); \

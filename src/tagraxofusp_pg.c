@@ -474,7 +474,11 @@ value_arg(FunctionCallInfo fcinfo, cls_tgx_input *in, cls_tgx_input_id id,
 			in->val[id].problem = psprintf("%s unit is NULL", cls_analyte_name(a));
 			return;
 		}
-		cls_pg_unit_conv(a, PG_GETARG_TEXT_PP(unit_arg), cls_pg_unit_cache(fcinfo, slot), &conv);
+		if (!cls_pg_unit_arg(fcinfo, unit_arg, a, false, cls_pg_unit_cache(fcinfo, slot), &conv))
+		{
+			in->val[id].problem = psprintf("%s unit unknown or not valid", cls_analyte_name(a));
+			return;
+		}
 	}
 	v = cls_conv_apply(&conv, PG_GETARG_FLOAT8(arg));
 	problem = cls_pg_value_problem(a, v);
@@ -492,11 +496,13 @@ xuln_arg(FunctionCallInfo fcinfo, cls_tgx_input *in, cls_tgx_input_id id,
 		 int arg, int uln_arg, cls_analyte a, const char *uln_name)
 {
 	double		v,
-				uln;
-	char	   *problem;
+				uln = 0;
+	char	   *problem,
+			   *uln_problem;
+	/* an unusable ULN: the error when the query writes it, else unknown */
+	int			uln_st = cls_pg_limit_arg(fcinfo, uln_arg, uln_name, false, true,
+										  &uln, &uln_problem);
 
-	if (!PG_ARGISNULL(uln_arg))
-		cls_pg_check_limit(uln_name, PG_GETARG_FLOAT8(uln_arg));
 	if (PG_ARGISNULL(arg))
 		return;
 	v = PG_GETARG_FLOAT8(arg);
@@ -506,12 +512,12 @@ xuln_arg(FunctionCallInfo fcinfo, cls_tgx_input *in, cls_tgx_input_id id,
 		in->val[id].problem = problem;
 		return;
 	}
-	if (PG_ARGISNULL(uln_arg))
+	if (uln_st <= 0)
 	{
-		in->val[id].problem = psprintf("%s without its ULN", a == CLS_A_ALT ? "ALT" : "AST");
+		in->val[id].problem = uln_st < 0 ? uln_problem :
+			psprintf("%s without its ULN", a == CLS_A_ALT ? "ALT" : "AST");
 		return;
 	}
-	uln = PG_GETARG_FLOAT8(uln_arg);
 	cls_tgx_set(in, id, v / uln);
 }
 
@@ -756,10 +762,11 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	/* a NULL unit: the row is ignored (cls never guesses a unit) */
 	if (PG_ARGISNULL(4))
 		PG_RETURN_POINTER(s);
-	if (form == CODE_INT_UNIT_INT)
-		cls_pg_unit_conv_omop(a, PG_GETARG_INT64(4), unit_cache_for(fcinfo, a), &conv);
-	else
-		cls_pg_unit_conv(a, PG_GETARG_TEXT_PP(4), unit_cache_for(fcinfo, a), &conv);
+	/* a unit cls cannot use: the error when the query writes it, else a
+	 * warning and the row is ignored */
+	if (!cls_pg_unit_arg(fcinfo, 4, a, form == CODE_INT_UNIT_INT,
+						 unit_cache_for(fcinfo, a), &conv))
+		PG_RETURN_POINTER(s);
 	v = cls_conv_apply(&conv, v);
 	if (cls_value_check(a, v) != CLS_VALUE_OK)
 		PG_RETURN_POINTER(s);	/* implausible: ignored (README) */

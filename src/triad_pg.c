@@ -474,8 +474,9 @@ wide_value(FunctionCallInfo fcinfo, int arg, int unitarg, cls_analyte a,
 	{
 		if (PG_ARGISNULL(unitarg))
 			return false;
-		/* no cache: fn_extra holds the result types */
-		cls_pg_unit_conv(a, PG_GETARG_TEXT_PP(unitarg), NULL, &conv);
+		/* no cache: fn_extra holds the result types; a unit from the rows
+		 * that cls cannot use makes the value NaN (ignored) */
+		(void) cls_pg_unit_arg(fcinfo, unitarg, a, false, NULL, &conv);
 	}
 	v = cls_conv_apply(&conv, v);
 	if (cls_value_check(a, v) != CLS_VALUE_OK)
@@ -816,7 +817,8 @@ typedef struct TriadFnCache
 
 /* The conversion of a row's unit, from the per-analyte cache. */
 static void
-unit_conv_cached(TriadFnCache *fc, cls_analyte a, text *unit, cls_conv *out)
+unit_conv_cached(FunctionCallInfo fcinfo, int argno, TriadFnCache *fc,
+				 cls_analyte a, text *unit, cls_conv *out)
 {
 	const char *s = VARDATA_ANY(unit);
 	int			len = VARSIZE_ANY_EXHDR(unit);
@@ -830,11 +832,12 @@ unit_conv_cached(TriadFnCache *fc, cls_analyte a, text *unit, cls_conv *out)
 			*out = c[i].conv;
 			return;
 		}
-	/* miss: look up (raises the error for an unknown unit) and remember */
+	/* miss: look up and remember (an unknown unit: the error when the
+	 * query writes it, else a warning and a conversion to NaN) */
 	i = fc->unext[a];
 	fc->unext[a] = (uint8) ((i + 1) % 4);
 	c[i].len = -1;
-	cls_pg_unit_conv(a, unit, &c[i], out);
+	(void) cls_pg_unit_arg(fcinfo, argno, a, false, &c[i], out);
 }
 
 static TriadFnCache *
@@ -1018,7 +1021,7 @@ triad_sfunc(FunctionCallInfo fcinfo, bool int_code)
 			st->n_ignored++;
 			PG_RETURN_POINTER(st);
 		}
-		unit_conv_cached(fc, (cls_analyte) a, PG_GETARG_TEXT_PP(4), &conv);
+		unit_conv_cached(fcinfo, 4, fc, (cls_analyte) a, PG_GETARG_TEXT_PP(4), &conv);
 		v = cls_conv_apply(&conv, v);
 		if (cls_value_check((cls_analyte) a, v) != CLS_VALUE_OK)
 		{

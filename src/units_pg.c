@@ -3,6 +3,7 @@
  */
 #include "cls_pg.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "funcapi.h"
@@ -44,32 +45,40 @@ cls_canonical_unit(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(cls_analyte_unit(a)));
 }
 
-/* cls.to_canonical(analyte, value, unit text) */
+/*
+ * cls.to_canonical(analyte, value, unit): the unit from the rows that cls
+ * cannot use gives NULL (with one warning per unit and statement), written
+ * in the query the 22023 error; a finite value whose canonical value is
+ * beyond the double range gives NULL (never Infinity).
+ */
+static Datum
+to_canonical(FunctionCallInfo fcinfo, bool omop)
+{
+	cls_analyte a = DatumGetClsAnalyte(PG_GETARG_DATUM(0));
+	double		v = PG_GETARG_FLOAT8(1),
+				r;
+	cls_conv	conv;
+
+	if (!cls_pg_unit_arg(fcinfo, 2, a, omop, cls_pg_unit_cache(fcinfo, 0), &conv))
+		PG_RETURN_NULL();
+	r = cls_conv_apply(&conv, v);
+	if ((r == DBL_MAX || r == -DBL_MAX) && r != v)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(r);
+}
+
 PG_FUNCTION_INFO_V1(cls_to_canonical);
 Datum
 cls_to_canonical(PG_FUNCTION_ARGS)
 {
-	cls_analyte a = DatumGetClsAnalyte(PG_GETARG_DATUM(0));
-	double		v = PG_GETARG_FLOAT8(1);
-	cls_conv	conv;
-
-	cls_pg_unit_conv(a, PG_GETARG_TEXT_PP(2), cls_pg_unit_cache(fcinfo, 0),
-					 &conv);
-	PG_RETURN_FLOAT8(cls_conv_apply(&conv, v));
+	return to_canonical(fcinfo, false);
 }
 
-/* cls.to_canonical(analyte, value, unit_concept_id bigint) */
 PG_FUNCTION_INFO_V1(cls_to_canonical_omop);
 Datum
 cls_to_canonical_omop(PG_FUNCTION_ARGS)
 {
-	cls_analyte a = DatumGetClsAnalyte(PG_GETARG_DATUM(0));
-	double		v = PG_GETARG_FLOAT8(1);
-	cls_conv	conv;
-
-	cls_pg_unit_conv_omop(a, PG_GETARG_INT64(2), cls_pg_unit_cache(fcinfo, 0),
-						  &conv);
-	PG_RETURN_FLOAT8(cls_conv_apply(&conv, v));
+	return to_canonical(fcinfo, true);
 }
 
 PG_FUNCTION_INFO_V1(cls_unit_known);
@@ -95,30 +104,55 @@ cls_unit_known_omop(PG_FUNCTION_ARGS)
 
 /*
  * cls.value_problem(analyte, value, unit) -> text: NULL when the value is
- * usable, otherwise why cls ignores it.  Never raises an error for data.
+ * usable, otherwise why cls ignores it.  Never raises an error, whether the
+ * arguments come from the rows or the query: a NULL unit says so, an unknown
+ * unit or unit concept (0, "No matching concept") too.  A NULL analyte (a
+ * code cls does not map) or a NULL value gives NULL: nothing to judge.
  */
-PG_FUNCTION_INFO_V1(cls_value_problem);
-Datum
-cls_value_problem(PG_FUNCTION_ARGS)
+static Datum
+value_problem(FunctionCallInfo fcinfo, bool omop)
 {
-	cls_analyte a = DatumGetClsAnalyte(PG_GETARG_DATUM(0));
-	double		v = PG_GETARG_FLOAT8(1);
-	text	   *u = PG_GETARG_TEXT_PP(2);
+	cls_analyte a;
 	cls_conv	conv;
 	cls_unit_status ust;
 	char	   *problem;
 
-	ust = cls_unit_lookup(a, VARDATA_ANY(u), VARSIZE_ANY_EXHDR(u), &conv);
-	if (ust == CLS_UNIT_UNKNOWN)
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf("unknown unit \"%s\" for %s",
-												  text_to_cstring(u), cls_analyte_name(a))));
-	if (ust == CLS_UNIT_WRONG_ANALYTE)
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf("unit \"%s\" is not valid for %s",
-												  text_to_cstring(u), cls_analyte_name(a))));
-	problem = cls_pg_value_problem(a, cls_conv_apply(&conv, v));
+	/* a missing value has nothing to judge (as in 0.2.0) */
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	a = DatumGetClsAnalyte(PG_GETARG_DATUM(0));
+	if (PG_ARGISNULL(2))
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf("%s unit is NULL", cls_analyte_name(a))));
+	ust = cls_pg_unit_lookup_arg(fcinfo, 2, a, omop, NULL, &conv);
+	if (ust != CLS_UNIT_OK)
+		PG_RETURN_TEXT_P(cstring_to_text(cls_pg_unit_problem(a, cls_pg_unit_arg_text(fcinfo, 2, omop), ust)));
+	problem = cls_pg_value_problem(a, cls_conv_apply(&conv, PG_GETARG_FLOAT8(1)));
 	if (problem == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(problem));
+}
+
+PG_FUNCTION_INFO_V1(cls_value_problem);
+Datum
+cls_value_problem(PG_FUNCTION_ARGS)
+{
+	return value_problem(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(cls_value_problem_omop);
+Datum
+cls_value_problem_omop(PG_FUNCTION_ARGS)
+{
+	return value_problem(fcinfo, true);
+}
+
+/* The implicit cast cls.analyte -> text: the analyte's name, as output. */
+extern Datum cls_analyte_out(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(cls_analyte_text);
+Datum
+cls_analyte_text(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(DatumGetCString(cls_analyte_out(fcinfo))));
 }
 
 /* cls.analytes(): analyte, canonical unit, plausible range, units */

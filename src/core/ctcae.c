@@ -300,6 +300,25 @@ cls_term_needs(cls_term t, cls_version v)
 	return needs;
 }
 
+bool
+cls_term_unit_free(cls_term t, cls_version v)
+{
+	bool		any = false;
+
+	for (size_t i = 0; i < lengthof(criteria); i++)
+	{
+		const cls_criterion *c = &criteria[i];
+
+		if (c->term != t || !(c->versions & CLS_VBIT(v)))
+			continue;
+		if (c->basis != CLS_B_ULN_GT && c->basis != CLS_B_BASE_GT &&
+			c->basis != CLS_B_PCT_GE)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 /* Three-valued truth. */
 typedef enum tv
 {

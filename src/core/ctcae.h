@@ -112,6 +112,10 @@ const cls_criterion *cls_criteria(size_t *n);
 void		cls_criterion_rule(const cls_criterion *c, char *buf, size_t bufsize);
 const char *cls_basis_name(cls_basis b);
 unsigned	cls_term_needs(cls_term t, cls_version v);
+/* True when every criterion of the term compares the value with a multiple
+ * of its ULN or baseline (CPK, creatinine, weight gain): given in the
+ * value's own unit, they grade without knowing the unit. */
+bool		cls_term_unit_free(cls_term t, cls_version v);
 
 /* True when the rows of each term are contiguous and in term order (an
  * invariant of the table that cls_grade relies on; unit-tested). */

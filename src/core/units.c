@@ -34,7 +34,11 @@ typedef struct analyte_info
  * mistake gives NULL instead of a silently wrong grade.
  */
 static const analyte_info analytes[CLS_A__COUNT] = {
-	[CLS_A_ALBUMIN] = {"albumin", "g/dL", 0.0, 10.0, false, 2.0, 6.0},
+	/* albumin below 0.1 g/dL (1 g/L) is no serum value: it is below the
+	 * measuring range of routine albumin assays, where even congenital
+	 * analbuminemia is reported as "< 1 g/L", so such a number is a unit or
+	 * transcription error (1e-308 g/dL would otherwise be graded 3) */
+	[CLS_A_ALBUMIN] = {"albumin", "g/dL", 0.1, 10.0, true, 2.0, 6.0},
 	[CLS_A_HEMATOCRIT] = {"hematocrit", "%", 5.0, 90.0, true, 0, 0},
 	[CLS_A_HEMOGLOBIN] = {"hemoglobin", "g/dL", 1.0, 30.0, true, 7.0, 22.0},
 	[CLS_A_SODIUM] = {"sodium", "mmol/L", 80.0, 200.0, true, 120.0, 160.0},
@@ -44,6 +48,8 @@ static const analyte_info analytes[CLS_A__COUNT] = {
 	[CLS_A_HEART_RATE] = {"heart_rate", "/min", 10.0, 350.0, true, 0, 0},
 	[CLS_A_TEMPERATURE] = {"temperature", "Cel", 20.0, 46.0, true, 0, 0},
 	[CLS_A_WEIGHT] = {"weight", "kg", 0.3, 700.0, true, 0, 0},
+	/* a count of 0 is a real result (aplasia, agranulocytosis: "0.00 x
+	 * 10^9/L"), and grade 4 is right for every value below 25 resp. 0.5 */
 	[CLS_A_PLATELETS] = {"platelets", "10*9/L", 0.0, 5000.0, true, 50.0, 600.0},
 	[CLS_A_NEUTROPHILS] = {"neutrophils", "10*9/L", 0.0, 500.0, true, 0.5, 10.0},
 	[CLS_A_CK] = {"ck", "U/L", 0.0, 1000000.0, true, 20.0, 2000.0},
@@ -93,6 +99,10 @@ static const code_entry loinc_codes[] = {
 	{"2157-6", CLS_A_CK},
 	{"2160-0", CLS_A_CREATININE}, {"14682-9", CLS_A_CREATININE},
 	{"77140-2", CLS_A_CREATININE},
+	/* ALT and AST in serum or plasma: the LOINC codes of the OMOP concepts
+	 * 3006923 and 3013721 below */
+	{"1742-6", CLS_A_ALT},
+	{"1920-8", CLS_A_AST},
 };
 
 typedef struct int_code_entry
@@ -118,6 +128,13 @@ static const int_code_entry int_codes[] = {
 	{3013650, CLS_A_NEUTROPHILS}, {3017732, CLS_A_NEUTROPHILS},
 	{3007220, CLS_A_CK},
 	{3016723, CLS_A_CREATININE},
+	/* "Alanine aminotransferase [Enzymatic activity/volume] in Serum or
+	 * Plasma" and "Aspartate aminotransferase [...]": OHDSI
+	 * DataQualityDashboard, inst/csv/OMOP_CDMv5.4_Concept_Level.csv
+	 * (https://github.com/OHDSI/DataQualityDashboard), plausible units
+	 * 8645, 8923 */
+	{3006923, CLS_A_ALT},
+	{3013721, CLS_A_AST},
 	/* MIMIC-IV labevents itemids [K5] */
 	{50862, CLS_A_ALBUMIN}, {52022, CLS_A_ALBUMIN},
 	{51221, CLS_A_HEMATOCRIT}, {50810, CLS_A_HEMATOCRIT},
@@ -130,12 +147,22 @@ static const int_code_entry int_codes[] = {
 	{50910, CLS_A_CK},
 	{51265, CLS_A_PLATELETS}, {51704, CLS_A_PLATELETS},
 	{52075, CLS_A_NEUTROPHILS},
-	/* MIMIC-IV chartevents itemids [K5] */
+	/* ALT 50861, AST 50878: https://github.com/MIT-LCP/mimic-code
+	 * mimic-iv/concepts/measurement/enzyme.sql */
+	{50861, CLS_A_ALT}, {50878, CLS_A_AST},
+	/* MIMIC-IV chartevents itemids [K5]; arterial BP 225309/225310/225312,
+	 * heart rate 220045 and temperature 223761 (degF) / 223762 (degC):
+	 * https://github.com/MIT-LCP/mimic-code
+	 * mimic-iv/concepts/measurement/vitalsign.sql; daily weight 224639
+	 * beside admission weight 226512: mimic-iv/concepts/demographics/
+	 * weight_durations.sql.  The unit comes from valueuom, as for any row. */
 	{220050, CLS_A_SBP}, {220179, CLS_A_SBP}, {224167, CLS_A_SBP},
-	{227243, CLS_A_SBP},
-	{220051, CLS_A_DBP}, {220180, CLS_A_DBP},
-	{220052, CLS_A_MAP}, {220181, CLS_A_MAP},
-	{226512, CLS_A_WEIGHT}, {226531, CLS_A_WEIGHT},
+	{227243, CLS_A_SBP}, {225309, CLS_A_SBP},
+	{220051, CLS_A_DBP}, {220180, CLS_A_DBP}, {225310, CLS_A_DBP},
+	{220052, CLS_A_MAP}, {220181, CLS_A_MAP}, {225312, CLS_A_MAP},
+	{220045, CLS_A_HEART_RATE},
+	{223761, CLS_A_TEMPERATURE}, {223762, CLS_A_TEMPERATURE},
+	{226512, CLS_A_WEIGHT}, {226531, CLS_A_WEIGHT}, {224639, CLS_A_WEIGHT},
 	{220228, CLS_A_HEMOGLOBIN},
 	{220545, CLS_A_HEMATOCRIT},
 	{220645, CLS_A_SODIUM},
@@ -145,7 +172,9 @@ static const int_code_entry int_codes[] = {
 /*
  * Unit families.  A family is one physical unit; its spellings are matched
  * after normalisation (lower case, blanks removed, micro sign -> u, degree
- * sign removed, '^' -> '*').
+ * sign removed, '^' -> '*').  Counts per volume (10*9/L, K/uL, /mm3, ...)
+ * are not listed: parse_count() reads them as UCUM-like expressions and
+ * computes their factor to 10^9/L (family U_E9_L).
  */
 typedef enum unit_family
 {
@@ -161,6 +190,8 @@ static const struct
 }			unit_spellings[] = {
 	{"g/dl", U_G_DL}, {"gm/dl", U_G_DL}, {"gr/dl", U_G_DL},
 	{"g/100ml", U_G_DL},
+	/* old spellings with one meaning: "gram percent" = g/100 mL */
+	{"gm%", U_G_DL}, {"g%", U_G_DL}, {"gm/100ml", U_G_DL},
 	{"g/l", U_G_L}, {"gm/l", U_G_L},
 	{"%", U_PERCENT}, {"percent", U_PERCENT},
 	{"l/l", U_FRACTION}, {"1", U_FRACTION}, {"{ratio}", U_FRACTION},
@@ -174,19 +205,24 @@ static const struct
 	{"fahrenheit", U_DEGF},
 	{"kg", U_KG},
 	{"g", U_G},
-	{"[lb_av]", U_LB}, {"lb", U_LB}, {"lbs", U_LB},
-	{"10*9/l", U_E9_L}, {"x10*9/l", U_E9_L}, {"10*3/ul", U_E9_L},
-	{"x10*3/ul", U_E9_L}, {"k/ul", U_E9_L}, {"10*3/mm3", U_E9_L},
-	{"/nl", U_E9_L},
-	{"/ul", U_PER_UL}, {"/mm3", U_PER_UL}, {"cells/ul", U_PER_UL},
-	{"#/ul", U_PER_UL},
-	{"u/l", U_U_L}, {"[iu]/l", U_U_L}, {"iu/l", U_U_L},
-	{"mg/dl", U_MG_DL},
-	{"umol/l", U_UMOL_L},
+	{"[lb_av]", U_LB}, {"lb", U_LB}, {"lbs", U_LB}, {"pound", U_LB},
+	{"pounds", U_LB},
+	{"u/l", U_U_L}, {"[iu]/l", U_U_L}, {"iu/l", U_U_L}, {"units/l", U_U_L},
+	{"unit/l", U_U_L},
+	{"mg/dl", U_MG_DL}, {"mg%", U_MG_DL},
+	{"umol/l", U_UMOL_L}, {"micromol/l", U_UMOL_L},
 };
 
 /* OMOP unit concept_ids, clinical-sources.md section 5.2 (8961 is left out:
- * its name is not verified there). */
+ * its name is not verified there).  8541 per minute ("/min", "beats/min"),
+ * 8483 counts per minute ("bpm"), 586323 degree Celsius ("°C") and 9289
+ * degree Fahrenheit ("°F"): the OHDSI MIMIC-IV mapping
+ * https://github.com/OHDSI/MIMIC custom_mapping_csv/gcpt_meas_unit.csv;
+ * 8739 pound: a plausible unit of body weight 3025315 in
+ * https://github.com/OHDSI/DataQualityDashboard
+ * inst/csv/OMOP_CDMv5.4_Concept_Level.csv beside 9529 kilogram; 8504
+ * gram: https://github.com/answerdigital/oxford-omop-data-mapper
+ * (birth weight in "8504 gram"). */
 static const struct
 {
 	int64_t		concept_id;
@@ -196,6 +232,8 @@ static const struct
 	{8753, U_MMOL_L}, {9557, U_MEQ_L}, {8876, U_MMHG}, {9529, U_KG},
 	{9444, U_E9_L}, {8848, U_E9_L}, {8784, U_PER_UL}, {8785, U_PER_UL},
 	{8645, U_U_L}, {8923, U_U_L}, {8840, U_MG_DL}, {8749, U_UMOL_L},
+	{8541, U_PER_MIN}, {8483, U_PER_MIN}, {586323, U_CEL}, {9289, U_DEGF},
+	{8739, U_LB}, {8504, U_G},
 };
 
 /* Which families each analyte accepts, and the conversion to canonical. */
@@ -400,11 +438,84 @@ family_rule(cls_analyte a, int f, cls_conv *out)
 	return CLS_UNIT_WRONG_ANALYTE;
 }
 
+/* s starts with lit: advance past it */
+static bool
+eat(const char **s, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	if (strncmp(*s, lit, n) != 0)
+		return false;
+	*s += n;
+	return true;
+}
+
+/*
+ * A count per volume, normalised: [multiplier] "/" volume, where the
+ * multiplier is empty, "1", "#", "cell(s)", "k", "thou(sand)" or
+ * [x|*]10(*|e)N (UCUM "10*3", "x10^9", "x10E3") and the volume one of ul,
+ * mcl, mm3, cumm, nl, ml, dl, l.  Sets *e10 to the power of ten that
+ * converts it to 10^9/L (10*3/uL -> 0, /uL -> -3, 10*6/L -> -3).
+ */
+static bool
+parse_count(const char *s, int *e10)
+{
+	static const struct
+	{
+		const char *name;
+		int			e;			/* the volume is 10^e L */
+	}			volumes[] = {
+		{"ul", -6}, {"mcl", -6}, {"mm3", -6}, {"cumm", -6}, {"nl", -9},
+		{"ml", -3}, {"dl", -1}, {"l", 0},
+	};
+	int			p = 0;
+
+	if (eat(&s, "thousand") || eat(&s, "thou") || eat(&s, "k"))
+		p = 3;
+	else if (eat(&s, "cells") || eat(&s, "cell") || eat(&s, "#") ||
+			 strncmp(s, "1/", 2) == 0)
+	{
+		p = 0;
+		if (*s == '1')
+			s++;
+	}
+	else if (*s != '/')
+	{
+		int			n = 0;
+
+		(void) (eat(&s, "x") || eat(&s, "*"));
+		if (!eat(&s, "10") || !(eat(&s, "*") || eat(&s, "e")))
+			return false;
+		if (!isdigit((unsigned char) s[0]))
+			return false;
+		while (isdigit((unsigned char) *s) && n < 100)
+			n = n * 10 + (*s++ - '0');
+		p = n;
+		(void) (eat(&s, "cells") || eat(&s, "cell"));
+	}
+	if (!eat(&s, "/"))
+		return false;
+	for (size_t i = 0; i < lengthof(volumes); i++)
+		if (strcmp(s, volumes[i].name) == 0)
+		{
+			int			e = p - volumes[i].e - 9;
+
+			/* nothing real lies beyond 10^+-12 x 10^9/L */
+			if (e < -12 || e > 12)
+				return false;
+			*e10 = e;
+			return true;
+		}
+	return false;
+}
+
 cls_unit_status
 cls_unit_lookup(cls_analyte a, const char *unit, size_t len, cls_conv *out)
 {
 	char		buf[32];
-	int			f = -1;
+	int			f = -1,
+				e10;
+	cls_unit_status st;
 
 	if (!normalise_unit(unit, len, buf, sizeof(buf)))
 		return CLS_UNIT_UNKNOWN;
@@ -414,7 +525,17 @@ cls_unit_lookup(cls_analyte a, const char *unit, size_t len, cls_conv *out)
 			f = (int) unit_spellings[i].f;
 			break;
 		}
-	return family_rule(a, f, out);
+	if (f >= 0 || !parse_count(buf, &e10))
+		return family_rule(a, f, out);
+	st = family_rule(a, U_E9_L, out);
+	if (st == CLS_UNIT_OK && out)
+	{
+		/* a power of ten, kept as an exact division where it is one */
+		out->mul = e10 >= 0 ? pow(10.0, e10) : 1.0;
+		out->div = e10 < 0 ? pow(10.0, -e10) : 1.0;
+		out->add = 0.0;
+	}
+	return st;
 }
 
 cls_unit_status
@@ -472,6 +593,16 @@ cls_value_check(cls_analyte a, double v)
 	if (cls_dcmp(v, ai->hi) > 0)
 		return CLS_VALUE_TOO_HIGH;
 	return CLS_VALUE_OK;
+}
+
+cls_value_status
+cls_value_check_any_unit(cls_analyte a, double v)
+{
+	for (size_t i = 0; i < lengthof(unit_rules); i++)
+		if (unit_rules[i].a == a &&
+			cls_value_check(a, cls_conv_apply(&unit_rules[i].conv, v)) == CLS_VALUE_OK)
+			return CLS_VALUE_OK;
+	return cls_value_check(a, v);
 }
 
 const char *

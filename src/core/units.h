@@ -9,6 +9,7 @@
 #ifndef CLS_UNITS_H
 #define CLS_UNITS_H
 
+#include <float.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -89,6 +90,9 @@ cls_unit_status cls_unit_lookup_omop(cls_analyte a, int64_t concept_id,
  * Writes at most bufsize bytes including the terminator. */
 void		cls_unit_list(cls_analyte a, char *buf, size_t bufsize);
 
+/* The canonical value.  A finite value whose conversion overflows
+ * saturates at +-DBL_MAX, so that it is above every plausible range
+ * instead of infinite. */
 static inline double
 cls_conv_apply(const cls_conv *c, double v)
 {
@@ -98,7 +102,10 @@ cls_conv_apply(const cls_conv *c, double v)
 		r *= c->mul;
 	if (c->div != 1.0)
 		r /= c->div;
-	return r + c->add;
+	r += c->add;
+	if (isinf(r) && !isinf(v) && !isnan(v))
+		r = r > 0 ? DBL_MAX : -DBL_MAX;
+	return r;
 }
 
 /* The code tables, for listing: entry i (0-based) of all codes; returns
@@ -113,6 +120,10 @@ bool		cls_unit_rule_at(size_t i, cls_analyte *a, const char **ucum,
 /* Plausibility of a value already in the canonical unit. */
 cls_value_status cls_value_check(cls_analyte a, double canonical);
 const char *cls_value_status_text(cls_value_status s);
+/* Plausibility of a value whose unit is not known: OK when it is plausible
+ * in at least one unit cls accepts for the analyte (weight 1e308 is no
+ * weight in kg, g or lb), else the status in the canonical unit. */
+cls_value_status cls_value_check_any_unit(cls_analyte a, double v);
 void		cls_plausible_range(cls_analyte a, double *lo, double *hi,
 								bool *lo_inclusive);
 

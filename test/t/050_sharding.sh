@@ -50,6 +50,10 @@ NOT_PUSHED=(
     "grade_grouped_by_unit|GROUP BY|SELECT unit_concept_id, max($GRADE), count(*) FROM omop.measurement WHERE $ALB GROUP BY unit_concept_id"
     # ... and an ungrouped aggregate is not shipped either
     "grade_ungrouped|cls.ctcae_grade(|SELECT sum($GRADE) FROM omop.measurement WHERE $ALB"
+    # the natural comparison with a name (cls.analyte's implicit cast to
+    # text): text = text with a text constant is not shipped (collation
+    # check); OPERATOR(cls.=) above is
+    "analyte_of_text_comparison|cls.analyte_of(|SELECT person_id, min(cls.to_canonical('albumin', value_as_number, unit_concept_id)) FROM omop.measurement WHERE cls.analyte_of(measurement_concept_id) = 'albumin' AND unit_concept_id IN (8713, 8636) GROUP BY person_id"
     # a function called with a text constant is not shipped (collation check)
     "text_constant_unit|cls.hypoalbuminemia_grade(|SELECT person_id, max(cls.hypoalbuminemia_grade(value_as_number, 'g/dL')) FROM omop.measurement WHERE measurement_concept_id = 3024561 AND unit_concept_id = 8713 GROUP BY person_id"
 )

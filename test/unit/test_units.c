@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "units.h"
+#include "ctcae.h"
 #include "unit.h"
 
 static double
@@ -53,6 +54,118 @@ main(void)
 	CHECK(CODE("") == CLS_A_NONE, "empty code");
 	CHECK(CODE("99999999999999999999") == CLS_A_NONE, "overlong digits");
 	CHECK(CODE("potassium") == CLS_A_NONE, "unknown name");
+
+	/* codes added in 0.3.0 (mimic-code concepts SQL, OHDSI DQD) */
+	CHECK(CODE("224639") == CLS_A_WEIGHT, "itemid 224639 daily weight");
+	CHECK(CODE("226512") == CLS_A_WEIGHT, "itemid 226512 admission weight");
+	CHECK(CODE("225309") == CLS_A_SBP && CODE("225310") == CLS_A_DBP &&
+		  CODE("225312") == CLS_A_MAP, "itemids 225309/225310/225312 ART BP");
+	CHECK(CODE("220045") == CLS_A_HEART_RATE, "itemid 220045 heart rate");
+	CHECK(CODE("223761") == CLS_A_TEMPERATURE && CODE("223762") == CLS_A_TEMPERATURE,
+		  "itemids 223761/223762 temperature");
+	CHECK(CODE("50861") == CLS_A_ALT && CODE("50878") == CLS_A_AST, "itemids ALT/AST");
+	CHECK(CODE("3006923") == CLS_A_ALT && CODE("3013721") == CLS_A_AST, "concepts ALT/AST");
+	CHECK(CODE("1742-6") == CLS_A_ALT && CODE("1920-8") == CLS_A_AST, "LOINC ALT/AST");
+
+	/* count units are parsed, not listed: one factor to 10^9/L each */
+	{
+		static const struct
+		{
+			const char *u;
+			double		in,
+						out;
+		}			counts[] = {
+			{"10*9/L", 150, 150}, {"10^9/L", 150, 150}, {"x10^9/L", 150, 150},
+			{"x10E9/L", 150, 150}, {"10*3/uL", 150, 150}, {"x10E3/uL", 150, 150},
+			{"10^3/µL", 150, 150}, {"K/uL", 150, 150}, {"thou/uL", 150, 150},
+			{"thousand/uL", 150, 150}, {"/nL", 150, 150}, {"10*3/mm3", 150, 150},
+			{"/uL", 150000, 150}, {"/mm3", 150000, 150}, {"cells/uL", 1500, 1.5},
+			{"#/uL", 1500, 1.5}, {"/mcL", 150000, 150}, {"10*3/mL", 150000, 150},
+			{"10*6/L", 150000, 150}, {"10*12/L", 0.15, 150}, {"/L", 150e9, 150},
+			{"10*6/mL", 150, 150},
+		};
+
+		for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		{
+			v = conv(CLS_A_PLATELETS, counts[i].u, counts[i].in, &st);
+			CHECK(st == CLS_UNIT_OK && cls_dcmp(v, counts[i].out) == 0,
+				  "platelets %g %s = %g 10^9/L (got %g)", counts[i].in,
+				  counts[i].u, counts[i].out, v);
+		}
+		v = conv(CLS_A_NEUTROPHILS, "10*3/uL", 0.4, &st);
+		CHECK(st == CLS_UNIT_OK && v == 0.4, "neutrophils 10*3/uL");
+		v = conv(CLS_A_ALBUMIN, "10*3/uL", 1, &st);
+		CHECK(st == CLS_UNIT_WRONG_ANALYTE, "a count is not an albumin unit");
+		v = conv(CLS_A_PLATELETS, "10*/uL", 1, &st);
+		CHECK(st == CLS_UNIT_UNKNOWN, "10*/uL: no exponent");
+		v = conv(CLS_A_PLATELETS, "10*99/uL", 1, &st);
+		CHECK(st == CLS_UNIT_UNKNOWN, "10*99/uL: nothing real");
+		v = conv(CLS_A_PLATELETS, "10*3/uLx", 1, &st);
+		CHECK(st == CLS_UNIT_UNKNOWN, "trailing garbage");
+		v = conv(CLS_A_PLATELETS, "k/", 1, &st);
+		CHECK(st == CLS_UNIT_UNKNOWN, "no volume");
+	}
+
+	/* old spellings with one meaning */
+	v = conv(CLS_A_ALBUMIN, "gm%", 2.9, &st);
+	CHECK(st == CLS_UNIT_OK && v == 2.9, "gm%% = g/dL");
+	v = conv(CLS_A_HEMOGLOBIN, "g%", 12, &st);
+	CHECK(st == CLS_UNIT_OK && v == 12, "g%% = g/dL");
+	v = conv(CLS_A_CK, "units/L", 400, &st);
+	CHECK(st == CLS_UNIT_OK && v == 400, "units/L = U/L");
+	v = conv(CLS_A_CREATININE, "micromol/L", 88.4, &st);
+	CHECK(st == CLS_UNIT_OK && cls_dcmp(v, 1.0) == 0, "micromol/L = umol/L");
+	v = conv(CLS_A_CREATININE, "mg%", 1.2, &st);
+	CHECK(st == CLS_UNIT_OK && v == 1.2, "mg%% = mg/dL");
+	v = conv(CLS_A_TEMPERATURE, "\xc2\xb0" "F", 98.6, &st);
+	CHECK(st == CLS_UNIT_OK && cls_dcmp(v, 37.0) == 0, "degree-sign F (MIMIC valueuom)");
+
+	/* OMOP unit concepts added in 0.3.0 */
+	v = conv_omop(CLS_A_WEIGHT, 8739, 150, &st);
+	CHECK(st == CLS_UNIT_OK && cls_dcmp(v, 68.0388555) == 0, "8739 pound");
+	v = conv_omop(CLS_A_WEIGHT, 8504, 3500, &st);
+	CHECK(st == CLS_UNIT_OK && v == 3.5, "8504 gram");
+	v = conv_omop(CLS_A_HEART_RATE, 8541, 80, &st);
+	CHECK(st == CLS_UNIT_OK && v == 80, "8541 per minute");
+	v = conv_omop(CLS_A_HEART_RATE, 8483, 80, &st);
+	CHECK(st == CLS_UNIT_OK && v == 80, "8483 counts per minute");
+	v = conv_omop(CLS_A_TEMPERATURE, 586323, 38, &st);
+	CHECK(st == CLS_UNIT_OK && v == 38, "586323 degree Celsius");
+	v = conv_omop(CLS_A_TEMPERATURE, 9289, 100.4, &st);
+	CHECK(st == CLS_UNIT_OK && cls_dcmp(v, 38.0) == 0, "9289 degree Fahrenheit");
+	v = conv_omop(CLS_A_ALBUMIN, 0, 3, &st);
+	CHECK(st == CLS_UNIT_UNKNOWN, "0 No matching concept is unknown");
+
+	/* a finite value never converts to an infinity */
+	v = conv(CLS_A_HEMATOCRIT, "L/L", 1e308, &st);
+	CHECK(st == CLS_UNIT_OK && isfinite(v) && cls_value_check(CLS_A_HEMATOCRIT, v) == CLS_VALUE_TOO_HIGH,
+		  "hematocrit 1e308 L/L saturates, implausible");
+	v = conv(CLS_A_TEMPERATURE, "[degF]", -1e308, &st);
+	CHECK(st == CLS_UNIT_OK && isfinite(v) && cls_value_check(CLS_A_TEMPERATURE, v) == CLS_VALUE_NEGATIVE,
+		  "temperature -1e308 degF saturates");
+
+	/* plausible in some accepted unit (grading without a unit) */
+	CHECK(cls_value_check_any_unit(CLS_A_WEIGHT, 150000) == CLS_VALUE_OK, "weight 150000 (g) plausible");
+	CHECK(cls_value_check_any_unit(CLS_A_WEIGHT, 1e308) == CLS_VALUE_TOO_HIGH, "weight 1e308 in no unit");
+	CHECK(cls_value_check_any_unit(CLS_A_WEIGHT, 0) == CLS_VALUE_TOO_LOW, "weight 0 in no unit");
+	CHECK(cls_value_check_any_unit(CLS_A_CREATININE, 195) == CLS_VALUE_OK, "creatinine 195 (umol/L) plausible");
+	CHECK(cls_value_check_any_unit(CLS_A_CK, -1) == CLS_VALUE_NEGATIVE, "ck -1 negative");
+
+	/* terms graded by multiples of limits in the value's own unit need no
+	 * unit (derived from the criteria table, so new terms follow) */
+	CHECK(cls_term_unit_free(CLS_T_CPK_INCREASED, CLS_V_5_0), "CPK increased is unit-free");
+	CHECK(cls_term_unit_free(CLS_T_CREATININE_INCREASED, CLS_V_5_0) &&
+		  cls_term_unit_free(CLS_T_CREATININE_INCREASED, CLS_V_4_03), "creatinine increased is unit-free");
+	CHECK(cls_term_unit_free(CLS_T_WEIGHT_GAIN, CLS_V_5_0), "weight gain (percent of baseline) is unit-free");
+	CHECK(!cls_term_unit_free(CLS_T_HYPOALBUMINEMIA, CLS_V_5_0), "hypoalbuminemia needs a unit");
+	CHECK(!cls_term_unit_free(CLS_T_HEMOGLOBIN_INCREASED, CLS_V_5_0), "ULN + 2 g/dL needs a unit");
+	CHECK(!cls_term_unit_free(CLS_T_ANEMIA, CLS_V_6_0), "no criteria in a version: not unit-free");
+
+	/* lower plausible bounds */
+	CHECK(cls_value_check(CLS_A_ALBUMIN, 1e-308) == CLS_VALUE_TOO_LOW, "albumin 1e-308 g/dL implausible");
+	CHECK(cls_value_check(CLS_A_ALBUMIN, 0.09) == CLS_VALUE_TOO_LOW, "albumin 0.09 g/dL implausible");
+	CHECK(cls_value_check(CLS_A_ALBUMIN, 0.1) == CLS_VALUE_OK, "albumin 0.1 g/dL plausible");
+	CHECK(cls_value_check(CLS_A_NEUTROPHILS, 0) == CLS_VALUE_OK, "neutrophils 0 plausible (aplasia)");
 
 	/* units */
 	v = conv(CLS_A_ALBUMIN, "g/L", 30, &st);
