@@ -113,8 +113,8 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("CTCAE term \"%s\" is not graded for version %s",
 						ti->name, cls_version_name(v)),
-				 errdetail("The sources cls follows transcribe version 6.0 completely only for Hypoalbuminemia."),
-				 errhint("Use version '5.0' or '4.03'.")));
+				 errdetail("cls.ctcae_criteria() lists the versions of each term and, for a version that is not graded, why."),
+				 errhint("Use another version, or the term's name in this version.")));
 	a = ti->analyte;
 
 	if (PG_ARGISNULL(ga->unit_arg))
@@ -320,11 +320,16 @@ cls_ctcae_criteria(PG_FUNCTION_ARGS)
 			values[2] = Int16GetDatum((int16) c[i].grade);
 			values[3] = CStringGetTextDatum(cls_basis_name(c[i].basis));
 			values[4] = Float8GetDatum(c[i].k);
-			values[5] = CStringGetTextDatum(c[i].basis == CLS_B_PCT_GE ? "%" :
+			/* a term not graded in a version: no grade, no threshold */
+			nulls[2] = nulls[4] = (c[i].basis == CLS_B_NOT_GRADED);
+			values[5] = CStringGetTextDatum((c[i].basis == CLS_B_PCT_GE || c[i].basis == CLS_B_PCT_LOSS_GE) ? "%" :
 											cls_analyte_unit(ti->analyte));
 			values[6] = CStringGetTextDatum(rule);
 			values[7] = CStringGetTextDatum(c[i].ctcae_text);
-			values[8] = CStringGetTextDatum(ti->meddra);
+			if (ti->meddra)
+				values[8] = CStringGetTextDatum(ti->meddra);
+			else
+				nulls[8] = true;
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
 	return (Datum) 0;
