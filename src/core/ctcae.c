@@ -720,3 +720,75 @@ cls_grade(cls_term t, cls_version v, const cls_grade_input *in, int *grade)
 	*grade = lo;
 	return CLS_GRADE_OK;
 }
+
+/*
+ * 0.3.0: terms by analyte and direction, for grading every term of a
+ * measurement row (cls.ctcae_terms_of) and the signed low/high grade
+ * (cls.ctcae_grade_signed).
+ */
+int
+cls_term_direction(cls_term t)
+{
+	size_t		first,
+				end;
+
+	if (t < 0 || t >= CLS_T__COUNT)
+		return 0;
+	term_rows(t, &first, &end);
+	for (size_t i = first; i < end; i++)
+		switch (criteria[i].basis)
+		{
+			case CLS_B_NOT_GRADED:
+				continue;
+			case CLS_B_ABS_LT:
+			case CLS_B_LLN_LT:
+			case CLS_B_ABS_LT_SYMPTOMATIC:
+			case CLS_B_BASE_LT:
+			case CLS_B_PCT_LOSS_GE:
+				return -1;
+			default:
+				return 1;
+		}
+	return 0;
+}
+
+size_t
+cls_terms_of_analyte(cls_analyte a, cls_version v, cls_term *out, size_t max)
+{
+	size_t		n = 0;
+
+	for (int t = 0; t < CLS_T__COUNT; t++)
+		if (terms[t].analyte == a && (terms[t].versions & CLS_VBIT(v)))
+		{
+			if (n < max)
+				out[n] = (cls_term) t;
+			n++;
+		}
+	return n;
+}
+
+bool
+cls_signed_term(cls_analyte a, cls_version v, int direction, cls_term *t,
+				bool *graded)
+{
+	bool		found = false;
+
+	*graded = false;
+	*t = CLS_T_NONE;
+	for (int i = 0; i < CLS_T__COUNT; i++)
+	{
+		if (terms[i].analyte != a || cls_term_direction((cls_term) i) != direction)
+			continue;
+		/* the first term of this direction graded in v; else the first one */
+		if (terms[i].versions & CLS_VBIT(v))
+		{
+			*t = (cls_term) i;
+			*graded = true;
+			return true;
+		}
+		if (!found)
+			*t = (cls_term) i;
+		found = true;
+	}
+	return found;
+}

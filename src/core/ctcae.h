@@ -192,4 +192,17 @@ bool		cls_criteria_grouped(void);
 cls_grade_status cls_grade(cls_term t, cls_version v, const cls_grade_input *in,
 						   int *grade);
 
+/*
+ * 0.3.0: terms by analyte.  cls_term_direction: -1 for a term of low values
+ * (hypo-, decreased, loss), 1 for high values.  cls_terms_of_analyte writes
+ * the terms of an analyte graded in v (at most max) and returns how many
+ * there are.  cls_signed_term finds the term of one direction of an analyte
+ * (false when the analyte has none); *graded says whether v grades it.
+ */
+int			cls_term_direction(cls_term t);
+size_t		cls_terms_of_analyte(cls_analyte a, cls_version v, cls_term *out,
+								 size_t max);
+bool		cls_signed_term(cls_analyte a, cls_version v, int direction,
+							cls_term *t, bool *graded);
+
 #endif							/* CLS_CTCAE_H */
