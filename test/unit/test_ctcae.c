@@ -430,6 +430,24 @@ main(void)
 	G(CREATININE_INCREASED, V6, 0.9, 0.6, 1.0, 0.6, 0, 0);	/* baseline = LLN: ULN only */
 	G(CREATININE_INCREASED, V6, 1.6, 0.6, 1.0, 0.5, 0, 3);
 	G(CREATININE_INCREASED, V6, 0.9, NA, 1.0, 0.5, 0, -1);
+	/* a cut-off met exactly in the other unit stays met after conversion:
+	 * bilirubin 61.5 umol/L against ULN 20.5 umol/L is exactly 3 x ULN */
+	{
+		cls_conv	cv;
+		cls_grade_input in = {0};
+		int			gr = -9;
+
+		CHECK(cls_unit_lookup(CLS_A_BILIRUBIN, "umol/L", 6, &cv) == CLS_UNIT_OK, "bilirubin umol/L known");
+		in.value = cls_conv_apply(&cv, 61.5);
+		in.uln = cls_conv_apply(&cv, 20.5);
+		in.has_uln = true;
+		CHECK(cls_grade(CLS_T_BILIRUBIN_INCREASED, CLS_V_4_03, &in, &gr) == CLS_GRADE_OK && gr == 2,
+			  "bilirubin exactly 3 x ULN in umol/L is grade 2, not 3 (got %d)", gr);
+		in.value = cls_conv_apply(&cv, 61.6);
+		CHECK(cls_grade(CLS_T_BILIRUBIN_INCREASED, CLS_V_4_03, &in, &gr) == CLS_GRADE_OK && gr == 3,
+			  "just above 3 x ULN is grade 3 (got %d)", gr);
+	}
+
 	/* triglycerides: 150 mg/dL is grade 1 */
 	G(HYPERTRIGLYCERIDEMIA, V5, 150, NA, NA, NA, 0, 1);
 	G(HYPERTRIGLYCERIDEMIA, V5, 149.9, NA, NA, NA, 0, 0);
