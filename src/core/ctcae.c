@@ -512,8 +512,8 @@ static tv	eval_basis(const cls_criterion *c, const cls_grade_input *in);
 /*
  * 0.3.0: a row is its basis AND its condition (three-valued).  Unknown
  * baselines are narrowed where the condition bounds them: a baseline above
- * ULN makes "value > k x baseline" false for a value <= k x ULN, so such
- * values grade without a baseline.
+ * ULN makes "value > k x baseline" false for a value < k x ULN (strictly,
+ * beyond the decimal tolerance), so such values grade without a baseline.
  */
 static tv
 cond_eval(const cls_criterion *c, const cls_grade_input *in)
@@ -556,7 +556,7 @@ eval(const cls_criterion *c, const cls_grade_input *in)
 	{
 		if (c->cond == CLS_C_BASE_HIGH && in->has_uln &&
 			(c->basis == CLS_B_BASE_GT || c->basis == CLS_B_BASE_GE) &&
-			cls_dcmp(in->value, c->k * in->uln) <= 0)
+			cls_dcmp(in->value, c->k * in->uln) < 0)
 			return TV_FALSE;
 	}
 	val = eval_basis(c, in);
@@ -791,4 +791,19 @@ cls_signed_term(cls_analyte a, cls_version v, int direction, cls_term *t,
 		found = true;
 	}
 	return found;
+}
+
+const char *
+cls_term_not_graded_reason(cls_term t, cls_version v)
+{
+	size_t		first,
+				end;
+
+	if (t < 0 || t >= CLS_T__COUNT || v < 0 || v >= CLS_V__COUNT)
+		return NULL;
+	term_rows(t, &first, &end);
+	for (size_t i = first; i < end; i++)
+		if (criteria[i].basis == CLS_B_NOT_GRADED && (criteria[i].versions & CLS_VBIT(v)))
+			return criteria[i].ctcae_text;
+	return NULL;
 }

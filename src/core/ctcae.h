@@ -204,5 +204,7 @@ size_t		cls_terms_of_analyte(cls_analyte a, cls_version v, cls_term *out,
 								 size_t max);
 bool		cls_signed_term(cls_analyte a, cls_version v, int direction,
 							cls_term *t, bool *graded);
+/* Why term t is not graded in version v (its "not graded" row), or NULL. */
+const char *cls_term_not_graded_reason(cls_term t, cls_version v);
 
 #endif							/* CLS_CTCAE_H */
