@@ -114,7 +114,7 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
 				 errmsg("CTCAE term \"%s\" is not graded for version %s",
 						ti->name, cls_version_name(v)),
 				 cls_term_not_graded_reason(t, v) ?
-				 errdetail("The term is %s.", cls_term_not_graded_reason(t, v)) :
+				 errdetail("cls.ctcae_criteria() says: %s.", cls_term_not_graded_reason(t, v)) :
 				 errdetail("cls.ctcae_criteria() lists the versions of each term and, for a version that is not graded, why."),
 				 errhint("Use another version, or the term's name in this version.")));
 	a = ti->analyte;
