@@ -331,32 +331,35 @@ cls_basis_name(cls_basis b)
 }
 
 /* The condition of a row, as a suffix of its rule ("" when none). */
-static const char *
-cond_text(const cls_criterion *c)
+static void
+cond_text(const cls_criterion *c, char *buf, size_t bufsize)
 {
-	const char *clin = terms[c->term].clinical;
+	const char *clin = terms[c->term].clinical ? terms[c->term].clinical : "clinical condition";
 
+	buf[0] = '\0';
 	switch (c->cond)
 	{
 		case CLS_C_NONE:
-			return "";
+			break;
 		case CLS_C_CLINICAL:
-			return clin && strcmp(clin, "symptomatic") == 0 ? " and symptomatic" :
-				clin && strcmp(clin, "on anticoagulation") == 0 ? " and on anticoagulation" :
-				clin && strcmp(clin, "fasting sample") == 0 ? " and fasting" :
-				" and with signs or symptoms / physiologic consequences";
+			snprintf(buf, bufsize, " and %s", clin);
+			break;
 		case CLS_C_NOT_CLINICAL:
-			return " and not on anticoagulation";
+			snprintf(buf, bufsize, " and not %s", clin);
+			break;
 		case CLS_C_BASE_NORMAL:
-			return " and baseline <= ULN";
+			snprintf(buf, bufsize, " and baseline <= ULN");
+			break;
 		case CLS_C_BASE_HIGH:
-			return " and baseline > ULN";
+			snprintf(buf, bufsize, " and baseline > ULN");
+			break;
 		case CLS_C_BASE_LOW:
-			return " and baseline < LLN";
+			snprintf(buf, bufsize, " and baseline < LLN");
+			break;
 		case CLS_C_VALUE_LOW:
-			return " and value < LLN";
+			snprintf(buf, bufsize, " and value < LLN");
+			break;
 	}
-	return "";
 }
 
 void
@@ -424,8 +427,8 @@ cls_criterion_rule(const cls_criterion *c, char *buf, size_t bufsize)
 			break;
 	}
 	n = strlen(buf);
-	if (n < bufsize)
-		snprintf(buf + n, bufsize - n, "%s", cond_text(c));
+	if (n + 1 < bufsize)
+		cond_text(c, buf + n, bufsize - n);
 }
 
 unsigned
