@@ -69,3 +69,8 @@ INSERT INTO m VALUES (1, 50971, 2.8, 8753, 3.5, 5.1), (2, 51265, 40, 8848, 150, 
 SELECT m.id, t.term, cls.ctcae_grade(t.term, m.value, m.unit, m.lo, m.hi) AS grade
 FROM m CROSS JOIN LATERAL unnest(cls.ctcae_terms_of(cls.analyte_of(m.concept))) t(term)
 ORDER BY m.id, t.term::text;
+
+-- v6.0 creatinine clearance: integer bands read as continuous; no grade below 10 mL/min
+SELECT v, cls.ctcae_grade('Creatinine clearance decreased', v, 'mL/min', version => '6.0') AS grade,
+       cls.ctcae_grade_reason('Creatinine clearance decreased', v, 'mL/min', version => '6.0') AS why
+FROM unnest(ARRAY[60, 50, 49.5, 26, 25.5, 10, 9.9]::float8[]) v;

@@ -201,7 +201,8 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, grade_result *r)
 			appendStringInfo(&s, "%s baseline", n++ ? "," : "");
 		if ((needs & CLS_NEEDS_SYMPTOMS) && in.symptomatic < 0)
 			appendStringInfo(&s, "%s symptomatic", n++ ? "," : "");
-		r->reason = s.data;
+		r->reason = n ? s.data :
+			"the CTCAE version defines no grade for this value (cls.ctcae_criteria(): basis 'undefined')";
 	}
 }
 

@@ -77,6 +77,7 @@ static const cls_term_info terms[CLS_T__COUNT] = {
 	[CLS_T_ACIDOSIS] = {"Acidosis", NULL, CLS_A_PH, V4 | V5 | V6, NULL},
 	[CLS_T_ALKALOSIS] = {"Alkalosis", NULL, CLS_A_PH, V4 | V5 | V6, NULL},
 	[CLS_T_WEIGHT_LOSS] = {"Weight loss", NULL, CLS_A_WEIGHT, V4 | V5, NULL},
+	[CLS_T_CRCL_DECREASED] = {"Creatinine clearance decreased", NULL, CLS_A_CREATININE_CLEARANCE, V6, NULL},
 };
 
 /*
@@ -326,6 +327,8 @@ cls_basis_name(cls_basis b)
 			return "baseline";
 		case CLS_B_NOT_GRADED:
 			return "not graded";
+		case CLS_B_UNDEFINED_LT:
+			return "undefined";
 	}
 	return "unknown";
 }
@@ -397,6 +400,9 @@ cls_criterion_rule(const cls_criterion *c, char *buf, size_t bufsize)
 		case CLS_B_PCT_LOSS_GE:
 			snprintf(buf, bufsize, "value <= baseline - %g %%", c->k);
 			break;
+		case CLS_B_UNDEFINED_LT:
+			snprintf(buf, bufsize, "value < %g %s: no grade defined (NULL)", c->k, u);
+			break;
 		case CLS_B_NOT_GRADED:
 			snprintf(buf, bufsize, "not graded");
 			break;
@@ -466,6 +472,7 @@ cls_term_needs(cls_term t, cls_version v)
 			case CLS_B_ABS_GT:
 			case CLS_B_ABS_GE:
 			case CLS_B_NOT_GRADED:
+			case CLS_B_UNDEFINED_LT:
 				break;
 			case CLS_B_BASE_GE:
 			case CLS_B_BASE_LT:
@@ -634,6 +641,8 @@ eval_basis(const cls_criterion *c, const cls_grade_input *in)
 				return TV_UNKNOWN;
 			/* x <= b * (1 - k/100), as 100 x <= b (100 - k) */
 			return tv_of(cls_dcmp(100.0 * x, in->baseline * (100.0 - c->k)) <= 0);
+		case CLS_B_UNDEFINED_LT:
+			return cls_dcmp(x, c->k) < 0 ? TV_UNKNOWN : TV_FALSE;
 		case CLS_B_NOT_GRADED:
 			return TV_FALSE;
 	}
@@ -748,6 +757,7 @@ cls_term_direction(cls_term t)
 			case CLS_B_ABS_LT_SYMPTOMATIC:
 			case CLS_B_BASE_LT:
 			case CLS_B_PCT_LOSS_GE:
+			case CLS_B_UNDEFINED_LT:
 				return -1;
 			default:
 				return 1;

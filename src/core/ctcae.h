@@ -65,6 +65,7 @@ typedef enum cls_term
 	CLS_T_ACIDOSIS,
 	CLS_T_ALKALOSIS,
 	CLS_T_WEIGHT_LOSS,
+	CLS_T_CRCL_DECREASED,
 	CLS_T__COUNT
 } cls_term;
 
@@ -96,6 +97,8 @@ typedef enum cls_basis
 	CLS_B_BASE_GE,				/* x >= k * baseline */
 	CLS_B_BASE_LT,				/* x < k * baseline */
 	CLS_B_PCT_LOSS_GE,			/* (baseline - x) / baseline >= k % */
+	CLS_B_UNDEFINED_LT,			/* x < k: the version defines no grade for
+								 * such values, the grade is unknown */
 	CLS_B_NOT_GRADED			/* no numeric criterion: the term is not
 								 * graded in these versions (the row says
 								 * why); never evaluated */

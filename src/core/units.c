@@ -84,6 +84,7 @@ static const analyte_info analytes[CLS_A__COUNT] = {
 	[CLS_A_APTT] = {"aptt", "s", 5.0, 300.0, true, 10.0, 100.0},
 	[CLS_A_HAPTOGLOBIN] = {"haptoglobin", "mg/dL", 0.0, 1000.0, true, 5.0, 500.0},
 	[CLS_A_PH] = {"ph", "[pH]", 6.3, 8.0, true, 7.2, 7.6},
+	[CLS_A_CREATININE_CLEARANCE] = {"creatinine_clearance", "mL/min", 0.0, 300.0, true, 0, 0},
 };
 
 /* Extra names accepted for analytes (case-insensitive). */
@@ -116,6 +117,7 @@ static const struct
 	{"leukocytes", CLS_A_WBC},
 	{"cd4_count", CLS_A_CD4},
 	{"ptt", CLS_A_APTT},
+	{"crcl", CLS_A_CREATININE_CLEARANCE},
 };
 
 /* Warehouse codes (clinical-sources.md section 5). */
@@ -170,6 +172,7 @@ static const code_entry loinc_codes[] = {
 	{"3173-2", CLS_A_APTT}, {"14979-9", CLS_A_APTT},
 	{"4542-7", CLS_A_HAPTOGLOBIN},
 	{"2744-1", CLS_A_PH}, {"11558-4", CLS_A_PH},
+	{"2164-2", CLS_A_CREATININE_CLEARANCE},	/* renal clearance, 24 h urine */
 };
 
 typedef struct int_code_entry
@@ -248,7 +251,7 @@ typedef enum unit_family
 {
 	U_G_DL, U_G_L, U_PERCENT, U_FRACTION, U_MMOL_L, U_MEQ_L, U_MMHG,
 	U_PER_MIN, U_CEL, U_DEGF, U_KG, U_G, U_LB, U_E9_L, U_PER_UL, U_U_L,
-	U_MG_DL, U_UMOL_L, U_SECONDS, U_PH, U_MG_L, U__COUNT
+	U_MG_DL, U_UMOL_L, U_SECONDS, U_PH, U_MG_L, U_ML_MIN, U__COUNT
 } unit_family;
 
 static const struct
@@ -285,6 +288,7 @@ static const struct
 	{"[ph]", U_PH}, {"ph", U_PH}, {"phunits", U_PH},
 	{"{inr}", U_FRACTION}, {"inr", U_FRACTION}, {"ratio", U_FRACTION},
 	{"mg/l", U_MG_L},
+	{"ml/min", U_ML_MIN}, {"ml/min/1.73m2", U_ML_MIN}, {"ml/min/{1.73_m2}", U_ML_MIN},
 };
 
 /* OMOP unit concept_ids, clinical-sources.md section 5.2 (8961 is left out:
@@ -411,6 +415,7 @@ static const unit_rule unit_rules[] = {
 	{CLS_A_HAPTOGLOBIN, U_G_L, "g/L", {100.0, 1.0, 0.0}},
 	{CLS_A_HAPTOGLOBIN, U_MG_L, "mg/L", {1.0, 10.0, 0.0}},
 	{CLS_A_PH, U_PH, "[pH]", ID},
+	{CLS_A_CREATININE_CLEARANCE, U_ML_MIN, "mL/min", ID},
 };
 #undef ID
 

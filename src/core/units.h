@@ -61,6 +61,7 @@ typedef enum cls_analyte
 	CLS_A_APTT,					/* s */
 	CLS_A_HAPTOGLOBIN,			/* mg/dL */
 	CLS_A_PH,					/* pH */
+	CLS_A_CREATININE_CLEARANCE,	/* mL/min */
 	CLS_A__COUNT
 } cls_analyte;
 

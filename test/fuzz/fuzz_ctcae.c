@@ -157,6 +157,20 @@ into_range(cls_analyte a, double x)
 	return plausible(a, x) ? x : NAN;
 }
 
+/* Is x where the version defines no grade (CLS_B_UNDEFINED_LT)? */
+static bool
+undefined_at(cls_term t, cls_version v, double x)
+{
+	size_t		n;
+	const cls_criterion *c = cls_criteria(&n);
+
+	for (size_t i = 0; i < n; i++)
+		if (c[i].term == t && (c[i].versions & CLS_VBIT(v)) &&
+			c[i].basis == CLS_B_UNDEFINED_LT && cls_dcmp(x, c[i].k) < 0)
+			return true;
+	return false;
+}
+
 static bool
 good_limit(double x)
 {
@@ -347,6 +361,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	x2 = into_range(a, x2);
 	if (isnan(x1) || isnan(x2) || !good_limit(lln) || !good_limit(uln) || !good_limit(base))
 		return 0;
+	/* where a version defines no grade the answer is unknown by design */
+	if (undefined_at(t, v, x1) || undefined_at(t, v, x2))
+	{
+		in.value = x1;
+		in.lln = lln;
+		in.uln = uln;
+		in.baseline = base;
+		in.has_lln = in.has_uln = in.has_baseline = true;
+		in.symptomatic = 0;
+		if (undefined_at(t, v, x1))
+		{
+			(void) grade_of(t, v, &in, &st);
+			FUZZ_ASSERT("undefined_unknown", st == CLS_GRADE_UNKNOWN);
+		}
+		return 0;
+	}
 	in.value = x1;
 	in.lln = lln;
 	in.uln = uln;

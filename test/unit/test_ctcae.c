@@ -132,6 +132,8 @@ static const xterm xterms[] = {
 	{T(LIPASE_INCREASED), B6, ULNX, {0, 1, 1.5, 3, 5}, 60, 1, 0},
 	{T(LDH_INCREASED), B6, ULNX, {0, 1, 0, 0, 0}, 250, 0, 0},
 	{T(CREATININE_INCREASED), B4 | B5 | B6, ULNX, {0, 1, 1.5, 3, 6}, 1.0, 0, 0},	/* baseline = ULN */
+	/* creatinine clearance (mL/min): "26 - 49", "10 - 25" */
+	{T(CRCL_DECREASED), B6, LO, {0, 0, 50, 26, 0}, 100, 0, 0},
 	/* blood pH */
 	{T(ACIDOSIS), B4 | B5 | B6, LO, {0, LIM, 0, 7.3, 0}, 7.35, 0, 0},
 	{T(ALKALOSIS), B4 | B5 | B6, HI, {0, LIM, 0, 7.5, 0}, 7.45, 0, 0},
@@ -459,6 +461,12 @@ main(void)
 	G(WEIGHT_LOSS, V5, 64.01, NA, NA, 80, 0, 2);
 	G(WEIGHT_LOSS, V5, 90, NA, NA, 80, 0, 0);
 	G(WEIGHT_LOSS, V5, 70, NA, NA, NA, 0, -1);
+	/* creatinine clearance v6.0: below 10 mL/min no grade is defined */
+	G(CRCL_DECREASED, V6, 10, NA, NA, NA, 0, 3);
+	G(CRCL_DECREASED, V6, 9.9, NA, NA, NA, 0, -1);
+	G(CRCL_DECREASED, V6, 49.5, NA, NA, NA, 0, 2);
+	G(CRCL_DECREASED, V6, 50, NA, NA, NA, 0, 0);
+	G(CRCL_DECREASED, V5, 30, NA, NA, NA, 0, -2);
 	/* terms not graded in a version */
 	G(PLATELET_COUNT_DECREASED, V6, 60, 150, NA, NA, 0, -2);
 	G(THROMBOCYTOPENIA, V5, 60, 150, NA, NA, 0, -2);
