@@ -365,6 +365,16 @@ cond_text(const cls_criterion *c, char *buf, size_t bufsize)
 	}
 }
 
+/* "value OP REF" or "value OP k x REF" */
+static void
+multiple_rule(char *buf, size_t bufsize, const char *op, double k, const char *ref)
+{
+	if (k == 1.0)
+		snprintf(buf, bufsize, "value %s %s", op, ref);
+	else
+		snprintf(buf, bufsize, "value %s %g x %s", op, k, ref);
+}
+
 void
 cls_criterion_rule(const cls_criterion *c, char *buf, size_t bufsize)
 {
@@ -377,10 +387,7 @@ cls_criterion_rule(const cls_criterion *c, char *buf, size_t bufsize)
 			snprintf(buf, bufsize, "value < %g %s", c->k, u);
 			break;
 		case CLS_B_LLN_LT:
-			if (c->k == 1.0)
-				snprintf(buf, bufsize, "value < LLN");
-			else
-				snprintf(buf, bufsize, "value < %g x LLN", c->k);
+			multiple_rule(buf, bufsize, "<", c->k, "LLN");
 			break;
 		case CLS_B_ABS_GT:
 			snprintf(buf, bufsize, "value > %g %s", c->k, u);
@@ -389,13 +396,10 @@ cls_criterion_rule(const cls_criterion *c, char *buf, size_t bufsize)
 			snprintf(buf, bufsize, "value >= %g %s", c->k, u);
 			break;
 		case CLS_B_BASE_GE:
-			snprintf(buf, bufsize, "value >= %g x baseline", c->k);
+			multiple_rule(buf, bufsize, ">=", c->k, "baseline");
 			break;
 		case CLS_B_BASE_LT:
-			if (c->k == 1.0)
-				snprintf(buf, bufsize, "value < baseline");
-			else
-				snprintf(buf, bufsize, "value < %g x baseline", c->k);
+			multiple_rule(buf, bufsize, "<", c->k, "baseline");
 			break;
 		case CLS_B_PCT_LOSS_GE:
 			snprintf(buf, bufsize, "value <= baseline - %g %%", c->k);
@@ -407,16 +411,10 @@ cls_criterion_rule(const cls_criterion *c, char *buf, size_t bufsize)
 			snprintf(buf, bufsize, "not graded");
 			break;
 		case CLS_B_ULN_GT:
-			if (c->k == 1.0)
-				snprintf(buf, bufsize, "value > ULN");
-			else
-				snprintf(buf, bufsize, "value > %g x ULN", c->k);
+			multiple_rule(buf, bufsize, ">", c->k, "ULN");
 			break;
 		case CLS_B_BASE_GT:
-			if (c->k == 1.0)
-				snprintf(buf, bufsize, "value > baseline");
-			else
-				snprintf(buf, bufsize, "value > %g x baseline", c->k);
+			multiple_rule(buf, bufsize, ">", c->k, "baseline");
 			break;
 		case CLS_B_ABS_LT_SYMPTOMATIC:
 			snprintf(buf, bufsize, "value < %g %s and symptomatic", c->k, u);
