@@ -55,7 +55,7 @@ include $(PGXS)
 
 # PGXS does not track header dependencies unless PostgreSQL was configured
 # with --enable-depend: rebuild every object when any header changes.
-$(OBJS): $(wildcard src/*.h src/core/*.h)
+$(OBJS): $(wildcard src/*.h src/core/*.h src/core/*.inc)
 
 
 # ---- core unit tests (plain C, no PostgreSQL headers) ----------------------

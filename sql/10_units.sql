@@ -5,7 +5,7 @@ SET extra_float_digits = 0;
 -- analyte input: names, LOINC, MIMIC-IV itemids, OMOP concept_ids
 SELECT 'albumin'::cls.analyte, ' Albumin '::cls.analyte, '1751-7'::cls.analyte,
        '50862'::cls.analyte, '3024561'::cls.analyte, 'HCT'::cls.analyte;
-SELECT 'potassium'::cls.analyte;
+SELECT 'unobtainium'::cls.analyte;
 SELECT ''::cls.analyte;
 SELECT 'sbp'::cls.analyte OPERATOR(cls.=) '220050'::cls.analyte AS same,
        'sbp'::cls.analyte OPERATOR(cls.=) 'dbp'::cls.analyte AS differ;

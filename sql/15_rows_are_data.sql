@@ -46,7 +46,7 @@ EXECUTE p('furlongs');   -- a parameter is the query's too
 DEALLOCATE p;
 SELECT cls.ctcae_grade_reason('Hypoalbuminemia', 2.9, 'furlongs') AS never_raises,
        cls.ctcae_grade_reason('Hypoalbuminemia', 2.9, 0::bigint) AS no_matching_concept,
-       cls.ctcae_grade_reason('Anemia', 9, 'g/dL', version => '6.0') AS version,
+       cls.ctcae_grade_reason('Weight gain', 90, 'kg', baseline => 80, version => '6.0') AS version,
        cls.value_problem('albumin', 2.9, 'furlongs') AS vp,
        cls.value_problem('albumin', 2.9, NULL::text) AS vp_null_unit,
        cls.value_problem('albumin', NULL, 'g/dL') AS vp_null_value,

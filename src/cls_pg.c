@@ -459,7 +459,7 @@ cls_version_in(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("unknown CTCAE version \"%s\"", cls_pg_clip(s)),
-				 errdetail("cls grades CTCAE versions 5.0 (the default), 4.03 and, for hypoalbuminemia only, 6.0."),
+				 errdetail("cls grades CTCAE versions 5.0 (the default), 4.03 and 6.0 (cls.ctcae_criteria() lists the terms of each)."),
 				 errhint("Write the version as '5.0', '5', '4.03', '4' or '6.0'.")));
 	PG_RETURN_INT32((int32) v);
 }

@@ -127,8 +127,10 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("CTCAE term \"%s\" is not graded for version %s",
 						ti->name, cls_version_name(v)),
-				 errdetail("The sources cls follows transcribe version 6.0 completely only for Hypoalbuminemia."),
-				 errhint("Use version '5.0' or '4.03'.")));
+				 cls_term_not_graded_reason(t, v) ?
+				 errdetail("cls.ctcae_criteria() says: %s.", cls_term_not_graded_reason(t, v)) :
+				 errdetail("cls.ctcae_criteria() lists the versions of each term and, for a version that is not graded, why."),
+				 errhint("Use another version, or the term's name in this version.")));
 	}
 	a = ti->analyte;
 	needs = cls_term_needs(t, v);
@@ -273,7 +275,8 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 			appendStringInfo(&s, "%s symptomatic", n++ ? "," : "");
 		if (problems.len > 0)
 			appendStringInfo(&s, " (%s)", problems.data);
-		r->reason = s.data;
+		r->reason = (n || problems.len > 0) ? s.data :
+			"the CTCAE version defines no grade for this value (cls.ctcae_criteria(): basis 'undefined')";
 	}
 }
 
@@ -394,11 +397,16 @@ cls_ctcae_criteria(PG_FUNCTION_ARGS)
 			values[2] = Int16GetDatum((int16) c[i].grade);
 			values[3] = CStringGetTextDatum(cls_basis_name(c[i].basis));
 			values[4] = Float8GetDatum(c[i].k);
-			values[5] = CStringGetTextDatum(c[i].basis == CLS_B_PCT_GE ? "%" :
+			/* a term not graded in a version: no grade, no threshold */
+			nulls[2] = nulls[4] = (c[i].basis == CLS_B_NOT_GRADED);
+			values[5] = CStringGetTextDatum((c[i].basis == CLS_B_PCT_GE || c[i].basis == CLS_B_PCT_LOSS_GE) ? "%" :
 											cls_analyte_unit(ti->analyte));
 			values[6] = CStringGetTextDatum(rule);
 			values[7] = CStringGetTextDatum(c[i].ctcae_text);
-			values[8] = CStringGetTextDatum(ti->meddra);
+			if (ti->meddra)
+				values[8] = CStringGetTextDatum(ti->meddra);
+			else
+				nulls[8] = true;
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
 	return (Datum) 0;

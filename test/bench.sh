@@ -7,6 +7,9 @@
 #   --runs N       timed runs per query and worker setting (default 5, >= 3);
 #                  one untimed warm-up run precedes them
 #   --no-shards    skip the single node vs 2 postgres_fdw shards comparison
+#   --ctcae-terms-only ROWS
+#                  run only the CTCAE-terms section (below) on a synthetic
+#                  table of ROWS rows, without the warehouse
 #
 # Builds cls (-Wall -Wextra -Werror), installs it into a private copy of
 # PostgreSQL 15, starts a throwaway cluster (shared_buffers 2GB, work_mem
@@ -34,6 +37,13 @@
 # single-node results.  Performance targets are reported (ok/MISS), never
 # failed.
 #
+# CTCAE terms (0.3.0): bench_ctcae holds potassium, platelet and ALT rows
+# (one third each, as many rows as omop.measurement, or --ctcae-terms-only
+# ROWS); cls.ctcae_grade of Hypokalemia, Platelet count decreased and ALT
+# increased (v5.0, with baseline) is timed against the inline CASE an analyst
+# would write for the same criteria, on the same rows; the grade sums must
+# be equal.
+#
 # Peak memory per observation of a cls aggregate: the query is run with 0
 # workers and enable_sort = off, so the GROUP BY is a HashAggregate, whose
 # EXPLAIN ANALYZE "Memory Usage" is the peak memory allocated for the hash
@@ -46,18 +56,20 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 # shellcheck source=lib/common.sh
 source "$HERE/lib/common.sh"
 
-PATIENTS=10000 RUNS=5 SHARDS=1
+PATIENTS=10000 RUNS=5 SHARDS=1 CTCAE_ONLY=0
 while [ $# -gt 0 ]; do
     case $1 in
+        --ctcae-terms-only) CTCAE_ONLY=${2:?}; SHARDS=0; shift 2 ;;
         --patients) PATIENTS=${2:?}; shift 2 ;;
         --runs) RUNS=${2:?}; shift 2 ;;
         --no-shards) SHARDS=0; shift ;;
         -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "usage: bash test/bench.sh [--patients N] [--runs N] [--no-shards]" >&2; exit 2 ;;
+        *) echo "usage: bash test/bench.sh [--patients N] [--runs N] [--no-shards] [--ctcae-terms-only ROWS]" >&2; exit 2 ;;
     esac
 done
 [[ $PATIENTS =~ ^[0-9]+$ ]] && [ "$PATIENTS" -ge 10 ] || cls_die "--patients must be an integer >= 10"
 [[ $RUNS =~ ^[0-9]+$ ]] && [ "$RUNS" -ge 3 ] || cls_die "--runs must be an integer >= 3"
+[[ $CTCAE_ONLY =~ ^[0-9]+$ ]] || cls_die "--ctcae-terms-only must be an integer"
 exec </dev/null
 T0=$SECONDS
 FAILED=()
@@ -84,8 +96,9 @@ GRADE_CASE="CASE unit_concept_id
                       WHEN range_low IS NULL THEN NULL
                       WHEN value_as_number < range_low THEN 1 ELSE 0 END END"
 
-Q_NAME=() Q_SQL=() Q_TABLE=()
+Q_NAME=() Q_SQL=() Q_TABLE=() PAIRS=() PAIR_TABLE=()
 addq() { Q_NAME+=("$1"); Q_TABLE+=("$2"); Q_SQL+=("$3"); }
+if [ "$CTCAE_ONLY" = 0 ]; then
 addq floor_count_star omop.measurement "SELECT count(*) FROM omop.measurement"
 addq floor_sum_value omop.measurement "SELECT sum(value_as_number) FROM omop.measurement"
 addq floor_avg_by_patient omop.measurement \
@@ -107,12 +120,13 @@ for f in "$CLS_REPO"/test/bench/sql/*_cls.sql; do
     PAIRS+=("$n") PAIR_TABLE+=("$t")
 done
 shopt -u nullglob
+fi
 strip() { sed -e 's/[[:space:]]*;[[:space:]]*$//' "$1"; }
 need_obs=0 need_meas=0
 for i in "${!PAIRS[@]}"; do
     [ "${PAIR_TABLE[i]}" = bench_obs ] && need_obs=1 || need_meas=1
 done
-if true; then   # always: the issue's reference for ordered per-patient work
+if [ "$CTCAE_ONLY" = 0 ]; then   # the issue's reference for ordered per-patient work
     addq ref_array_agg_measurement omop.measurement \
         "SELECT person_id, array_agg(value_as_number ORDER BY measurement_datetime) FROM omop.measurement GROUP BY person_id"
 fi
@@ -127,6 +141,26 @@ for i in "${!PAIRS[@]}"; do
         addq "${n}_sql" "$t" "$(strip "$CLS_REPO/test/bench/sql/${n}_sql.sql")"
     fi
 done
+
+# CTCAE terms: cls vs the inline CASE of the same v5.0 criteria.  The CASEs
+# return NULL where cls does: a value outside cls's plausible range
+# (potassium 0.5-15 mmol/L, platelets 0-5000 x 10^9/L, ALT 0-10^5 U/L).
+CT_HYPOK_CASE="CASE WHEN NOT (value >= 0.5 AND value <= 15) THEN NULL
+  WHEN value < 2.5 THEN 4 WHEN value < 3.0 THEN 3 WHEN value < lo THEN 1 ELSE 0 END"
+CT_PLT_CASE="CASE WHEN NOT (value >= 0 AND value <= 5000) THEN NULL
+  WHEN value < 25 THEN 4 WHEN value < 50 THEN 3 WHEN value < 75 THEN 2 WHEN value < lo THEN 1 ELSE 0 END"
+CT_ALT_CASE="CASE WHEN NOT (value >= 0 AND value <= 100000) THEN NULL
+  WHEN base <= hi THEN CASE WHEN value > 20 * hi THEN 4 WHEN value > 5 * hi THEN 3
+                            WHEN value > 3 * hi THEN 2 WHEN value > hi THEN 1 ELSE 0 END
+  ELSE CASE WHEN value > 20 * base THEN 4 WHEN value > 5 * base THEN 3
+            WHEN value > 3 * base THEN 2 WHEN value >= 1.5 * base THEN 1 ELSE 0 END END"
+CT_TERMS=(hypokalemia platelets alt)
+addq ctcae_hypokalemia_cls bench_ctcae "SELECT sum(cls.ctcae_grade('Hypokalemia', value, 'mmol/L', lln => lo)) FROM bench_ctcae WHERE kind = 0"
+addq ctcae_hypokalemia_case bench_ctcae "SELECT sum($CT_HYPOK_CASE) FROM bench_ctcae WHERE kind = 0"
+addq ctcae_platelets_cls bench_ctcae "SELECT sum(cls.ctcae_grade('Platelet count decreased', value, '10^9/L', lln => lo)) FROM bench_ctcae WHERE kind = 1"
+addq ctcae_platelets_case bench_ctcae "SELECT sum($CT_PLT_CASE) FROM bench_ctcae WHERE kind = 1"
+addq ctcae_alt_cls bench_ctcae "SELECT sum(cls.ctcae_grade('ALT increased', value, 'U/L', uln => hi, baseline => base)) FROM bench_ctcae WHERE kind = 2"
+addq ctcae_alt_case bench_ctcae "SELECT sum($CT_ALT_CASE) FROM bench_ctcae WHERE kind = 2"
 
 # ------------------------------------------------------------------ setup --
 step "dependencies, build, private install"
@@ -145,6 +179,7 @@ step "cluster"
 cls_cluster_start bench "${CONF[@]}" || cls_die "cluster start failed"
 B() { cls_psql_on bench -d bench "$@"; }
 
+if [ "$CTCAE_ONLY" = 0 ]; then
 step "generate the warehouse: $PATIENTS patients x 1000 rows"
 cc -O2 -std=c99 -Wall -Wextra -Werror -o "$W/gen" "$CLS_REPO/test/demo/gen_warehouse.c" -lm \
     || cls_die "generator build failed"
@@ -170,16 +205,41 @@ SELECT m.person_id, m.measurement_datetime, m.value_as_number, m.unit_concept_id
                                            / (SELECT count(*) FROM omop.measurement WHERE $ALB))::int)) AS k,
        LATERAL (SELECT * FROM omop.measurement WHERE $ALB ORDER BY measurement_id) m;
 SQL
+CT_ROWS="(SELECT count(*) FROM omop.measurement)"
+TABLES=(omop.measurement bench_obs bench_albumin bench_ctcae)
+else
+    cls_psql_on bench -c 'CREATE DATABASE bench' || cls_die "createdb"
+    B -c 'CREATE EXTENSION cls' -c 'CREATE EXTENSION pg_prewarm' >/dev/null || cls_die "extensions"
+    CT_ROWS=$CTCAE_ONLY
+    TABLES=(bench_ctcae)
+fi
+# bench_ctcae: potassium (kind 0), platelets (1), ALT with a baseline (2),
+# values with the decimals a lab reports, a fixed seed
+step "bench_ctcae"
+B <<SQL || cls_die "bench_ctcae"
+SET client_min_messages = warning;
+SELECT setseed(0.2025);
+CREATE TABLE bench_ctcae AS
+SELECT i, i % 3 AS kind,
+       CASE i % 3 WHEN 0 THEN round((2.0 + 4.0 * random())::numeric, 1)::float8
+                  WHEN 1 THEN round((450 * random())::numeric)::float8
+                  ELSE round((5 + 1500 * random() ^ 3)::numeric)::float8 END AS value,
+       CASE i % 3 WHEN 0 THEN 3.5::float8 WHEN 1 THEN 150 ELSE NULL END AS lo,
+       CASE i % 3 WHEN 0 THEN 5.1::float8 WHEN 1 THEN 400 ELSE 40 END AS hi,
+       CASE WHEN i % 3 = 2 THEN CASE WHEN random() < 0.2 THEN round((41 + 100 * random())::numeric)::float8
+                                     ELSE round((10 + 30 * random())::numeric)::float8 END END AS base
+FROM generate_series(1, $CT_ROWS) i;
+SQL
 step "VACUUM (FREEZE, ANALYZE), pg_prewarm"
 B -c 'VACUUM (FREEZE, ANALYZE)' || cls_die "vacuum"
-B -At -c "SELECT sum(pg_prewarm(c::regclass)) FROM unnest(ARRAY['omop.measurement','bench_obs','bench_albumin']) c" >/dev/null \
+B -At -c "SELECT sum(pg_prewarm(c)) FROM unnest(ARRAY[$(printf "'%s'::regclass," "${TABLES[@]}" | sed 's/,$//')]) c" >/dev/null \
     || cls_die "prewarm"
 declare -A NROWS
-for t in omop.measurement bench_obs bench_albumin; do
+for t in "${TABLES[@]}"; do
     NROWS[$t]=$(B -At -c "SELECT count(*) FROM $t")
 done
 SIZES=$(B -At -F' ' -c "SELECT string_agg(format('%s %s', c, pg_size_pretty(pg_table_size(c::regclass))), ', ')
-                          FROM unnest(ARRAY['omop.measurement','bench_obs','bench_albumin']) c")
+                          FROM unnest(ARRAY[$(printf "'%s'," "${TABLES[@]}" | sed 's/,$//')]) c")
 
 # ----------------------------------------------------------------- timing --
 # time_query W SQL -> "median_ms launched_workers" (all times in $W/times.log)
@@ -251,7 +311,7 @@ mem_of() {
         h && m && /->/ && /actual rows=/ { s = $0; sub(/.*actual rows=/, "", s); sub(/ .*/, "", s); print m, s; exit }'
 }
 declare -A MEMB
-if true; then
+if [ "$CTCAE_ONLY" = 0 ]; then
     for t in omop.measurement bench_obs; do
         k=person_id; [ "$t" = bench_obs ] && k=patient_id
         step "memory baseline: count(*) GROUP BY $k on $t"
@@ -381,7 +441,9 @@ for i in "${!Q_NAME[@]}"; do
         EQ[$n]=FAILED; failed "$n: results with 0 and 2 workers differ"
     fi
 done
-for p in grade dense_grade; do
+SUMPAIRS=(grade dense_grade); [ "$CTCAE_ONLY" = 0 ] || SUMPAIRS=()
+for t in "${CT_TERMS[@]}"; do SUMPAIRS+=("ctcae_$t"); done
+for p in "${SUMPAIRS[@]}"; do
     a=$(B -At -c "$(for i in "${!Q_NAME[@]}"; do [ "${Q_NAME[i]}" = "${p}_cls" ] && echo "${Q_SQL[i]}"; done)")
     b=$(B -At -c "$(for i in "${!Q_NAME[@]}"; do [ "${Q_NAME[i]}" = "${p}_case" ] && echo "${Q_SQL[i]}"; done)")
     if [ -n "$a" ] && [ "$a" = "$b" ]; then GRADESUM[$p]="$a"; else
@@ -389,9 +451,13 @@ for p in grade dense_grade; do
 done
 
 echo
-echo "## cls benchmark: $PATIENTS patients; $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; PostgreSQL $(B -At -c 'SHOW server_version')"
-echo "command: bash test/bench.sh --patients $PATIENTS --runs $RUNS$([ "$SHARDS" = 0 ] && echo ' --no-shards')"
-echo "tables: $SIZES; rows: omop.measurement ${NROWS[omop.measurement]}, bench_obs ${NROWS[bench_obs]}, bench_albumin ${NROWS[bench_albumin]}"
+echo "## cls benchmark: $([ "$CTCAE_ONLY" = 0 ] && echo "$PATIENTS patients" || echo "CTCAE terms only"); $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; PostgreSQL $(B -At -c 'SHOW server_version')"
+if [ "$CTCAE_ONLY" = 0 ]; then
+    echo "command: bash test/bench.sh --patients $PATIENTS --runs $RUNS$([ "$SHARDS" = 0 ] && echo ' --no-shards')"
+else
+    echo "command: bash test/bench.sh --runs $RUNS --ctcae-terms-only $CTCAE_ONLY"
+fi
+echo "tables: $SIZES; rows: $(for t in "${TABLES[@]}"; do printf '%s %s, ' "$t" "${NROWS[$t]}"; done)"
 echo "settings: shared_buffers 2GB, work_mem 64MB, jit off; time = median of $RUNS server-side EXPLAIN (ANALYZE, TIMING OFF) execution times after 1 warm-up"
 echo
 echo "| query | table | w0 ms | w0 Mrows/s | w2 ms | w2 Mrows/s | speedup w0/w2 | w0 = w2 result |"
@@ -414,10 +480,15 @@ cmp_row() {  # cmp_row LABEL NUM DEN OP LIMIT_W0 LIMIT_W2
         echo "| $1 | $a | $b | (reference) | | |"
     fi
 }
+if [ "$CTCAE_ONLY" = 0 ]; then
 cmp_row "grade_cls / grade_case (time)" grade_cls grade_case "<=" 1.0 1.0
 cmp_row "grade_cls / grade_sum_value" grade_cls grade_sum_value "<=" 1.3 1.3
 cmp_row "dense_grade_cls / dense_grade_case" dense_grade_cls dense_grade_case "<=" 1.0 1.0
 cmp_row "dense_grade_cls / dense_sum_value" dense_grade_cls dense_sum_value "<=" 1.3 1.3
+fi
+for t in "${CT_TERMS[@]}"; do
+    cmp_row "ctcae_$t: cls / inline CASE (time)" "ctcae_${t}_cls" "ctcae_${t}_case" "" "" ""
+done
 for i in "${!PAIRS[@]}"; do
     n=${PAIRS[i]} t=${PAIR_TABLE[i]}
     avg=floor_avg_by_patient arr=ref_array_agg_measurement
@@ -431,8 +502,9 @@ for i in "${!PAIRS[@]}"; do
     echo "| $n: cls peak memory per input row | ${mb%% *} | | <= 32 B | $(target "${mb%% *}" "<=" 32) | |"
 done
 echo
-echo "memory method check: array_agg(value) GROUP BY patient (hashed): ${MEMB[calibration_array_agg]:-n/a}"
-echo "grade sums: grade_cls = grade_case = ${GRADESUM[grade]:-?}; dense_grade_cls = dense_grade_case = ${GRADESUM[dense_grade]:-?}"
+[ "$CTCAE_ONLY" = 0 ] && echo "memory method check: array_agg(value) GROUP BY patient (hashed): ${MEMB[calibration_array_agg]:-n/a}"
+[ "$CTCAE_ONLY" = 0 ] && echo "grade sums: grade_cls = grade_case = ${GRADESUM[grade]:-?}; dense_grade_cls = dense_grade_case = ${GRADESUM[dense_grade]:-?}"
+for t in "${CT_TERMS[@]}"; do echo "grade sums: ctcae_${t}_cls = ctcae_${t}_case = ${GRADESUM[ctcae_$t]:-?}"; done
 for i in "${!PAIRS[@]}"; do echo "memory ${PAIRS[i]}_cls: ${MEMB[${PAIRS[i]}]:-n/a}"; done
 if [ "$SHARDS" = 1 ]; then
     echo

@@ -56,6 +56,41 @@ static const analyte_info analytes[CLS_A__COUNT] = {
 	[CLS_A_CREATININE] = {"creatinine", "mg/dL", 0.05, 40.0, true, 0.2, 5.0},
 	[CLS_A_ALT] = {"alt", "U/L", 0.0, 100000.0, true, 5.0, 500.0},
 	[CLS_A_AST] = {"ast", "U/L", 0.0, 100000.0, true, 5.0, 500.0},
+
+	/*
+	 * 0.3.0 analytes (README "Plausible values" gives the reasons).  Value
+	 * ranges hold every value reported in survivors and in hemolysed or
+	 * lipaemic samples (potassium up to 15 mmol/L, glucose over 2000 mg/dL
+	 * in hyperosmolar states, enzymes up to 10^5 U/L in acute liver or
+	 * muscle injury); reference-limit ranges hold every adult and paediatric
+	 * reference interval and exclude a limit in the other common unit.
+	 */
+	[CLS_A_POTASSIUM] = {"potassium", "mmol/L", 0.5, 15.0, true, 2.5, 7.0},
+	[CLS_A_CALCIUM] = {"calcium", "mg/dL", 2.0, 25.0, true, 6.0, 14.0},
+	[CLS_A_CALCIUM_IONIZED] = {"calcium_ionized", "mmol/L", 0.2, 5.0, true, 0.8, 2.0},
+	[CLS_A_GLUCOSE] = {"glucose", "mg/dL", 5.0, 3000.0, true, 40.0, 250.0},
+	[CLS_A_MAGNESIUM] = {"magnesium", "mg/dL", 0.2, 20.0, true, 0.8, 4.0},
+	[CLS_A_PHOSPHATE] = {"phosphate", "mg/dL", 0.1, 30.0, true, 1.5, 7.0},
+	[CLS_A_URIC_ACID] = {"uric_acid", "mg/dL", 0.1, 40.0, true, 1.0, 12.0},
+	[CLS_A_BILIRUBIN] = {"bilirubin", "mg/dL", 0.0, 100.0, true, 0.1, 5.0},
+	[CLS_A_ALP] = {"alp", "U/L", 0.0, 100000.0, true, 5.0, 1500.0},
+	[CLS_A_GGT] = {"ggt", "U/L", 0.0, 100000.0, true, 5.0, 500.0},
+	[CLS_A_AMYLASE] = {"amylase", "U/L", 0.0, 100000.0, true, 5.0, 1000.0},
+	[CLS_A_LIPASE] = {"lipase", "U/L", 0.0, 100000.0, true, 5.0, 2000.0},
+	[CLS_A_LDH] = {"ldh", "U/L", 0.0, 100000.0, true, 50.0, 2000.0},
+	[CLS_A_CHOLESTEROL] = {"cholesterol", "mg/dL", 10.0, 2000.0, true, 50.0, 400.0},
+	[CLS_A_HDL] = {"hdl", "mg/dL", 1.0, 300.0, true, 10.0, 150.0},
+	[CLS_A_LDL] = {"ldl", "mg/dL", 1.0, 1000.0, true, 50.0, 300.0},
+	[CLS_A_TRIGLYCERIDES] = {"triglycerides", "mg/dL", 5.0, 20000.0, true, 0, 0},
+	[CLS_A_WBC] = {"wbc", "10*9/L", 0.0, 1000.0, true, 1.0, 30.0},
+	[CLS_A_LYMPHOCYTES] = {"lymphocytes", "10*9/L", 0.0, 1000.0, true, 0.3, 10.0},
+	[CLS_A_CD4] = {"cd4", "10*9/L", 0.0, 10.0, true, 0.1, 3.0},
+	[CLS_A_FIBRINOGEN] = {"fibrinogen", "mg/dL", 0.0, 2000.0, true, 50.0, 1000.0},
+	[CLS_A_INR] = {"inr", "{INR}", 0.5, 20.0, true, 0.5, 3.0},
+	[CLS_A_APTT] = {"aptt", "s", 5.0, 300.0, true, 10.0, 100.0},
+	[CLS_A_HAPTOGLOBIN] = {"haptoglobin", "mg/dL", 0.0, 1000.0, true, 5.0, 500.0},
+	[CLS_A_PH] = {"ph", "[pH]", 6.3, 8.0, true, 7.2, 7.6},
+	[CLS_A_CREATININE_CLEARANCE] = {"creatinine_clearance", "mL/min", 0.0, 300.0, true, 0, 0},
 };
 
 /* Extra names accepted for analytes (case-insensitive). */
@@ -73,6 +108,22 @@ static const struct
 	{"cpk", CLS_A_CK},
 	{"creatine_kinase", CLS_A_CK},
 	{"anc", CLS_A_NEUTROPHILS},
+	{"k", CLS_A_POTASSIUM},
+	{"ionized_calcium", CLS_A_CALCIUM_IONIZED},
+	{"ica", CLS_A_CALCIUM_IONIZED},
+	{"mg", CLS_A_MAGNESIUM},
+	{"phosphorus", CLS_A_PHOSPHATE},
+	{"urate", CLS_A_URIC_ACID},
+	{"bilirubin_total", CLS_A_BILIRUBIN},
+	{"alkaline_phosphatase", CLS_A_ALP},
+	{"gamma_gt", CLS_A_GGT},
+	{"lactate_dehydrogenase", CLS_A_LDH},
+	{"hdl_cholesterol", CLS_A_HDL},
+	{"ldl_cholesterol", CLS_A_LDL},
+	{"leukocytes", CLS_A_WBC},
+	{"cd4_count", CLS_A_CD4},
+	{"ptt", CLS_A_APTT},
+	{"crcl", CLS_A_CREATININE_CLEARANCE},
 };
 
 /* Warehouse codes (clinical-sources.md section 5). */
@@ -103,6 +154,35 @@ static const code_entry loinc_codes[] = {
 	 * 3006923 and 3013721 below */
 	{"1742-6", CLS_A_ALT},
 	{"1920-8", CLS_A_AST},
+	/* 0.3.0 analytes, LOINC part numbers as published at
+	 * https://loinc.org/<code>/ (serum or plasma unless stated) */
+	{"2823-3", CLS_A_POTASSIUM}, {"6298-4", CLS_A_POTASSIUM},	/* blood */
+	{"17861-6", CLS_A_CALCIUM}, {"2000-8", CLS_A_CALCIUM},
+	{"1994-3", CLS_A_CALCIUM_IONIZED},	/* blood, moles/volume */
+	{"2345-7", CLS_A_GLUCOSE}, {"2339-0", CLS_A_GLUCOSE},	/* blood */
+	{"1558-6", CLS_A_GLUCOSE},	/* fasting */
+	{"19123-9", CLS_A_MAGNESIUM}, {"2601-3", CLS_A_MAGNESIUM},
+	{"2777-1", CLS_A_PHOSPHATE},
+	{"3084-1", CLS_A_URIC_ACID},
+	{"1975-2", CLS_A_BILIRUBIN},
+	{"6768-6", CLS_A_ALP},
+	{"2324-2", CLS_A_GGT},
+	{"1798-8", CLS_A_AMYLASE},
+	{"3040-3", CLS_A_LIPASE},
+	{"2532-0", CLS_A_LDH}, {"14804-9", CLS_A_LDH},
+	{"2093-3", CLS_A_CHOLESTEROL},
+	{"2085-9", CLS_A_HDL},
+	{"13457-7", CLS_A_LDL}, {"2089-1", CLS_A_LDL},
+	{"2571-8", CLS_A_TRIGLYCERIDES},
+	{"6690-2", CLS_A_WBC}, {"26464-8", CLS_A_WBC},
+	{"731-0", CLS_A_LYMPHOCYTES}, {"26474-7", CLS_A_LYMPHOCYTES},
+	{"24467-3", CLS_A_CD4},
+	{"3255-7", CLS_A_FIBRINOGEN},
+	{"6301-6", CLS_A_INR}, {"34714-6", CLS_A_INR},
+	{"3173-2", CLS_A_APTT}, {"14979-9", CLS_A_APTT},
+	{"4542-7", CLS_A_HAPTOGLOBIN},
+	{"2744-1", CLS_A_PH}, {"11558-4", CLS_A_PH},
+	{"2164-2", CLS_A_CREATININE_CLEARANCE},	/* renal clearance, 24 h urine */
 };
 
 typedef struct int_code_entry
@@ -150,6 +230,26 @@ static const int_code_entry int_codes[] = {
 	/* ALT 50861, AST 50878: https://github.com/MIT-LCP/mimic-code
 	 * mimic-iv/concepts/measurement/enzyme.sql */
 	{50861, CLS_A_ALT}, {50878, CLS_A_AST},
+	/* 0.3.0: MIMIC-IV hosp labevents itemids as the MIT-LCP/mimic-code
+	 * concept queries use them (mimic-iv/concepts/measurement/chemistry.sql,
+	 * enzyme.sql, coagulation.sql, complete_blood_count.sql,
+	 * blood_differential.sql, bg.sql in
+	 * https://github.com/MIT-LCP/mimic-code) */
+	{50971, CLS_A_POTASSIUM}, {50822, CLS_A_POTASSIUM},	/* blood gas */
+	{50893, CLS_A_CALCIUM},
+	{50808, CLS_A_CALCIUM_IONIZED},	/* blood gas, free calcium */
+	{50931, CLS_A_GLUCOSE}, {50809, CLS_A_GLUCOSE},	/* blood gas */
+	{50885, CLS_A_BILIRUBIN},
+	{50863, CLS_A_ALP},
+	{50927, CLS_A_GGT},
+	{50867, CLS_A_AMYLASE},
+	{50954, CLS_A_LDH},
+	{51301, CLS_A_WBC}, {51300, CLS_A_WBC}, {51755, CLS_A_WBC},
+	{51133, CLS_A_LYMPHOCYTES}, {52769, CLS_A_LYMPHOCYTES},
+	{51214, CLS_A_FIBRINOGEN},
+	{51237, CLS_A_INR},
+	{51275, CLS_A_APTT},
+	{50820, CLS_A_PH},
 	/* MIMIC-IV chartevents itemids [K5]; arterial BP 225309/225310/225312,
 	 * heart rate 220045 and temperature 223761 (degF) / 223762 (degC):
 	 * https://github.com/MIT-LCP/mimic-code
@@ -180,7 +280,7 @@ typedef enum unit_family
 {
 	U_G_DL, U_G_L, U_PERCENT, U_FRACTION, U_MMOL_L, U_MEQ_L, U_MMHG,
 	U_PER_MIN, U_CEL, U_DEGF, U_KG, U_G, U_LB, U_E9_L, U_PER_UL, U_U_L,
-	U_MG_DL, U_UMOL_L, U__COUNT
+	U_MG_DL, U_UMOL_L, U_SECONDS, U_PH, U_MG_L, U_ML_MIN, U__COUNT
 } unit_family;
 
 static const struct
@@ -211,6 +311,12 @@ static const struct
 	{"unit/l", U_U_L},
 	{"mg/dl", U_MG_DL}, {"mg%", U_MG_DL},
 	{"umol/l", U_UMOL_L}, {"micromol/l", U_UMOL_L},
+	{"s", U_SECONDS}, {"sec", U_SECONDS}, {"secs", U_SECONDS},
+	{"seconds", U_SECONDS},
+	{"[ph]", U_PH}, {"ph", U_PH}, {"phunits", U_PH},
+	{"{inr}", U_FRACTION}, {"inr", U_FRACTION}, {"ratio", U_FRACTION},
+	{"mg/l", U_MG_L},
+	{"ml/min", U_ML_MIN}, {"ml/min/1.73m2", U_ML_MIN}, {"ml/min/{1.73_m2}", U_ML_MIN},
 };
 
 /* OMOP unit concept_ids, clinical-sources.md section 5.2 (8961 is left out:
@@ -278,6 +384,76 @@ static const unit_rule unit_rules[] = {
 	{CLS_A_CREATININE, U_UMOL_L, "umol/L", {1.0, 88.4, 0.0}},
 	{CLS_A_ALT, U_U_L, "U/L", ID},
 	{CLS_A_AST, U_U_L, "U/L", ID},
+
+	/*
+	 * 0.3.0 analytes.  The canonical unit of a CTCAE term is the unit the
+	 * CTCAE lists first (mg/dL for the chemistry terms); a value in another
+	 * unit is converted with the molar mass (IUPAC standard atomic weights,
+	 * https://iupac.qmul.ac.uk/AtWt/ ; molecular masses from PubChem,
+	 * https://pubchem.ncbi.nlm.nih.gov/), the factors of the SI conversion
+	 * table of the AMA Manual of Style (https://www.amamanualofstyle.com/,
+	 * "SI conversion calculator") and mEq = mmol x valence (Merck Manual,
+	 * https://www.merckmanuals.com/professional/appendixes/ready-reference-guides).
+	 * mmol/L to mg/dL is "x M / 10" with M in g/mol, kept as a multiplication
+	 * by M and a division by 10 (an exact decimal).
+	 */
+	{CLS_A_POTASSIUM, U_MMOL_L, "mmol/L", ID},
+	{CLS_A_POTASSIUM, U_MEQ_L, "meq/L", ID},	/* monovalent */
+	/* calcium 40.078 g/mol; divalent: 1 mmol = 2 mEq */
+	{CLS_A_CALCIUM, U_MG_DL, "mg/dL", ID},
+	{CLS_A_CALCIUM, U_MMOL_L, "mmol/L", {40.078, 10.0, 0.0}},
+	{CLS_A_CALCIUM, U_MEQ_L, "meq/L", {40.078, 20.0, 0.0}},
+	{CLS_A_CALCIUM_IONIZED, U_MMOL_L, "mmol/L", ID},
+	{CLS_A_CALCIUM_IONIZED, U_MG_DL, "mg/dL", {10.0, 40.078, 0.0}},
+	{CLS_A_CALCIUM_IONIZED, U_MEQ_L, "meq/L", {1.0, 2.0, 0.0}},
+	/* glucose 180.16 g/mol (mg/dL = mmol/L x 18.016) */
+	{CLS_A_GLUCOSE, U_MG_DL, "mg/dL", ID},
+	{CLS_A_GLUCOSE, U_MMOL_L, "mmol/L", {180.16, 10.0, 0.0}},
+	/* magnesium 24.305 g/mol; divalent */
+	{CLS_A_MAGNESIUM, U_MG_DL, "mg/dL", ID},
+	{CLS_A_MAGNESIUM, U_MMOL_L, "mmol/L", {24.305, 10.0, 0.0}},
+	{CLS_A_MAGNESIUM, U_MEQ_L, "meq/L", {24.305, 20.0, 0.0}},
+	/* phosphate reported as phosphorus, 30.974 g/mol */
+	{CLS_A_PHOSPHATE, U_MG_DL, "mg/dL", ID},
+	{CLS_A_PHOSPHATE, U_MMOL_L, "mmol/L", {30.974, 10.0, 0.0}},
+	/* uric acid 168.11 g/mol */
+	{CLS_A_URIC_ACID, U_MG_DL, "mg/dL", ID},
+	{CLS_A_URIC_ACID, U_MMOL_L, "mmol/L", {168.11, 10.0, 0.0}},
+	{CLS_A_URIC_ACID, U_UMOL_L, "umol/L", {168.11, 10000.0, 0.0}},
+	/* bilirubin 584.66 g/mol (1 mg/dL = 17.1 umol/L) */
+	{CLS_A_BILIRUBIN, U_MG_DL, "mg/dL", ID},
+	{CLS_A_BILIRUBIN, U_UMOL_L, "umol/L", {584.66, 10000.0, 0.0}},
+	{CLS_A_ALP, U_U_L, "U/L", ID},
+	{CLS_A_GGT, U_U_L, "U/L", ID},
+	{CLS_A_AMYLASE, U_U_L, "U/L", ID},
+	{CLS_A_LIPASE, U_U_L, "U/L", ID},
+	{CLS_A_LDH, U_U_L, "U/L", ID},
+	/* cholesterol (and its HDL and LDL fractions) 386.65 g/mol */
+	{CLS_A_CHOLESTEROL, U_MG_DL, "mg/dL", ID},
+	{CLS_A_CHOLESTEROL, U_MMOL_L, "mmol/L", {386.65, 10.0, 0.0}},
+	{CLS_A_HDL, U_MG_DL, "mg/dL", ID},
+	{CLS_A_HDL, U_MMOL_L, "mmol/L", {386.65, 10.0, 0.0}},
+	{CLS_A_LDL, U_MG_DL, "mg/dL", ID},
+	{CLS_A_LDL, U_MMOL_L, "mmol/L", {386.65, 10.0, 0.0}},
+	/* triglycerides as triolein, 885.7 g/mol */
+	{CLS_A_TRIGLYCERIDES, U_MG_DL, "mg/dL", ID},
+	{CLS_A_TRIGLYCERIDES, U_MMOL_L, "mmol/L", {885.7, 10.0, 0.0}},
+	{CLS_A_WBC, U_E9_L, "10*9/L", ID},
+	{CLS_A_WBC, U_PER_UL, "/uL", {1.0, 1000.0, 0.0}},
+	{CLS_A_LYMPHOCYTES, U_E9_L, "10*9/L", ID},
+	{CLS_A_LYMPHOCYTES, U_PER_UL, "/uL", {1.0, 1000.0, 0.0}},
+	{CLS_A_CD4, U_E9_L, "10*9/L", ID},
+	{CLS_A_CD4, U_PER_UL, "/uL", {1.0, 1000.0, 0.0}},
+	/* 1 g/L = 100 mg/dL; 1 mg/L = 0.1 mg/dL */
+	{CLS_A_FIBRINOGEN, U_MG_DL, "mg/dL", ID},
+	{CLS_A_FIBRINOGEN, U_G_L, "g/L", {100.0, 1.0, 0.0}},
+	{CLS_A_INR, U_FRACTION, "{INR}", ID},
+	{CLS_A_APTT, U_SECONDS, "s", ID},
+	{CLS_A_HAPTOGLOBIN, U_MG_DL, "mg/dL", ID},
+	{CLS_A_HAPTOGLOBIN, U_G_L, "g/L", {100.0, 1.0, 0.0}},
+	{CLS_A_HAPTOGLOBIN, U_MG_L, "mg/L", {1.0, 10.0, 0.0}},
+	{CLS_A_PH, U_PH, "[pH]", ID},
+	{CLS_A_CREATININE_CLEARANCE, U_ML_MIN, "mL/min", ID},
 };
 #undef ID
 

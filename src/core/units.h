@@ -36,6 +36,33 @@ typedef enum cls_analyte
 	CLS_A_CREATININE,			/* mg/dL */
 	CLS_A_ALT,					/* U/L */
 	CLS_A_AST,					/* U/L */
+	/* 0.3.0: the analytes of the other CTCAE lab terms */
+	CLS_A_POTASSIUM,			/* mmol/L */
+	CLS_A_CALCIUM,				/* mg/dL, total (corrected) */
+	CLS_A_CALCIUM_IONIZED,		/* mmol/L */
+	CLS_A_GLUCOSE,				/* mg/dL */
+	CLS_A_MAGNESIUM,			/* mg/dL */
+	CLS_A_PHOSPHATE,			/* mg/dL, as phosphorus */
+	CLS_A_URIC_ACID,			/* mg/dL */
+	CLS_A_BILIRUBIN,			/* mg/dL, total */
+	CLS_A_ALP,					/* U/L */
+	CLS_A_GGT,					/* U/L */
+	CLS_A_AMYLASE,				/* U/L */
+	CLS_A_LIPASE,				/* U/L */
+	CLS_A_LDH,					/* U/L */
+	CLS_A_CHOLESTEROL,			/* mg/dL, total */
+	CLS_A_HDL,					/* mg/dL */
+	CLS_A_LDL,					/* mg/dL */
+	CLS_A_TRIGLYCERIDES,		/* mg/dL */
+	CLS_A_WBC,					/* 10^9/L */
+	CLS_A_LYMPHOCYTES,			/* 10^9/L */
+	CLS_A_CD4,					/* 10^9/L */
+	CLS_A_FIBRINOGEN,			/* mg/dL */
+	CLS_A_INR,					/* ratio */
+	CLS_A_APTT,					/* s */
+	CLS_A_HAPTOGLOBIN,			/* mg/dL */
+	CLS_A_PH,					/* pH */
+	CLS_A_CREATININE_CLEARANCE,	/* mL/min */
 	CLS_A__COUNT
 } cls_analyte;
 

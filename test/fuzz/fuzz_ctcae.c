@@ -41,6 +41,19 @@
 /* direction of a term: -1 decreased, +1 increased, 0 mixed */
 static int	direction[CLS_T__COUNT];
 
+/* terms with a row that holds only without the clinical condition (INR
+ * increased: on anticoagulation the baseline rule replaces the absolute
+ * one), where the clinical input may lower the grade */
+static bool clinical_may_lower[CLS_T__COUNT];
+
+/* the direction of a criterion: -1 for "x < ..." and losses, +1 otherwise */
+static int
+basis_dir(cls_basis b)
+{
+	return (b == CLS_B_ABS_LT || b == CLS_B_LLN_LT || b == CLS_B_ABS_LT_SYMPTOMATIC ||
+			b == CLS_B_BASE_LT || b == CLS_B_PCT_LOSS_GE) ? -1 : 1;
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -51,9 +64,16 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void) argv;
 	for (size_t i = 0; i < n; i++)
 	{
-		int			d = (c[i].basis == CLS_B_ABS_LT || c[i].basis == CLS_B_LLN_LT ||
-						 c[i].basis == CLS_B_ABS_LT_SYMPTOMATIC) ? -1 : 1;
+		int			d = basis_dir(c[i].basis);
 
+		if (c[i].basis == CLS_B_NOT_GRADED)
+		{
+			FUZZ_ASSERT("not_graded_row_version",
+						!(cls_term_get(c[i].term)->versions & c[i].versions));
+			continue;
+		}
+		if (c[i].cond == CLS_C_NOT_CLINICAL)
+			clinical_may_lower[c[i].term] = true;
 		FUZZ_ASSERT("criterion_grade_range", c[i].grade >= 1 && c[i].grade <= 4);
 		FUZZ_ASSERT("criterion_term_range", c[i].term >= 0 && c[i].term < CLS_T__COUNT);
 		if (direction[c[i].term] == 0)
@@ -137,6 +157,20 @@ into_range(cls_analyte a, double x)
 	return plausible(a, x) ? x : NAN;
 }
 
+/* Is x where the version defines no grade (CLS_B_UNDEFINED_LT)? */
+static bool
+undefined_at(cls_term t, cls_version v, double x)
+{
+	size_t		n;
+	const cls_criterion *c = cls_criteria(&n);
+
+	for (size_t i = 0; i < n; i++)
+		if (c[i].term == t && (c[i].versions & CLS_VBIT(v)) &&
+			c[i].basis == CLS_B_UNDEFINED_LT && cls_dcmp(x, c[i].k) < 0)
+			return true;
+	return false;
+}
+
 static bool
 good_limit(double x)
 {
@@ -182,6 +216,17 @@ cutoffs(cls_term t, cls_version v, const cls_grade_input *in, double *out,
 			case CLS_B_PCT_GE:
 				x = in->baseline * (100.0 + c[i].k) / 100.0;
 				break;
+			case CLS_B_ABS_GT:
+			case CLS_B_ABS_GE:
+				x = c[i].k;
+				break;
+			case CLS_B_BASE_GE:
+			case CLS_B_BASE_LT:
+				x = c[i].k * in->baseline;
+				break;
+			case CLS_B_PCT_LOSS_GE:
+				x = in->baseline * (100.0 - c[i].k) / 100.0;
+				break;
 			default:
 				continue;
 		}
@@ -203,9 +248,9 @@ check_cutoffs(cls_term t, cls_version v, cls_analyte a, cls_grade_input in)
 		double		c = pos[i],
 					other;
 		bool		alone = true;
-		bool		strict = crit[i]->basis != CLS_B_PCT_GE;
-		int			dir = (crit[i]->basis == CLS_B_ABS_LT || crit[i]->basis == CLS_B_LLN_LT ||
-						   crit[i]->basis == CLS_B_ABS_LT_SYMPTOMATIC) ? -1 : 1;
+		bool		strict = !(crit[i]->basis == CLS_B_PCT_GE || crit[i]->basis == CLS_B_ABS_GE ||
+							   crit[i]->basis == CLS_B_BASE_GE || crit[i]->basis == CLS_B_PCT_LOSS_GE);
+		int			dir = basis_dir(crit[i]->basis);
 		int			g_on,
 					g_side;
 		cls_grade_status s1,
@@ -222,8 +267,9 @@ check_cutoffs(cls_term t, cls_version v, cls_analyte a, cls_grade_input in)
 		if (!alone)
 			continue;
 		/* strict "x < c" (dir -1): milder side is above; strict "x > c": below;
-		 * inclusive ">= c": the worse side is above */
-		other = strict ? c * (1.0 - dir * 1e-6) : c * (1.0 + 1e-6);
+		 * inclusive ">= c": the worse side is above; inclusive losses
+		 * ("x <= baseline - k %"): below */
+		other = strict ? c * (1.0 - dir * 1e-6) : c * (1.0 + dir * 1e-6);
 		if (!plausible(a, other))
 			continue;
 		in.value = c;
@@ -232,8 +278,18 @@ check_cutoffs(cls_term t, cls_version v, cls_analyte a, cls_grade_input in)
 		g_side = grade_of(t, v, &in, &s2);
 		if (s1 == CLS_GRADE_OK && s2 == CLS_GRADE_OK)
 			FUZZ_ASSERT("cutoff_side", g_on == g_side);
+		/* (only where the absolute cut-off is its grade's one criterion:
+		 * fibrinogen grade 4 also holds below 0.25 x LLN) */
 		if (crit[i]->basis == CLS_B_ABS_LT && in.symptomatic == 0 && s1 == CLS_GRADE_OK)
-			FUZZ_ASSERT("absolute_cutoff_milder", g_on < crit[i]->grade);
+		{
+			bool		only = true;
+
+			for (size_t j = 0; j < n; j++)
+				if (j != i && crit[j]->grade == crit[i]->grade)
+					only = false;
+			if (only)
+				FUZZ_ASSERT("absolute_cutoff_milder", g_on < crit[i]->grade);
+		}
 	}
 }
 
@@ -305,6 +361,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	x2 = into_range(a, x2);
 	if (isnan(x1) || isnan(x2) || !good_limit(lln) || !good_limit(uln) || !good_limit(base))
 		return 0;
+	/* where a version defines no grade the answer is unknown by design */
+	if (undefined_at(t, v, x1) || undefined_at(t, v, x2))
+	{
+		in.value = x1;
+		in.lln = lln;
+		in.uln = uln;
+		in.baseline = base;
+		in.has_lln = in.has_uln = in.has_baseline = true;
+		in.symptomatic = 0;
+		if (undefined_at(t, v, x1))
+		{
+			(void) grade_of(t, v, &in, &st);
+			FUZZ_ASSERT("undefined_unknown", st == CLS_GRADE_UNKNOWN);
+		}
+		return 0;
+	}
 	in.value = x1;
 	in.lln = lln;
 	in.uln = uln;
@@ -370,12 +442,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		i1.symptomatic = 1;
 		g0 = grade_of(t, v, &i0, &st);
 		g1 = grade_of(t, v, &i1, &st);
-		FUZZ_ASSERT("symptoms_not_milder", g1 >= g0);
+		if (!clinical_may_lower[t])
+			FUZZ_ASSERT("symptoms_not_milder", g1 >= g0);
 	}
 
 	/* weight gain: a loss or no change is grade 0 */
 	if (t == CLS_T_WEIGHT_GAIN && cls_dcmp(x1, base) <= 0)
 		FUZZ_ASSERT("weight_loss_grade0", g_full == 0);
+	if (t == CLS_T_WEIGHT_LOSS && cls_dcmp(x1, base) >= 0)
+		FUZZ_ASSERT("weight_gain_grade0", g_full == 0);
 
 	/* cut-offs: with every limit known, with the limits moved onto the
 	 * value (so that the LLN/ULN/baseline cut-offs are exercised), and

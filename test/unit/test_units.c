@@ -53,7 +53,7 @@ main(void)
 	CHECK(cls_analyte_from_int(-1) == CLS_A_NONE, "negative int unmapped");
 	CHECK(CODE("") == CLS_A_NONE, "empty code");
 	CHECK(CODE("99999999999999999999") == CLS_A_NONE, "overlong digits");
-	CHECK(CODE("potassium") == CLS_A_NONE, "unknown name");
+	CHECK(CODE("unobtainium") == CLS_A_NONE, "unknown name");
 
 	/* codes added in 0.3.0 (mimic-code concepts SQL, OHDSI DQD) */
 	CHECK(CODE("224639") == CLS_A_WEIGHT, "itemid 224639 daily weight");
@@ -281,6 +281,64 @@ main(void)
 	CHECK(cls_dcmp(7000.0, INFINITY) < 0, "finite < +inf");
 	CHECK(cls_dcmp(-INFINITY, -1e308) < 0, "-inf < finite");
 	CHECK(cls_dcmp(INFINITY, INFINITY) == 0, "inf == inf");
+
+	/* 0.3.0 analytes: codes, units and molar-mass factors */
+	CHECK(CODE("2823-3") == CLS_A_POTASSIUM, "LOINC 2823-3 potassium");
+	CHECK(CODE("50971") == CLS_A_POTASSIUM, "itemid 50971 potassium");
+	CHECK(CODE("50893") == CLS_A_CALCIUM, "itemid 50893 calcium");
+	CHECK(CODE("50808") == CLS_A_CALCIUM_IONIZED, "itemid 50808 free calcium");
+	CHECK(CODE("51237") == CLS_A_INR, "itemid 51237 INR");
+	CHECK(CODE("50820") == CLS_A_PH, "itemid 50820 pH");
+	CHECK(CODE("ionized_calcium") == CLS_A_CALCIUM_IONIZED, "alias ionized_calcium");
+	v = conv(CLS_A_CALCIUM, "mmol/L", 2.5, &st);
+	CHECK(st == CLS_UNIT_OK && fabs(v - 10.0195) < 1e-9, "calcium 2.5 mmol/L = 10.0195 mg/dL (40.078 g/mol): %g", v);
+	v = conv(CLS_A_CALCIUM, "mEq/L", 5.0, &st);
+	CHECK(st == CLS_UNIT_OK && fabs(v - 10.0195) < 1e-9, "calcium 5 mEq/L = 2.5 mmol/L");
+	v = conv(CLS_A_GLUCOSE, "mmol/L", 5.0, &st);
+	CHECK(st == CLS_UNIT_OK && fabs(v - 90.08) < 1e-9, "glucose 5 mmol/L = 90.08 mg/dL: %g", v);
+	v = conv(CLS_A_MAGNESIUM, "mEq/L", 2.0, &st);
+	CHECK(st == CLS_UNIT_OK && fabs(v - 2.4305) < 1e-9, "magnesium 2 mEq/L = 1 mmol/L = 2.4305 mg/dL: %g", v);
+	v = conv(CLS_A_BILIRUBIN, "umol/L", 17.104, &st);
+	CHECK(st == CLS_UNIT_OK && fabs(v - 1.0) < 1e-4, "bilirubin 17.1 umol/L = 1 mg/dL: %g", v);
+	v = conv(CLS_A_URIC_ACID, "umol/L", 594.8, &st);
+	CHECK(st == CLS_UNIT_OK && fabs(v - 10.0) < 1e-3, "uric acid 595 umol/L = 10 mg/dL: %g", v);
+	v = conv(CLS_A_TRIGLYCERIDES, "mmol/L", 1.0, &st);
+	CHECK(st == CLS_UNIT_OK && fabs(v - 88.57) < 1e-9, "triglycerides 1 mmol/L = 88.57 mg/dL: %g", v);
+	v = conv(CLS_A_CHOLESTEROL, "mmol/L", 1.0, &st);
+	CHECK(st == CLS_UNIT_OK && fabs(v - 38.665) < 1e-9, "cholesterol 1 mmol/L = 38.665 mg/dL: %g", v);
+	v = conv(CLS_A_PHOSPHATE, "mmol/L", 1.0, &st);
+	CHECK(st == CLS_UNIT_OK && fabs(v - 3.0974) < 1e-9, "phosphate 1 mmol/L = 3.0974 mg/dL: %g", v);
+	v = conv(CLS_A_FIBRINOGEN, "g/L", 2.5, &st);
+	CHECK(st == CLS_UNIT_OK && fabs(v - 250) < 1e-9, "fibrinogen 2.5 g/L = 250 mg/dL");
+	v = conv(CLS_A_LYMPHOCYTES, "cells/uL", 800, &st);
+	CHECK(st == CLS_UNIT_OK && cls_dcmp(v, 0.8) == 0, "lymphocytes 800 /uL = 0.8 x 10^9/L exactly");
+	v = conv(CLS_A_INR, "1", 1.3, &st);
+	CHECK(st == CLS_UNIT_OK && v == 1.3, "INR unit 1");
+	v = conv(CLS_A_APTT, "sec", 30, &st);
+	CHECK(st == CLS_UNIT_OK && v == 30, "aPTT in sec");
+	v = conv(CLS_A_PH, "[pH]", 7.4, &st);
+	CHECK(st == CLS_UNIT_OK && v == 7.4, "pH unit [pH]");
+	conv(CLS_A_POTASSIUM, "mg/dL", 4, &st);
+	CHECK(st == CLS_UNIT_WRONG_ANALYTE, "potassium in mg/dL is not accepted");
+	conv(CLS_A_ALBUMIN, "s", 4, &st);
+	CHECK(st == CLS_UNIT_WRONG_ANALYTE, "seconds are not an albumin unit");
+	CHECK(cls_value_check(CLS_A_POTASSIUM, 20) == CLS_VALUE_TOO_HIGH, "potassium 20 implausible");
+	CHECK(cls_value_check(CLS_A_PH, 7.0) == CLS_VALUE_OK && cls_value_check(CLS_A_PH, 9.0) == CLS_VALUE_TOO_HIGH, "pH range");
+	/* every analyte has a name, a unit and at least one accepted unit */
+	{
+		int			bad = 0;
+		char		buf[256];
+
+		for (int a = 0; a < CLS_A__COUNT; a++)
+		{
+			cls_unit_list((cls_analyte) a, buf, sizeof(buf));
+			if (buf[0] == '\0' || strcmp(cls_analyte_name((cls_analyte) a), "unknown") == 0 ||
+				cls_analyte_from_name(cls_analyte_name((cls_analyte) a),
+									  strlen(cls_analyte_name((cls_analyte) a))) != (cls_analyte) a)
+				bad++;
+		}
+		CHECK(bad == 0, "every analyte named, with units, found by its name");
+	}
 
 	return unit_done("units");
 }
