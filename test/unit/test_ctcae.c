@@ -461,6 +461,30 @@ main(void)
 	G(WEIGHT_LOSS, V5, 64.01, NA, NA, 80, 0, 2);
 	G(WEIGHT_LOSS, V5, 90, NA, NA, 80, 0, 0);
 	G(WEIGHT_LOSS, V5, 70, NA, NA, NA, 0, -1);
+	/* rev15 audit (admiral ncictcaev4/5/6.json; CTCAE v4.03/v5.0 text): edges
+	 * of each cut-off get the milder grade; weight loss 10 % and 20 % from 70 kg,
+	 * weight loss v4.03 as v5.0 */
+	G(WEIGHT_LOSS, V5, 63, NA, NA, 70, 0, 2);
+	G(WEIGHT_LOSS, V5, 56, NA, NA, 70, 0, 3);
+	G(WEIGHT_LOSS, V4, 63.01, NA, NA, 70, 0, 1);
+	G(WEIGHT_LOSS, V4, 56.01, NA, NA, 70, 0, 2);
+	/* v6.0 baseline above ULN: bilirubin >1.5 - 2.5 x, >2.5 - 10 x baseline;
+	 * ALT 1.0 - 1.5 x (1.0 included), >2.0 - 4.0 x; GGT >1.5 - 3.0 x */
+	G(BILIRUBIN_INCREASED, V6, 5.0, NA, 1.2, 2.0, 0, 2);
+	G(BILIRUBIN_INCREASED, V6, 5.01, NA, 1.2, 2.0, 0, 3);
+	G(BILIRUBIN_INCREASED, V5, 5.01, NA, 1.2, 2.0, 0, 2);
+	G(ALT_INCREASED, V6, 80, NA, 40, 80, 0, 1);
+	G(ALT_INCREASED, V6, 320, NA, 40, 80, 0, 3);
+	G(ALT_INCREASED, V6, 321, NA, 40, 80, 0, 4);
+	G(GGT_INCREASED, V6, 180, NA, 50, 60, 0, 2);
+	G(GGT_INCREASED, V6, 181, NA, 50, 60, 0, 3);
+	/* hypermagnesemia has no grade 2; hyperuricemia v4.03 10 mg/dL is not > 10 */
+	G(HYPERMAGNESEMIA, V5, 3.01, NA, 2.5, NA, 0, 3);
+	G(HYPERURICEMIA, V4, 10, NA, 7, NA, 0, 1);
+	G(HYPERURICEMIA, V4, 10.01, NA, 7, NA, 0, 4);
+	/* INR v5.0 on anticoagulation: >2.5 x baseline is grade 3, 2.5 x is 2 */
+	G(INR_INCREASED, V5, 5.0, NA, NA, 2.0, 1, 2);
+	G(INR_INCREASED, V5, 5.01, NA, NA, 2.0, 1, 3);
 	/* creatinine clearance v6.0: below 10 mL/min no grade is defined */
 	G(CRCL_DECREASED, V6, 10, NA, NA, NA, 0, 3);
 	G(CRCL_DECREASED, V6, 9.9, NA, NA, NA, 0, -1);
