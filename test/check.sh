@@ -55,7 +55,8 @@ tmpout() { mktemp "$CLS_TMPBASE/out.XXXXXX"; }
 cls_tmpbase
 
 section "dependencies"
-cls_deps
+# shellcheck disable=SC2086
+cls_deps $CLS_DEPS_PACKAGING $CLS_DEPS_CLIENTS
 cls__ensure_user
 
 # ---- build ------------------------------------------------------------------

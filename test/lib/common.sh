@@ -126,6 +126,11 @@ cls_summary() {
 }
 
 # ------------------------------------------------------------ dependencies --
+# What test/check.sh needs beyond cls_deps's own list (the demo does not):
+# building and installing the Debian package (test/t/065_debian_package.sh)
+# and the Python client example of the README (test/t/066_clients.sh).
+CLS_DEPS_PACKAGING="dpkg-dev debhelper fakeroot build-essential postgresql-server-dev-all"
+CLS_DEPS_CLIENTS="python3-psycopg"
 # cls_deps [EXTRA_DEBIAN_PACKAGE...]
 cls_deps() {
     local pkgs=(postgresql-15 postgresql-server-dev-15 postgresql-15-cron gcc make
