@@ -18,7 +18,7 @@
 #      file's first comment line), the comment paragraph under it, then psql's
 #      aligned tables;
 #   3. draws timeline pictures of three patients (test/demo/plot.sh, gnuplot):
-#      DIR/timeline_person_<id>.png.
+#      DIR/timeline_person_<id>.png (albumin, hematocrit, weight, SBP by date).
 # Everything but DIR is removed at the end (CLS_KEEP=1 keeps the temp dir).
 #
 # --keep leaves the warehouse running for you to try queries on: the private
@@ -175,8 +175,9 @@ t_end=$(date +%s.%N)
 {
     echo
     echo "=== Pictures ==="
-    echo "Albumin, hematocrit and systolic blood pressure over time; planted episodes shaded,"
-    echo "episodes cls detected (demo.detected) as green bars along the top, tagraxofusp doses dotted:"
+    echo "Albumin, hematocrit, weight and systolic blood pressure by date, one patient a picture;"
+    echo "the simulated true episodes shaded, the episodes cls detected (demo.detected) as green bars"
+    echo "along the top, tagraxofusp doses dotted, cycle days 1, 8 and 15 above the top panel:"
     for p in $pngs; do echo "  $p"; done
     echo
     awk -v a="$t_start" -v b="$t_loaded" -v c="$t_queries" -v d="$t_end" 'BEGIN {
