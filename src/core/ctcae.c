@@ -1,7 +1,7 @@
 /*
  * ctcae.c -- CTCAE lab grading (cls core).
  *
- * Band semantics (SPEC.md 3, clinical-sources.md 3.1): "<A - B" means
+ * Band semantics (README: Reference: CTCAE grading, README: Sources): "<A - B" means
  * B <= x < A and ">A - B" means A < x <= B, so a value exactly on a cut-off
  * gets the milder grade.  Each grade is stored as the open condition that
  * puts a value at that grade or worse ("x < 3.0" for hypoalbuminemia grade
@@ -37,9 +37,9 @@ static const cls_term_info terms[CLS_T__COUNT] = {
 };
 
 /*
- * The criteria.  CTCAE wording verbatim from clinical-sources.md 3.2 ([C1]);
+ * The criteria.  CTCAE wording verbatim from README: Sources (CTCAE v5.0 table);
  * v6.0 only where the sources show the term unchanged (hypoalbuminemia,
- * clinical-sources.md 7.9).
+ * README: Sources).
  */
 static const cls_criterion criteria[] = {
 	/* Hypoalbuminemia: identical in v4.03, v5.0 and v6.0 */
@@ -55,7 +55,7 @@ static const cls_criterion criteria[] = {
 	{CLS_T_HYPONATREMIA, V4, 3, CLS_B_ABS_LT, 130.0, "<130 - 120 mmol/L"},
 	{CLS_T_HYPONATREMIA, V4 | V5, 4, CLS_B_ABS_LT, 120.0, "<120 mmol/L; life-threatening consequences"},
 
-	/* Hemoglobin increased: v5.0 is above ULN (admiral [C2]); v4.03 above
+	/* Hemoglobin increased: v5.0 is above ULN (admiral (admiral CTCAE grading)); v4.03 above
 	 * ULN, or above baseline if baseline is above ULN */
 	{CLS_T_HEMOGLOBIN_INCREASED, V5, 1, CLS_B_ULN_PLUS, 0.0, "Increase in >0 - 2 g/dL"},
 	{CLS_T_HEMOGLOBIN_INCREASED, V5, 2, CLS_B_ULN_PLUS, 2.0, "Increase in >2 - 4 g/dL"},

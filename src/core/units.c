@@ -1,8 +1,8 @@
 /*
  * units.c -- analytes, warehouse codes, units and plausibility (cls core).
  *
- * Codes: clinical-sources.md section 5 (LOINC [K1][K2][K3], OMOP concept_ids
- * [K4][K5], MIMIC-IV itemids [K5]).  Unit factors: clinical-sources.md
+ * Codes: README: Sources (LOINC (FHIR vital signs; LOINC value sets; loinc2hpo), OMOP concept_ids
+ * (OHDSI DQD concepts; OHDSI MIMIC mapping), MIMIC-IV itemids (OHDSI MIMIC mapping)).  Unit factors: README: Sources
  * section 6.  Plausibility ranges: cls's own choice, documented in README.
  */
 #include "units.h"
@@ -69,7 +69,7 @@ static const struct
 	{"anc", CLS_A_NEUTROPHILS},
 };
 
-/* Warehouse codes (clinical-sources.md section 5). */
+/* Warehouse codes (README: Sources). */
 typedef struct code_entry
 {
 	const char *code;
@@ -84,8 +84,8 @@ static const code_entry loinc_codes[] = {
 	{"8480-6", CLS_A_SBP},
 	{"8462-4", CLS_A_DBP},
 	{"8478-0", CLS_A_MAP},
-	{"8867-4", CLS_A_HEART_RATE},	/* FHIR vital signs value set [K1] */
-	{"8310-5", CLS_A_TEMPERATURE},	/* FHIR vital signs value set [K1] */
+	{"8867-4", CLS_A_HEART_RATE},	/* FHIR vital signs value set (FHIR vital signs) */
+	{"8310-5", CLS_A_TEMPERATURE},	/* FHIR vital signs value set (FHIR vital signs) */
 	{"29463-7", CLS_A_WEIGHT}, {"3141-9", CLS_A_WEIGHT},
 	{"777-3", CLS_A_PLATELETS}, {"26515-7", CLS_A_PLATELETS},
 	{"751-8", CLS_A_NEUTROPHILS}, {"26499-4", CLS_A_NEUTROPHILS},
@@ -104,7 +104,7 @@ typedef struct int_code_entry
 /* OMOP measurement concept_ids and MIMIC-IV itemids: the two ranges do not
  * overlap (itemids are 5 or 6 digits, concept_ids here 7). */
 static const int_code_entry int_codes[] = {
-	/* OMOP concept_ids [K4][K5] */
+	/* OMOP concept_ids (OHDSI DQD concepts; OHDSI MIMIC mapping) */
 	{3024561, CLS_A_ALBUMIN},
 	{3023314, CLS_A_HEMATOCRIT}, {3009542, CLS_A_HEMATOCRIT},
 	{3023230, CLS_A_HEMATOCRIT},
@@ -118,7 +118,7 @@ static const int_code_entry int_codes[] = {
 	{3013650, CLS_A_NEUTROPHILS}, {3017732, CLS_A_NEUTROPHILS},
 	{3007220, CLS_A_CK},
 	{3016723, CLS_A_CREATININE},
-	/* MIMIC-IV labevents itemids [K5] */
+	/* MIMIC-IV labevents itemids (OHDSI MIMIC mapping) */
 	{50862, CLS_A_ALBUMIN}, {52022, CLS_A_ALBUMIN},
 	{51221, CLS_A_HEMATOCRIT}, {50810, CLS_A_HEMATOCRIT},
 	{51638, CLS_A_HEMATOCRIT}, {51639, CLS_A_HEMATOCRIT},
@@ -130,7 +130,7 @@ static const int_code_entry int_codes[] = {
 	{50910, CLS_A_CK},
 	{51265, CLS_A_PLATELETS}, {51704, CLS_A_PLATELETS},
 	{52075, CLS_A_NEUTROPHILS},
-	/* MIMIC-IV chartevents itemids [K5] */
+	/* MIMIC-IV chartevents itemids (OHDSI MIMIC mapping) */
 	{220050, CLS_A_SBP}, {220179, CLS_A_SBP}, {224167, CLS_A_SBP},
 	{227243, CLS_A_SBP},
 	{220051, CLS_A_DBP}, {220180, CLS_A_DBP},
@@ -185,7 +185,7 @@ static const struct
 	{"umol/l", U_UMOL_L},
 };
 
-/* OMOP unit concept_ids, clinical-sources.md section 5.2 (8961 is left out:
+/* OMOP unit concept_ids, README: Sources (8961 is left out:
  * its name is not verified there). */
 static const struct
 {
@@ -215,7 +215,7 @@ static const unit_rule unit_rules[] = {
 	{CLS_A_HEMATOCRIT, U_FRACTION, "L/L", {100.0, 1.0, 0.0}},
 	{CLS_A_HEMOGLOBIN, U_G_DL, "g/dL", ID},
 	{CLS_A_HEMOGLOBIN, U_G_L, "g/L", {1.0, 10.0, 0.0}},
-	/* monomer factor 0.6206 mmol/L per g/dL [U3] */
+	/* monomer factor 0.6206 mmol/L per g/dL (hemoglobin conversion) */
 	{CLS_A_HEMOGLOBIN, U_MMOL_L, "mmol/L", {1.0, 0.6206, 0.0}},
 	{CLS_A_SODIUM, U_MMOL_L, "mmol/L", ID},
 	{CLS_A_SODIUM, U_MEQ_L, "meq/L", ID},
@@ -236,7 +236,7 @@ static const unit_rule unit_rules[] = {
 	{CLS_A_NEUTROPHILS, U_PER_UL, "/uL", {1.0, 1000.0, 0.0}},
 	{CLS_A_CK, U_U_L, "U/L", ID},
 	{CLS_A_CREATININE, U_MG_DL, "mg/dL", ID},
-	/* 88.4 umol/L per mg/dL [U1][U2] */
+	/* 88.4 umol/L per mg/dL (SI conversion table; creatinine converters) */
 	{CLS_A_CREATININE, U_UMOL_L, "umol/L", {1.0, 88.4, 0.0}},
 	{CLS_A_ALT, U_U_L, "U/L", ID},
 	{CLS_A_AST, U_U_L, "U/L", ID},
