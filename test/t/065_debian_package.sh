@@ -87,7 +87,9 @@ fi
 cls_is "the system's cls.control belongs to $pkg" "$(dpkg -S "$ext/cls.control" 2>&1 | cut -d: -f1)" "$pkg"
 
 # the autopkgtest, as autopkgtest runs it: from the source tree, against the installed package
-if (cd "$src" && debian/tests/installcheck) > "$work/autopkgtest.log" 2>&1; then
+# (without the libpq environment of a calling test/check.sh: pg_virtualenv sets its own)
+clean_env=(env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE -u PGHOSTADDR)
+if (cd "$src" && "${clean_env[@]}" debian/tests/installcheck) > "$work/autopkgtest.log" 2>&1; then
     cls_pass "autopkgtest debian/tests/installcheck: $(grep -Eo 'All [0-9]+ tests passed' "$work/autopkgtest.log")"
 else
     cls_fail "autopkgtest debian/tests/installcheck"; cls_diag "$(grep -E 'FAILED|failed|ERROR' "$work/autopkgtest.log" | head -n 20)"
@@ -106,7 +108,7 @@ psql -X -q -d postgres -c 'DROP DATABASE cls_t065'
 make -s installcheck PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config >installcheck.log 2>&1
 echo "databases after make installcheck: $(psql -X -At -d postgres -c "SELECT string_agg(datname, ' ' ORDER BY datname) FROM pg_database")"
 SH
-got=$(cd "$src" && NONROOT=1 pg_virtualenv -v "$CLS_PG_MAJOR" bash "$work/venv.sh" 2>"$work/venv.err")
+got=$(cd "$src" && NONROOT=1 "${clean_env[@]}" pg_virtualenv -v "$CLS_PG_MAJOR" bash "$work/venv.sh" 2>"$work/venv.err")
 cls_is "CREATE EXTENSION cls in a cluster of the system PostgreSQL (version, a grade, SHAREDIR)" \
     "$(grep -m1 '^[0-9.]*|' <<< "$got")" "$v_make|2|/usr/share/postgresql/$CLS_PG_MAJOR"
 cls_is "make installcheck passes and leaves no database behind (cls_regression dropped)" \
