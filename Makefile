@@ -45,13 +45,29 @@ $(eval $(call upgrade_rule,0.2.0,0.3.0))
 # pg_regress suites: top-level sql/ and expected/, run in file-name order.
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=.
-CONTRIB_TESTDB = cls_regression
+# `make installcheck` is defined below (PGXS's own leaves its database behind).
+NO_INSTALLCHECK = 1
 
 EXTRA_CLEAN = test/unit/build
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# make installcheck: pg_regress in the database cls_regression (PGXS's
+# Makefile.global sets CONTRIB_TESTDB = contrib_regression after this file's
+# own settings, hence set here; `make installcheck CONTRIB_TESTDB=x` still
+# wins), then that database is dropped whatever the outcome, so the server is
+# left as found.  The connection is libpq's environment (PGHOST, PGPORT,
+# PGUSER), as for pg_regress; psql is the one of EXTRA_REGRESS_OPTS's
+# --bindir=DIR when given, else the installation's.
+CONTRIB_TESTDB = cls_regression
+regress_psql = $(or $(patsubst --bindir=%,%,$(filter --bindir=%,$(EXTRA_REGRESS_OPTS))),$(bindir))/psql
+installcheck: submake $(REGRESS_PREP)
+	@rc=0; $(pg_regress_installcheck) $(REGRESS_OPTS) $(REGRESS) || rc=$$?; \
+	'$(regress_psql)' -X -q -d template1 -c 'DROP DATABASE IF EXISTS "$(CONTRIB_TESTDB)"' \
+	  || echo "cls: could not drop the test database $(CONTRIB_TESTDB)" >&2; \
+	exit $$rc
 
 # PGXS does not track header dependencies unless PostgreSQL was configured
 # with --enable-depend: rebuild every object when any header changes.

@@ -1,5 +1,5 @@
 /*
- * episodes_pg.c -- PostgreSQL glue of the episode windows (SPEC.md 5):
+ * episodes_pg.c -- PostgreSQL glue of the episode windows (README: Episode windows):
  * the aggregates cls.eras(...) and cls.state_episodes(...).
  *
  * Both are order-free and parallel safe:

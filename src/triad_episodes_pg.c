@@ -1,6 +1,6 @@
 /*
  * triad_episodes_pg.c -- SQL glue for triad episodes: cls.episode_params and
- * the aggregate cls.triad_episodes (SPEC.md 5 "Triad episodes", 4
+ * the aggregate cls.triad_episodes (README: Episode windows "Triad episodes", 4
  * "Exclusions").
  *
  * The aggregate's state is the state of cls.triad_agg (the buffered cls_obs

@@ -79,7 +79,7 @@ failed() { FAILED+=("$1"); echo "FAILED: $1"; }
 # ---------------------------------------------------------------- queries --
 ALB="measurement_concept_id = 3024561 AND unit_concept_id IN (8713, 8636)"
 GRADE_CLS="cls.ctcae_grade('Hypoalbuminemia', value_as_number, unit_concept_id, lln => range_low)"
-# The same CTCAE v5.0 Hypoalbuminemia grade in SQL (SPEC.md 3; cut-offs of
+# The same CTCAE v5.0 Hypoalbuminemia grade in SQL (README: Reference: CTCAE grading; cut-offs of
 # src/core/ctcae.c): grade 3 < 2 g/dL, grade 2 < 3 g/dL, grade 1 < LLN, else
 # 0; NULL for a NULL value, a value outside cls's plausible range
 # 0 < x <= 10 g/dL (this also drops NaN and infinities), or an unknown LLN

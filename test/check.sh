@@ -14,7 +14,11 @@
 # test/t/*.sh.  Every TAP line (`ok ...` / `not ok ...`) of the unit binaries
 # and of test/t scripts counts as one test, every pg_regress test counts as
 # one test, and build / install / cluster start count as one test each.
-# The last line is "N passed, N failed"; the exit status is 1 on any failure.
+# A test that is skipped (`ok - NAME # skip REASON`) is counted as skipped,
+# not as passed.  Every part ends with its own count ("# PART: N passed, N
+# failed[, N skipped]"); the skipped tests are listed before the last line,
+# "N passed, N failed" followed by ", N skipped" when any were skipped.  The
+# exit status is 1 on any failure.
 
 set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -39,13 +43,20 @@ done
 cd "$CLS_REPO" || exit 2
 exec </dev/null
 section() { printf '\n=== %s ===\n' "$*"; }
+# part_begin / part_end NAME: the counts of the tests run in between
+part_begin() { p0=$CLS_PASSED f0=$CLS_FAILED s0=$CLS_SKIPPED; }
+part_end() {
+    printf '# %s: ' "$1"
+    cls_counts $((CLS_PASSED - p0)) $((CLS_FAILED - f0)) $((CLS_SKIPPED - s0))
+}
 finish() { echo; cls_summary; exit $?; }
 
 tmpout() { mktemp "$CLS_TMPBASE/out.XXXXXX"; }
 cls_tmpbase
 
 section "dependencies"
-cls_deps
+# shellcheck disable=SC2086
+cls_deps $CLS_DEPS_PACKAGING $CLS_DEPS_CLIENTS
 cls__ensure_user
 
 # ---- build ------------------------------------------------------------------
@@ -63,6 +74,7 @@ fi
 run_unit() {  # run_unit TARGET
     local target=$1 out rc nfail
     section "make $target"
+    part_begin
     out=$(tmpout)
     cls_run_logged "$out" make -s PG_CONFIG="$CLS_PG_CONFIG" "$target"
     rc=$?
@@ -71,6 +83,7 @@ run_unit() {  # run_unit TARGET
     if [ "$rc" -ne 0 ] && [ "$nfail" -eq 0 ]; then
         cls_fail "make $target" "exit status $rc without a 'not ok' line"
     fi
+    part_end "make $target"
 }
 if want unit; then
     run_unit unit
@@ -80,6 +93,7 @@ fi
 # ---- fuzzing (bounded; `bash test/fuzz/run.sh SECONDS` for long runs) -------
 if want fuzz && [ "$QUICK" != 1 ]; then
     section "fuzz (${CLS_FUZZ_SECONDS:-20} s per target)"
+    part_begin
     out=$(tmpout)
     cls_run_logged "$out" bash test/fuzz/run.sh "${CLS_FUZZ_SECONDS:-20}"
     rc=$?
@@ -87,6 +101,7 @@ if want fuzz && [ "$QUICK" != 1 ]; then
     if [ "$rc" -ne 0 ] && ! grep -qE '^not ok( |$)' "$out"; then
         cls_fail "fuzz" "exit status $rc without a 'not ok' line"
     fi
+    part_end fuzz
 fi
 
 if ! want regress && ! want t; then finish; fi
@@ -137,6 +152,7 @@ if want regress; then
         if [ "$np" -eq 0 ] && [ "$nf" -eq 0 ] && [ "$rc" -eq 0 ]; then
             cls_fail "make installcheck" "no test results found in the pg_regress output"
         fi
+        printf '# pg_regress: '; cls_counts "$np" "$nf" 0
         if [ -s regression.diffs ]; then
             section "regression.diffs"
             cat regression.diffs
@@ -158,7 +174,8 @@ if want t; then
     shopt -s nullglob
     for f in test/t/*.sh; do
         section "$f"
-        if [ ! -x "$f" ]; then cls_fail "$f" "not executable (chmod +x)"; continue; fi
+        part_begin
+        if [ ! -x "$f" ]; then cls_fail "$f" "not executable (chmod +x)"; part_end "$f"; continue; fi
         out=$(tmpout)
         cls_run_logged "$out" timeout --kill-after=30 "${CLS_T_TIMEOUT:-900}" "./$f"
         rc=$?
@@ -170,6 +187,7 @@ if want t; then
         elif [ "$ntap" -eq 0 ]; then
             cls_fail "$f" "printed no ok/not ok line"
         fi
+        part_end "$f"
     done
     shopt -u nullglob
 fi

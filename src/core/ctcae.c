@@ -1,7 +1,7 @@
 /*
  * ctcae.c -- CTCAE lab grading (cls core).
  *
- * Band semantics (SPEC.md 3, clinical-sources.md 3.1): "<A - B" means
+ * Band semantics (README: Reference: CTCAE grading, README: Sources): "<A - B" means
  * B <= x < A and ">A - B" means A < x <= B, so a value exactly on a cut-off
  * gets the milder grade.  Each grade is stored as the open condition that
  * puts a value at that grade or worse ("x < 3.0" for hypoalbuminemia grade
@@ -81,9 +81,9 @@ static const cls_term_info terms[CLS_T__COUNT] = {
 };
 
 /*
- * The criteria.  CTCAE wording verbatim from clinical-sources.md 3.2 ([C1]);
+ * The criteria.  CTCAE wording verbatim from README: Sources (CTCAE v5.0 table);
  * v6.0 only where the sources show the term unchanged (hypoalbuminemia,
- * clinical-sources.md 7.9).
+ * README: Sources).
  */
 #define NOT_V6 "not graded in v6.0: not in the v6.0 transcription cls follows (admiral ncictcaev6.json)"
 #define NOT_V45 "not graded in v4.03 and v5.0: a v6.0 term in the transcriptions cls follows (admiral ncictcaev4.json, ncictcaev5.json)"
@@ -112,7 +112,7 @@ static const cls_criterion criteria[] = {
 	{CLS_T_HYPONATREMIA, V6, 3, CLS_B_ABS_LT_SYMPTOMATIC, 130.0, "125 - <130 mmol/L symptomatic; 120 - <125 mmol/L regardless of symptoms"},
 	{CLS_T_HYPONATREMIA, V6, 4, CLS_B_ABS_LT, 120.0, "<120 mmol/L; life-threatening consequences"},
 
-	/* Hemoglobin increased: v5.0 is above ULN (admiral [C2]); v4.03 above
+	/* Hemoglobin increased: v5.0 is above ULN (admiral (admiral CTCAE grading)); v4.03 above
 	 * ULN, or above baseline if baseline is above ULN */
 	{CLS_T_HEMOGLOBIN_INCREASED, V5, 1, CLS_B_ULN_PLUS, 0.0, "Increase in >0 - 2 g/dL"},
 	{CLS_T_HEMOGLOBIN_INCREASED, V5, 2, CLS_B_ULN_PLUS, 2.0, "Increase in >2 - 4 g/dL"},

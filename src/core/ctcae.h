@@ -3,8 +3,8 @@
  *
  * The criteria are data: one static table (ctcae.c) from which the grading
  * code, the SQL listing cls.ctcae_criteria() and the README tables come.
- * Source: CTCAE v5.0 and v4.03 as transcribed in clinical-sources.md 3.2
- * ([C1] NCI term table, [C2] admiral grading metadata); SPEC.md section 3.
+ * Source: CTCAE v5.0 and v4.03 as transcribed in README: Sources
+ * ((CTCAE v5.0 table) NCI term table, (admiral CTCAE grading) admiral grading metadata); README: Reference: CTCAE grading.
  */
 #ifndef CLS_CTCAE_H
 #define CLS_CTCAE_H

@@ -50,7 +50,7 @@ cls_doses_normalize(int64_t *doses, size_t n)
 size_t
 cls_cycles_build(const int64_t *doses, size_t n, cls_cycle *out)
 {
-	/* "a 21-day cycle" [L3]: 21 x 24 h of elapsed time */
+	/* "a 21-day cycle" (ELZONRIS US PI 12/2018): 21 x 24 h of elapsed time */
 	const int64_t cycle_len = (int64_t) CLS_LABEL_CYCLE_DAYS * CLS_USECS_PER_DAY;
 	size_t		nc = 0;
 	int64_t		last_day = 0;

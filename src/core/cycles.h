@@ -4,7 +4,7 @@
  *
  * Source: the ELZONRIS dosing schedule, "once daily on days 1 to 5 of a
  * 21-day cycle.  The dosing period may be extended for dose delays up to day
- * 10 of the cycle" (clinical-sources.md 1.2 [L3][L2]); SPEC.md 5
+ * 10 of the cycle" (README: Sources (ELZONRIS US PI 12/2018; ELZONRIS US PI (current))); README: Episode windows
  * (dose-anchored windows).  The cycle length is CLS_LABEL_CYCLE_DAYS
  * (label.h).  Everything is elapsed time in microseconds (PostgreSQL
  * TimestampTz), so no time zone or calendar enters any result.

@@ -1,5 +1,5 @@
 /*
- * episodes.c -- interval eras and state episodes (cls core, SPEC.md 5).
+ * episodes.c -- interval eras and state episodes (cls core, README: Episode windows).
  *
  * No clinical number lives here: every duration is a caller's parameter.
  * See episodes.h for the semantics; README "Episode windows" for users.

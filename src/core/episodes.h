@@ -1,6 +1,6 @@
 /*
  * episodes.h -- episode windows over time (cls core): interval eras and
- * state episodes (SPEC.md 5).
+ * state episodes (README: Episode windows).
  *
  * Plain C99: no PostgreSQL header.  Times are int64 microseconds (the
  * PostgreSQL TimestampTz representation); the same code serves dates as

@@ -3,9 +3,9 @@
  *
  * Used by the triad module (the `drug` profile and the weight-gain sign) and
  * by the tagraxofusp monitoring module, so that both read the label the
- * same way.  Sources: clinical-sources.md 1.2-1.5 (label Tables 1 and 2,
- * [L3][L4][L5][L8]); SPEC.md sections 4 and 6, which decide the label's
- * ambiguities (clinical-sources.md 7.3-7.5).
+ * same way.  Sources: README: Sources (label Tables 1 and 2,
+ * (ELZONRIS US PI 12/2018; ELZONRIS US PI 2020; ELZONRIS US PI 2019; ELZONRIS HCP CLS management)); README: The CLS triad, which decide the label's
+ * ambiguities (README: Sources).
  */
 #ifndef CLS_LABEL_H
 #define CLS_LABEL_H
@@ -21,22 +21,22 @@
 #define CLS_USECS_PER_DAY	(24 * CLS_USECS_PER_HOUR)
 
 /* "Prior to the first dose of the first cycle, ensure serum albumin is
- * greater than or equal to 3.2 g/dL" [L3][L2] */
+ * greater than or equal to 3.2 g/dL" (ELZONRIS US PI 12/2018; ELZONRIS US PI (current)) */
 #define CLS_LABEL_ALBUMIN_GATE_G_DL		3.2
 /* "Serum albumin <3.5 g/dL" (Table 1, Table 2) */
 #define CLS_LABEL_ALBUMIN_TRIGGER_G_DL	3.5
 /* "reduced >=0.5 g/dL from value measured prior to initiation of the
- * current cycle"; SPEC 6: a fall of exactly 0.5 stays triggered */
+ * current cycle"; README: Tagraxofusp monitoring: a fall of exactly 0.5 stays triggered */
 #define CLS_LABEL_ALBUMIN_FALL_G_DL		0.5
 /* "predose body weight that is increased by >= 1.5 kg over the previous
  * day's predose weight" */
 #define CLS_LABEL_WEIGHT_GAIN_KG		1.5
-/* SPEC 4 and 6: "previous day" = the latest weight taken 12 to 36 h earlier
+/* README: The CLS triad: "previous day" = the latest weight taken 12 to 36 h earlier
  * (both ends inclusive) */
 #define CLS_PREV_DAY_MIN_USECS			(12 * CLS_USECS_PER_HOUR)
 #define CLS_PREV_DAY_MAX_USECS			(36 * CLS_USECS_PER_HOUR)
 /* Dosing: "days 1 to 5 of a 21-day cycle ... may be extended ... up to day
- * 10 of the cycle" [L3][L2] */
+ * 10 of the cycle" (ELZONRIS US PI 12/2018; ELZONRIS US PI (current)) */
 #define CLS_LABEL_CYCLE_DAYS			21
 #define CLS_LABEL_DOSING_LAST_DAY		5
 #define CLS_LABEL_DOSING_EXTENDED_DAY	10

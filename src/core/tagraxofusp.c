@@ -2,14 +2,14 @@
  * tagraxofusp.c -- ELZONRIS dose-day monitoring (see tagraxofusp.h).
  *
  * The rules table below is the single place where the label's dose rules
- * live: verbatim wording (clinical-sources.md 1.4 Table 1 [L4][L5], 1.5
- * Table 2 [L3]) beside cls's reading, and the numbers the evaluator uses.
+ * live: verbatim wording (README: Sources Table 1 (ELZONRIS US PI 2020; ELZONRIS US PI 2019), 1.5
+ * Table 2 (ELZONRIS US PI 12/2018)) beside cls's reading, and the numbers the evaluator uses.
  * Numbers shared with the triad module come from label.h.
  *
- * Label-reading decisions (SPEC.md 6 decides the first three; the rest are
+ * Label-reading decisions (README: Tagraxofusp monitoring decides the first three; the rest are
  * cls's own, each with its reason; README "Tagraxofusp monitoring"):
  *  1. Albumin: a fall of exactly 0.5 g/dL stays triggered (the trigger says
- *     ">= 0.5", the resolution "not more than 0.5 lower"; SPEC 6 resolves
+ *     ">= 0.5", the resolution "not more than 0.5 lower"; README: Tagraxofusp monitoring resolves
  *     the overlap towards safety).  Resolution (albumin >= 3.5 AND fall <
  *     0.5) is then the exact complement of the trigger, so no state is
  *     carried from day to day.
@@ -17,7 +17,7 @@
  *     12 to 36 h earlier (label.h); the gain is resolved when < 1.5 kg, the
  *     exact complement.
  *  3. SBP and heart rate: Table 1's resume conditions ("<160 mmHg or >80
- *     mmHg") are always true as written (clinical-sources 7.5); cls reads
+ *     mmHg") are always true as written (README: Sources); cls reads
  *     them with AND, which makes them the exact complements of the holds.
  *  4. Temperature: resume "< 38 C", the exact complement.
  *  5. Creatinine: the trigger is "creatinine > 1.8 mg/dL or CrCl < 60
@@ -62,84 +62,84 @@
 
 static const cls_tgx_rule_info rules[CLS_TGX__COUNT] = {
 	{CLS_TGX_ALBUMIN_GATE, "albumin_gate", "Serum albumin, prior to first dose in cycle 1",
-		"Table 2 row 1 [L3]; 2.1 [L3][L2]",
+		"Table 2 row 1 (ELZONRIS US PI 12/2018); 2.1 (ELZONRIS US PI 12/2018; ELZONRIS US PI (current))",
 		"Serum albumin < 3.2 g/dL",
 		"Administer ELZONRIS when serum albumin ≥ 3.2 g/dL.",
 		"first dose of cycle 1 only: hold when albumin < 3.2 g/dL",
 		"give the first dose when albumin >= 3.2 g/dL",
 		CLS_LABEL_ALBUMIN_GATE_G_DL, 0, 0, 0},
 	{CLS_TGX_ALBUMIN_LOW, "albumin_low", "Serum albumin, during dosing",
-		"Table 1 row 1 [L4]; Table 2 row 2 [L3]",
+		"Table 1 row 1 (ELZONRIS US PI 2020); Table 2 row 2 (ELZONRIS US PI 12/2018)",
 		"Serum albumin < 3.5 g/dL",
 		"Administer 25g intravenous albumin (q12h or more frequently as practical) until serum albumin is ≥ 3.5 g/dL AND not more than 0.5 g/dL lower than the value measured prior to dosing initiation of the current cycle. Interrupt ELZONRIS dosing until the relevant CLS sign/symptom has resolved",
 		"every dose except the first of cycle 1: hold when albumin < 3.5 g/dL",
 		"albumin >= 3.5 g/dL AND fall from the pre-cycle value < 0.5 g/dL (exact complement, no state)",
 		CLS_LABEL_ALBUMIN_TRIGGER_G_DL, 0, 0, CLS_TGX_DO_ALBUMIN},
 	{CLS_TGX_ALBUMIN_FALL, "albumin_fall", "Serum albumin fall, during dosing",
-		"Table 1 row 1 [L4]; Table 2 row 3 [L3]",
+		"Table 1 row 1 (ELZONRIS US PI 2020); Table 2 row 3 (ELZONRIS US PI 12/2018)",
 		"Serum albumin reduced by ≥ 0.5 g/dL from the albumin value measured prior to ELZONRIS dosing initiation of the current cycle",
 		"Administer 25g intravenous albumin (q12h or more frequently as practical) until serum albumin is ≥ 3.5 g/dL AND not more than 0.5 g/dL lower than the value measured prior to dosing initiation of the current cycle. Interrupt ELZONRIS dosing until the relevant CLS sign/symptom has resolved",
-		"every dose except the first of cycle 1: hold when pre-cycle albumin - albumin >= 0.5 g/dL (a fall of exactly 0.5 stays triggered, SPEC 6)",
+		"every dose except the first of cycle 1: hold when pre-cycle albumin - albumin >= 0.5 g/dL (a fall of exactly 0.5 stays triggered, README: Tagraxofusp monitoring)",
 		"fall < 0.5 g/dL AND albumin >= 3.5 g/dL (exact complement, no state)",
 		CLS_LABEL_ALBUMIN_FALL_G_DL, 0, 0, CLS_TGX_DO_ALBUMIN},
 	{CLS_TGX_WEIGHT_GAIN, "weight_gain", "Body weight, during dosing",
-		"Table 1 row 2 [L4]; Table 2 row 4 [L3]; [L8]",
+		"Table 1 row 2 (ELZONRIS US PI 2020); Table 2 row 4 (ELZONRIS US PI 12/2018); (ELZONRIS HCP CLS management)",
 		"A predose body weight that is increased by ≥ 1.5 kg over the previous day's predose weight",
 		"Administer 25g intravenous albumin (q12h or more frequently as practical), and manage fluid status as indicated clinically (e.g., generally with intravenous fluids and vasopressors if hypotensive and with diuretics if normotensive or hypertensive), until body weight increase has resolved (i.e. the increase is no longer ≥ 1.5 kg greater than the previous day's predose weight).",
-		"every dose except the first of cycle 1: hold when predose weight - previous day's weight >= 1.5 kg; previous day = the latest weight 12 to 36 h before the predose weight (SPEC 6, Table 2 wording)",
+		"every dose except the first of cycle 1: hold when predose weight - previous day's weight >= 1.5 kg; previous day = the latest weight 12 to 36 h before the predose weight (README: Tagraxofusp monitoring, Table 2 wording)",
 		"gain < 1.5 kg (exact complement, no state)",
 		CLS_LABEL_WEIGHT_GAIN_KG, 0, 0, CLS_TGX_DO_ALBUMIN | CLS_TGX_DO_FLUID},
 	{CLS_TGX_EDEMA, "edema_fluid_overload_hypotension", "Edema, fluid overload, hypotension, during dosing",
-		"Table 2 row 5 [L3]",
+		"Table 2 row 5 (ELZONRIS US PI 12/2018)",
 		"Edema, fluid overload and/or hypotension",
 		"Administer 25g intravenous albumin (q12h, or more frequently as practical) until serum albumin is ≥ 3.5 g/dL. Administer 1 mg/kg of methylprednisolone (or an equivalent) per day, until resolution of CLS sign/symptom or as indicated clinically. Aggressive management of fluid status and hypotension if present, which could include intravenous fluids and/or diuretics or other blood pressure management, until resolution of CLS sign/symptom or as clinically indicated.",
 		"every dose except the first of cycle 1: hold when any of edema, fluid overload, hypotension is recorded present",
 		"all three recorded absent (a flag not recorded leaves the rule not evaluable)",
 		0, 0, 0, CLS_TGX_DO_ALBUMIN | CLS_TGX_DO_FLUID | CLS_TGX_DO_STEROID},
 	{CLS_TGX_SBP, "sbp", "Systolic BP",
-		"Table 1 [L4][L5]",
+		"Table 1 (ELZONRIS US PI 2020; ELZONRIS US PI 2019)",
 		"Systolic blood pressure ≥160 mmHg or ≤80 mmHg",
 		"Withhold ELZONRIS until systolic blood pressure is <160 mmHg or >80 mmHg.",
 		"every dose: hold when SBP >= 160 or SBP <= 80 mmHg",
-		"80 < SBP < 160 mmHg (the label's \"or\" read as AND, clinical-sources 7.5; exact complement)",
+		"80 < SBP < 160 mmHg (the label's \"or\" read as AND, README: Sources; exact complement)",
 		160, 80, 0, 0},
 	{CLS_TGX_HEART_RATE, "heart_rate", "Heart rate",
-		"Table 1 [L4][L5]",
+		"Table 1 (ELZONRIS US PI 2020; ELZONRIS US PI 2019)",
 		"Heart rate ≥130 bpm or ≤40 bpm",
 		"Withhold ELZONRIS until heart rate is <130 bpm or >40 bpm.",
 		"every dose: hold when heart rate >= 130 or <= 40 /min",
 		"40 < heart rate < 130 /min (\"or\" read as AND; exact complement)",
 		130, 40, 0, 0},
 	{CLS_TGX_TEMPERATURE, "temperature", "Body temperature",
-		"Table 1 [L4][L5]",
+		"Table 1 (ELZONRIS US PI 2020; ELZONRIS US PI 2019)",
 		"Body temperature ≥38°C",
 		"Withhold ELZONRIS until body temperature is <38°C.",
 		"every dose: hold when temperature >= 38 C",
 		"temperature < 38 C (exact complement)",
 		38, 0, 0, 0},
 	{CLS_TGX_CREATININE, "creatinine", "Serum creatinine",
-		"Table 1 [L4][L5]",
+		"Table 1 (ELZONRIS US PI 2020; ELZONRIS US PI 2019)",
 		"Serum creatinine >1.8 mg/dL (159 micromol/L) or creatinine clearance <60 mL/minute",
 		"Withhold ELZONRIS until serum creatinine resolves to ≤ 1.8 mg/dL (159 micromol/L) or creatinine clearance ≥60 mL/minute.",
 		"every dose: hold when creatinine > 1.8 mg/dL or CrCl < 60 mL/min (either measure given is enough to evaluate)",
 		"each given measure back in range: creatinine <= 1.8 mg/dL, CrCl >= 60 mL/min (resume read per measure; exact complement)",
 		1.8, 60, 0, 0},
 	{CLS_TGX_TRANSAMINASES, "transaminases", "AST or ALT",
-		"Table 1 [L4][L5]",
+		"Table 1 (ELZONRIS US PI 2020; ELZONRIS US PI 2019)",
 		"ALT or AST increase > 5 times the upper limit of normal",
 		"Withhold ELZONRIS until transaminase elevations are ≤2.5 times the upper limit of normal.",
 		"every dose: hold when ALT or AST > 5 x ULN; while held, the hold continues while ALT or AST > 2.5 x ULN (needs the previous dose's hold state)",
 		"ALT and AST both <= 2.5 x ULN (hysteresis)",
 		5, 2.5, 0, 0},
 	{CLS_TGX_HYPERSENSITIVITY, "hypersensitivity", "Hypersensitivity",
-		"Table 1 [L4][L5]",
+		"Table 1 (ELZONRIS US PI 2020; ELZONRIS US PI 2019)",
 		"Mild or moderate / Severe or life-threatening",
 		"Withhold ELZONRIS until resolution of any mild or moderate hypersensitivity reaction. Resume ELZONRIS at the same infusion rate. / Discontinue ELZONRIS permanently.",
 		"every dose: mild or moderate reaction -> hold; severe or life-threatening -> discontinue permanently (carried to every later dose)",
 		"mild or moderate: when recorded as resolved (none); severe: never",
 		0, 0, 0, 0},
 	{CLS_TGX_DOSING_DAY, "dosing_day", "Dosing schedule",
-		"2.1 [L3][L2]",
+		"2.1 (ELZONRIS US PI 12/2018; ELZONRIS US PI (current))",
 		"once daily on days 1 to 5 of a 21-day cycle. The dosing period may be extended for dose delays up to day 10 of the cycle.",
 		"Continue treatment with ELZONRIS until disease progression or unacceptable toxicity.",
 		"a dose after cycle day 10 is outside the dosing period (days 6-10 are the extension for dose delays)",
@@ -811,7 +811,7 @@ cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
 			cls_tgx_set(&d->in, CLS_TGX_IN_WEIGHT, ow->v);
 			d->weight_time = ow->t;
 			/* the previous day's predose weight: the latest weight 12 to
-			 * 36 h before this predose weight (SPEC 6, label.h) */
+			 * 36 h before this predose weight (README: Tagraxofusp monitoring, label.h) */
 			if (cls_previous_day_value(obs, n, CLS_A_WEIGHT, ow->t, &pv, &pt))
 			{
 				cls_tgx_set(&d->in, CLS_TGX_IN_PREVIOUS_WEIGHT, pv);

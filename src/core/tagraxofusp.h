@@ -4,8 +4,8 @@
  *
  * Sources: label Table 1 "Recommended ELZONRIS Dose Modifications" and
  * Table 2 "CLS Management Guidelines", the boxed warning and the dosing
- * schedule (clinical-sources.md 1.1-1.5: [L3][L4][L5][L2][L8]); SPEC.md 6,
- * which decides the label's ambiguities (clinical-sources.md 7.3-7.6).
+ * schedule (README: Sources: (ELZONRIS US PI 12/2018; ELZONRIS US PI 2020; ELZONRIS US PI 2019; ELZONRIS US PI (current); ELZONRIS HCP CLS management)); README: Tagraxofusp monitoring,
+ * which decides the label's ambiguities (README: Sources).
  * The label's CLS numbers shared with the triad module are in label.h; the
  * remaining Table 1 numbers are in the rules table of tagraxofusp.c, each
  * row with the label's wording and cls's reading.  That same table feeds the
@@ -178,7 +178,7 @@ bool		cls_tgx_obs_kind_valid(int32_t kind);
  * value in [dose - window, dose] is the predose value.  Labs (albumin,
  * creatinine, CrCl, ALT, AST), weight and the recorded flags: 24 h, one
  * daily dosing interval (label 2.2: check "prior to preparing each dose");
- * vital signs: 6 h (SPEC 4's blood-pressure validity).  The pre-cycle
+ * vital signs: 6 h (README: The CLS triad's blood-pressure validity).  The pre-cycle
  * albumin is the latest albumin in [cycle start - 7 days, cycle start].
  */
 #define CLS_TGX_WINDOW_LAB_USECS		(24 * CLS_USECS_PER_HOUR)
@@ -220,7 +220,7 @@ typedef struct cls_tgx_cycle_summary
 } cls_tgx_cycle_summary;
 
 /* CTCAE hypoalbuminemia LLN used for the cycle summary (g/dL): the label's
- * albumin threshold, also the common reference limit (SPEC 3). */
+ * albumin threshold, also the common reference limit (README: Reference: CTCAE grading). */
 #define CLS_TGX_SUMMARY_LLN_G_DL	CLS_LABEL_ALBUMIN_TRIGGER_G_DL
 
 /*

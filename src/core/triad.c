@@ -1,7 +1,7 @@
 /*
  * triad.c -- CLS signs, profiles and the long-form evaluator (cls core).
  *
- * Sources: SPEC.md section 4 (normative), clinical-sources.md 4.2 and 8,
+ * Sources: README: The CLS triad (normative), README: Sources,
  * label.h (tagraxofusp label numbers).  See triad.h for the contract.
  */
 #include "triad.h"
@@ -29,11 +29,11 @@ span_len(int64_t from, int64_t to)
  * ------------------------------------------------------------------------ */
 
 /*
- * SPEC 4 "Signs" (each from clinical-sources.md 4.2: SBP < 90 and Hct > 45 %
- * and albumin < 3.0 [I11]; fall of 40 mmHg and of 0.5 g/dL [I8]; MAP < 65 is
- * SPEC's own addition; weight gain 1.5 kg day over day from the label [L3],
- * 5 % above baseline = CTCAE Weight gain grade 1 [C1]; sodium < 135 = the
- * common LLN, CTCAE Hyponatremia grade 1 [C1]).
+ * README: The CLS triad "Signs" (each from README: Sources: SBP < 90 and Hct > 45 %
+ * and albumin < 3.0 (secondary triad thresholds); fall of 40 mmHg and of 0.5 g/dL (Karsen 2017); MAP < 65 is
+ * the cls design's own addition; weight gain 1.5 kg day over day from the label (ELZONRIS US PI 12/2018),
+ * 5 % above baseline = CTCAE Weight gain grade 1 (CTCAE v5.0 table); sodium < 135 = the
+ * common LLN, CTCAE Hyponatremia grade 1 (CTCAE v5.0 table)).
  */
 #define TRIAD_SBP_BELOW			90.0
 #define TRIAD_MAP_BELOW			65.0
@@ -41,17 +41,17 @@ span_len(int64_t from, int64_t to)
 #define TRIAD_ALBUMIN_BELOW		3.0
 #define TRIAD_ALBUMIN_FALL		0.5
 #define TRIAD_HCT_ABOVE			45.0
-/* SPEC 4: "risen by a given amount above baseline (no default rise)" */
+/* README: The CLS triad: "risen by a given amount above baseline (no default rise)" */
 #define TRIAD_HCT_RISE			NAN
 #define TRIAD_WEIGHT_GAIN_PCT	5.0
 #define TRIAD_SODIUM_BELOW		135.0
-#define TRIAD_K					3	/* SPEC 4: k = 3 by default */
-/* SPEC 4: co-occurrence window 72 h (clinical-sources.md 8: albumin lags
+#define TRIAD_K					3	/* README: The CLS triad: k = 3 by default */
+/* README: The CLS triad: co-occurrence window 72 h (README: Sources: albumin lags
  * blood pressure by 1-2 days) */
 #define TRIAD_WINDOW			(72 * H)
 
-/* SPEC 4 current-values validity: BP 6 h, hematocrit 24 h, albumin 48 h,
- * weight 36 h, sodium 48 h.  Edema: cls choice, 24 h -- SPEC gives none;
+/* README: The CLS triad current-values validity: BP 6 h, hematocrit 24 h, albumin 48 h,
+ * weight 36 h, sodium 48 h.  Edema: cls choice, 24 h -- the cls design gives none;
  * nursing assessments record edema at least daily, so a finding older than
  * a day is no longer current. */
 static const int64_t default_valid[CLS_IN__COUNT] = {
@@ -124,14 +124,14 @@ cls_triad_criteria_default(cls_triad_criteria *c, cls_profile p)
 	c->sodium_below = TRIAD_SODIUM_BELOW;
 	c->edema = 1;
 	/* cls choice: derive baselines by default, so that the relative
-	 * criteria of SPEC 4 (which have defaults) can act without extra
+	 * criteria of README: The CLS triad (which have defaults) can act without extra
 	 * arguments; README documents the rule */
 	c->derive_baselines = 1;
 	c->window = TRIAD_WINDOW;
 	memcpy(c->valid, default_valid, sizeof(c->valid));
 	if (p == CLS_PROFILE_DRUG)
 	{
-		/* SPEC 4 `drug`: hypoalbuminemia by the label's thresholds: albumin
+		/* README: The CLS triad `drug`: hypoalbuminemia by the label's thresholds: albumin
 		 * < 3.5 g/dL or fallen >= 0.5 g/dL below the pre-cycle value */
 		c->albumin_below = CLS_LABEL_ALBUMIN_TRIGGER_G_DL;
 		c->albumin_fall = CLS_LABEL_ALBUMIN_FALL_G_DL;
@@ -295,7 +295,7 @@ cls_sign_meets(const cls_triad_criteria *c, cls_input in, double v,
 	switch (in)
 	{
 		case CLS_IN_SBP:
-			/* SPEC 4: SBP < 90, or fallen >= 40 below baseline */
+			/* README: The CLS triad: SBP < 90, or fallen >= 40 below baseline */
 			if (below(v, c->sbp_below))
 				return CLS_RULE_SBP_LOW;
 			if (!isnan(baseline) && at_least(baseline - v, c->sbp_fall))
@@ -307,7 +307,7 @@ cls_sign_meets(const cls_triad_criteria *c, cls_input in, double v,
 		case CLS_IN_MAP:
 			return below(v, c->map_below) ? CLS_RULE_MAP_LOW : CLS_RULE_NONE;
 		case CLS_IN_ALBUMIN:
-			/* SPEC 4: albumin < 3.0 (drug: < 3.5), or fallen >= 0.5 */
+			/* README: The CLS triad: albumin < 3.0 (drug: < 3.5), or fallen >= 0.5 */
 			if (below(v, c->albumin_below))
 				return CLS_RULE_ALBUMIN_LOW;
 			if (!isnan(baseline) && at_least(baseline - v, c->albumin_fall))
@@ -317,7 +317,7 @@ cls_sign_meets(const cls_triad_criteria *c, cls_input in, double v,
 			}
 			return CLS_RULE_NONE;
 		case CLS_IN_HEMATOCRIT:
-			/* SPEC 4: Hct > 45 %, or risen >= a given amount */
+			/* README: The CLS triad: Hct > 45 %, or risen >= a given amount */
 			if (!isnan(c->hct_above) && cls_dcmp(v, c->hct_above) > 0)
 				return CLS_RULE_HCT_HIGH;
 			if (!isnan(baseline) && at_least(v - baseline, c->hct_rise))
@@ -327,7 +327,7 @@ cls_sign_meets(const cls_triad_criteria *c, cls_input in, double v,
 			}
 			return CLS_RULE_NONE;
 		case CLS_IN_WEIGHT:
-			/* SPEC 4: >= 1.5 kg above the previous day's weight (label), or
+			/* README: The CLS triad: >= 1.5 kg above the previous day's weight (label), or
 			 * >= 5 % above baseline (CTCAE grade 1) */
 			if (!isnan(prev_day) && at_least(v - prev_day, c->weight_gain_kg))
 			{
@@ -364,13 +364,13 @@ bool
 cls_profile_holds(const cls_triad_criteria *c, unsigned signs)
 {
 	if (c->profile == CLS_PROFILE_DRUG)
-		/* SPEC 4 `drug`: hypoalbuminemia together with at least one of
+		/* README: The CLS triad `drug`: hypoalbuminemia together with at least one of
 		 * weight gain, hypotension or edema */
 		return (signs & CLS_SIGN_BIT(CLS_SIGN_HYPOALBUMINEMIA)) &&
 			(signs & (CLS_SIGN_BIT(CLS_SIGN_WEIGHT_GAIN) |
 					  CLS_SIGN_BIT(CLS_SIGN_HYPOTENSION) |
 					  CLS_SIGN_BIT(CLS_SIGN_EDEMA)));
-	/* SPEC 4 `triad`: at least k of hypotension, hypoalbuminemia,
+	/* README: The CLS triad `triad`: at least k of hypotension, hypoalbuminemia,
 	 * hemoconcentration */
 	return popcount(signs & CLS_TRIAD_SIGNS) >= c->k;
 }

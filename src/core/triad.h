@@ -2,9 +2,9 @@
  * triad.h -- CLS signs, the triad and drug profiles, and the evaluator over
  * a patient's long-form observations (cls core, plain C99).
  *
- * Every clinical number comes from SPEC.md section 4 (thresholds, profiles,
- * evaluation modes, validity windows), clinical-sources.md 4.2 and 8 (where
- * SPEC took them from), and label.h (the tagraxofusp label's numbers for the
+ * Every clinical number comes from README: The CLS triad (thresholds, profiles,
+ * evaluation modes, validity windows), README: Sources (where
+ * the cls design took them from), and label.h (the tagraxofusp label's numbers for the
  * `drug` profile).  Numbers cls chose itself are marked "cls choice" with
  * their reason; README "The CLS triad and the drug profile" lists them all.
  *
@@ -81,7 +81,7 @@ typedef enum cls_rule
 } cls_rule;
 
 /*
- * The criteria, in canonical units (SPEC 2).  A threshold that is NaN is
+ * The criteria, in canonical units (README: Reference: units and codes).  A threshold that is NaN is
  * off.  Times are microseconds.  The struct has no padding (it is compared
  * with memcmp and serialized); fill it with cls_triad_criteria_default and
  * check it with cls_triad_criteria_check.
@@ -106,7 +106,7 @@ typedef struct cls_triad_criteria
 	int64_t		valid[CLS_IN__COUNT];	/* current-values validity */
 } cls_triad_criteria;
 
-/* The defaults of a profile (SPEC 4; label.h for `drug`). */
+/* The defaults of a profile (README: The CLS triad; label.h for `drug`). */
 void		cls_triad_criteria_default(cls_triad_criteria *c, cls_profile p);
 /* NULL when the criteria are valid, else a static message naming the
  * field ("k must be between 1 and 3"). */
@@ -131,7 +131,7 @@ bool		cls_triad_uses(const cls_triad_criteria *c, int32_t analyte);
  * none).  Returns the criterion met (CLS_RULE_NONE: not met), and in *ref
  * the reference value it was measured against (baseline or previous weight;
  * NaN for an absolute threshold).  Comparisons are exact in decimal
- * (cls_dcmp): a value on a threshold gets the SPEC's side of it.
+ * (cls_dcmp): a value on a threshold gets the cls design's side of it.
  */
 cls_rule	cls_sign_meets(const cls_triad_criteria *c, cls_input in, double v,
 						   double baseline, double prev_day, double *ref);

@@ -1,9 +1,9 @@
 /*
- * triad_episodes.c -- triad episodes (cls core, SPEC.md 5 and 4).
+ * triad_episodes.c -- triad episodes (cls core, README: Episode windows).
  *
  * See triad_episodes.h for the contract; README "Triad episodes" for users.
  * The only numbers here are defaults of the episode parameters (cls
- * choices, each with its reason) and the albumin LLN default of SPEC 3.
+ * choices, each with its reason) and the albumin LLN default of README: Reference: CTCAE grading.
  */
 #include "triad_episodes.h"
 
@@ -21,7 +21,7 @@
  */
 #define TEP_MAX_GAP			(24 * H)
 /*
- * SPEC 3: "albumin LLN 3.5 g/dL" is the common reference limit shown as the
+ * README: Reference: CTCAE grading: "albumin LLN 3.5 g/dL" is the common reference limit shown as the
  * visible default of cls.hypoalbuminemia_grade; the same here.
  */
 #define TEP_ALBUMIN_LLN		3.5

@@ -2,7 +2,7 @@
  * triad_episodes.h -- triad episodes: state episodes of "CLS suspected"
  * (either profile) with their details (cls core, plain C99).
  *
- * SPEC.md 5 "Triad episodes" and "Dose-anchored windows"; SPEC.md 4
+ * README: Episode windows "Triad episodes" and "Dose-anchored windows"; README: The CLS triad
  * "Exclusions".  Built from the pieces other modules own, never again:
  *  - the CLS timeline: the resumable evaluator of triad.h;
  *  - the episodes: cls_state_episodes of episodes.h (the one episode

@@ -1,8 +1,8 @@
 /*
  * units.c -- analytes, warehouse codes, units and plausibility (cls core).
  *
- * Codes: clinical-sources.md section 5 (LOINC [K1][K2][K3], OMOP concept_ids
- * [K4][K5], MIMIC-IV itemids [K5]).  Unit factors: clinical-sources.md
+ * Codes: README: Sources (LOINC (FHIR vital signs; LOINC value sets; loinc2hpo), OMOP concept_ids
+ * (OHDSI DQD concepts; OHDSI MIMIC mapping), MIMIC-IV itemids (OHDSI MIMIC mapping)).  Unit factors: README: Sources
  * section 6.  Plausibility ranges: cls's own choice, documented in README.
  */
 #include "units.h"
@@ -126,7 +126,7 @@ static const struct
 	{"crcl", CLS_A_CREATININE_CLEARANCE},
 };
 
-/* Warehouse codes (clinical-sources.md section 5). */
+/* Warehouse codes (README: Sources). */
 typedef struct code_entry
 {
 	const char *code;
@@ -141,8 +141,8 @@ static const code_entry loinc_codes[] = {
 	{"8480-6", CLS_A_SBP},
 	{"8462-4", CLS_A_DBP},
 	{"8478-0", CLS_A_MAP},
-	{"8867-4", CLS_A_HEART_RATE},	/* FHIR vital signs value set [K1] */
-	{"8310-5", CLS_A_TEMPERATURE},	/* FHIR vital signs value set [K1] */
+	{"8867-4", CLS_A_HEART_RATE},	/* FHIR vital signs value set (FHIR vital signs) */
+	{"8310-5", CLS_A_TEMPERATURE},	/* FHIR vital signs value set (FHIR vital signs) */
 	{"29463-7", CLS_A_WEIGHT}, {"3141-9", CLS_A_WEIGHT},
 	{"777-3", CLS_A_PLATELETS}, {"26515-7", CLS_A_PLATELETS},
 	{"751-8", CLS_A_NEUTROPHILS}, {"26499-4", CLS_A_NEUTROPHILS},
@@ -194,7 +194,7 @@ typedef struct int_code_entry
 /* OMOP measurement concept_ids and MIMIC-IV itemids: the two ranges do not
  * overlap (itemids are 5 or 6 digits, concept_ids here 7). */
 static const int_code_entry int_codes[] = {
-	/* OMOP concept_ids [K4][K5] */
+	/* OMOP concept_ids (OHDSI DQD concepts; OHDSI MIMIC mapping) */
 	{3024561, CLS_A_ALBUMIN},
 	{3023314, CLS_A_HEMATOCRIT}, {3009542, CLS_A_HEMATOCRIT},
 	{3023230, CLS_A_HEMATOCRIT},
@@ -215,7 +215,7 @@ static const int_code_entry int_codes[] = {
 	 * 8645, 8923 */
 	{3006923, CLS_A_ALT},
 	{3013721, CLS_A_AST},
-	/* MIMIC-IV labevents itemids [K5] */
+	/* MIMIC-IV labevents itemids (OHDSI MIMIC mapping) */
 	{50862, CLS_A_ALBUMIN}, {52022, CLS_A_ALBUMIN},
 	{51221, CLS_A_HEMATOCRIT}, {50810, CLS_A_HEMATOCRIT},
 	{51638, CLS_A_HEMATOCRIT}, {51639, CLS_A_HEMATOCRIT},
@@ -250,7 +250,7 @@ static const int_code_entry int_codes[] = {
 	{51237, CLS_A_INR},
 	{51275, CLS_A_APTT},
 	{50820, CLS_A_PH},
-	/* MIMIC-IV chartevents itemids [K5]; arterial BP 225309/225310/225312,
+	/* MIMIC-IV chartevents itemids (OHDSI MIMIC mapping); arterial BP 225309/225310/225312,
 	 * heart rate 220045 and temperature 223761 (degF) / 223762 (degC):
 	 * https://github.com/MIT-LCP/mimic-code
 	 * mimic-iv/concepts/measurement/vitalsign.sql; daily weight 224639
@@ -319,8 +319,8 @@ static const struct
 	{"ml/min", U_ML_MIN}, {"ml/min/1.73m2", U_ML_MIN}, {"ml/min/{1.73_m2}", U_ML_MIN},
 };
 
-/* OMOP unit concept_ids, clinical-sources.md section 5.2 (8961 is left out:
- * its name is not verified there).  8541 per minute ("/min", "beats/min"),
+/* OMOP unit concept_ids, README: Sources (8961 is left out: its name is
+ * not verified there).  8541 per minute ("/min", "beats/min"),
  * 8483 counts per minute ("bpm"), 586323 degree Celsius ("°C") and 9289
  * degree Fahrenheit ("°F"): the OHDSI MIMIC-IV mapping
  * https://github.com/OHDSI/MIMIC custom_mapping_csv/gcpt_meas_unit.csv;
@@ -359,7 +359,7 @@ static const unit_rule unit_rules[] = {
 	{CLS_A_HEMATOCRIT, U_FRACTION, "L/L", {100.0, 1.0, 0.0}},
 	{CLS_A_HEMOGLOBIN, U_G_DL, "g/dL", ID},
 	{CLS_A_HEMOGLOBIN, U_G_L, "g/L", {1.0, 10.0, 0.0}},
-	/* monomer factor 0.6206 mmol/L per g/dL [U3] */
+	/* monomer factor 0.6206 mmol/L per g/dL (hemoglobin conversion) */
 	{CLS_A_HEMOGLOBIN, U_MMOL_L, "mmol/L", {1.0, 0.6206, 0.0}},
 	{CLS_A_SODIUM, U_MMOL_L, "mmol/L", ID},
 	{CLS_A_SODIUM, U_MEQ_L, "meq/L", ID},
@@ -380,7 +380,7 @@ static const unit_rule unit_rules[] = {
 	{CLS_A_NEUTROPHILS, U_PER_UL, "/uL", {1.0, 1000.0, 0.0}},
 	{CLS_A_CK, U_U_L, "U/L", ID},
 	{CLS_A_CREATININE, U_MG_DL, "mg/dL", ID},
-	/* 88.4 umol/L per mg/dL [U1][U2] */
+	/* 88.4 umol/L per mg/dL (SI conversion table; creatinine converters) */
 	{CLS_A_CREATININE, U_UMOL_L, "umol/L", {1.0, 88.4, 0.0}},
 	{CLS_A_ALT, U_U_L, "U/L", ID},
 	{CLS_A_AST, U_U_L, "U/L", ID},

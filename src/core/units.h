@@ -2,7 +2,7 @@
  * units.h -- analytes, warehouse codes, units and plausibility (cls core).
  *
  * Plain C99: no PostgreSQL header.  Every clinical number here comes from
- * SPEC.md section 2 and clinical-sources.md sections 5 and 6; the
+ * README: Reference: units and codes and README: Sources sections 5 and 6; the
  * plausibility ranges are cls's own documented choice (README, "Plausible
  * values").
  */

@@ -78,7 +78,7 @@ check "measurement.tsv: dirty rows (unknown units, NaN, NULL) are a few per thou
 	!($7 in ok) { unk++ } $5 == "NaN" || $5 == "\\N" { nn++ }
 	END { f = (unk + nn) / NR; printf "# unknown unit %d, NaN/NULL %d of %d\n", unk, nn, NR; exit !(unk > 0 && nn > 0 && f < 0.01) }' "$D/measurement.tsv"
 
-check "measurement.tsv: codes and unit concept ids as in clinical-sources.md section 5" awk -F'\t' '
+check "measurement.tsv: codes and unit concept ids as in README: Sources" awk -F'\t' '
 	BEGIN {
 		L[3024561] = "1751-7"; L[3023314] = "4544-3"; L[3000963] = "718-7"; L[3019550] = "2951-2"
 		L[3004249] = "8480-6"; L[3012888] = "8462-4"; L[3027598] = "8478-0"; L[3025315] = "29463-7"

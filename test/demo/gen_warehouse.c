@@ -27,7 +27,7 @@
  * with -std=c99 as above: ISO mode does not contract a*b+c into FMA).  Sorting
  * is a stable LSD radix sort over rows appended in a deterministic order.
  *
- * Clinical picture (see /work/shared/spec/clinical-sources.md sections 1, 4,
+ * Clinical picture (see /work/shared/spec/README: Sources sections 1, 4,
  * 5, 6, 8): baseline patients, idiopathic CLS attacks (hypotension +
  * hemoconcentration, albumin nadir lagging the SBP nadir by 24-48 h),
  * tagraxofusp-induced CLS (albumin fall + weight gain, no hemoconcentration),
@@ -122,7 +122,7 @@ typedef struct {
 #define LB_PER_KG 2.2046226218487757 /* 1 / 0.45359237 */
 
 static const Analyte AN[N_AN] = {
-	/* OMOP/LOINC/unit ids: clinical-sources.md section 5.1 / 5.2 */
+	/* OMOP/LOINC/unit ids: README: Sources / 5.2 */
 	[A_ALB] = {"albumin", 3024561, "1751-7",
 			   {{8713, "g/dL", 1.0, 1}, {8636, "g/L", 10.0, 0}}, 2,
 			   1, {3.5, 3.5}, {5.0, 5.0}, {"g/dl2", "g/dl%"}},
@@ -145,7 +145,7 @@ static const Analyte AN[N_AN] = {
 			   {{8876, "mmHg", 1.0, 0}, {8876, "mmHg", 1.0, 0}}, 1,
 			   0, {0, 0}, {0, 0}, {"mm/Hg", "mmHG2"}},
 	/* Heart rate: concept 3027018 for LOINC 8867-4 is NOT verified in
-	 * Athena (clinical-sources.md does not list it); unit_concept_id 0. */
+	 * Athena (README: Sources does not list it); unit_concept_id 0. */
 	[A_HR] = {"heart_rate", 3027018, "8867-4",
 			  {{0, "/min", 1.0, 0}, {0, "/min", 1.0, 0}}, 1,
 			  0, {0, 0}, {0, 0}, {"bpmm", "beats"}},

@@ -55,7 +55,11 @@ SELECT t.person_id, t.episode_no, t.kind, t.positive, t.onset AS truth_onset,
   FULL JOIN det d ON d.person_id = t.person_id AND d.span && t.span;
 
 -- Per planted kind: how many were matched by a detection.
-SELECT kind                                                    AS planted_kind,
+SELECT CASE kind WHEN 'cls_drug' THEN 'drug-induced CLS'
+                 WHEN 'cls_idiopathic' THEN 'idiopathic CLS attack'
+                 WHEN 'sepsis_confounder' THEN 'sepsis'
+                 WHEN 'isolated_low_albumin' THEN 'low albumin alone'
+                 ELSE kind END                                 AS planted_episode,
        CASE WHEN bool_and(positive) THEN 'CLS' ELSE 'look-alike' END AS counts_as,
        count(*)                                                AS planted,
        count(*) FILTER (WHERE matched)                         AS matched,

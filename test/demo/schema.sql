@@ -79,10 +79,10 @@ CREATE TABLE truth.exclusion (
     CHECK (lower <= upper)
 );
 
--- MIMIC-IV itemids for the OMOP concepts (clinical-sources.md section 5.3).
+-- MIMIC-IV itemids for the OMOP concepts (README: Sources).
 -- unit_source_value NULL = any unit; weight is split by unit (kg / lb).
 -- Heart rate (3027018) and temperature (3020891) are NOT mapped: no MIMIC
--- itemid for them is sourced in clinical-sources.md.
+-- itemid for them is sourced in README: Sources.
 -- Rows whose weight unit is neither 'kg' nor 'lb' (dirty spellings) are not
 -- mapped either.
 CREATE TABLE mimic.itemid_map (

@@ -45,6 +45,7 @@ CLS_PASSED=0
 CLS_FAILED=0
 CLS_SKIPPED=0
 CLS_FAILURES=()
+CLS_SKIPS=()
 CLS__MY_CLUSTERS=()      # clusters started by *this* process (names)
 CLS__EXIT_HOOKS=()
 CLS__OWNS_TMPBASE=0
@@ -57,7 +58,8 @@ cls_diag() { printf '%s\n' "$*" | sed 's/^/# /'; }
 # ---------------------------------------------------------------- counters --
 # cls_pass NAME            -> prints "ok - NAME", counts one pass
 # cls_fail NAME [REASON]   -> prints "not ok - NAME # REASON", counts one fail
-# cls_skip NAME [REASON]   -> prints "ok - NAME # skip REASON" (counts as pass)
+# cls_skip NAME [REASON]   -> prints "ok - NAME # skip REASON", counts one skip
+#                             (not a pass: it tested nothing)
 cls_pass() { CLS_PASSED=$((CLS_PASSED + 1)); printf 'ok - %s\n' "$1"; }
 cls_fail() {
     CLS_FAILED=$((CLS_FAILED + 1))
@@ -65,7 +67,7 @@ cls_fail() {
     printf 'not ok - %s%s\n' "$1" "${2:+ # $2}"
 }
 cls_skip() {
-    CLS_PASSED=$((CLS_PASSED + 1)); CLS_SKIPPED=$((CLS_SKIPPED + 1))
+    CLS_SKIPPED=$((CLS_SKIPPED + 1)); CLS_SKIPS+=("$1${2:+: $2}")
     printf 'ok - %s # skip%s\n' "$1" "${2:+ $2}"
 }
 # cls_check NAME CMD...    -> runs CMD; pass if it exits 0, else fail
@@ -94,24 +96,41 @@ cls_count_tap() {
             "not ok"|"not ok "*)
                 CLS_FAILED=$((CLS_FAILED + 1)); CLS_FAILURES+=("$prefix$line") ;;
             "ok"|"ok "*)
-                CLS_PASSED=$((CLS_PASSED + 1))
-                case $line in *"# skip"*|*"# SKIP"*) CLS_SKIPPED=$((CLS_SKIPPED + 1)) ;; esac ;;
+                case $line in
+                    *"# skip"*|*"# SKIP"*)
+                        CLS_SKIPPED=$((CLS_SKIPPED + 1)); CLS_SKIPS+=("$prefix$line") ;;
+                    *) CLS_PASSED=$((CLS_PASSED + 1)) ;;
+                esac ;;
         esac
     done < "$file"
 }
-# cls_summary -> failure list + final line "N passed, N failed"; returns 1 on failure
+# cls_counts P F S -> "P passed, F failed" and ", S skipped" when S > 0
+cls_counts() {
+    printf '%s passed, %s failed%s\n' "$1" "$2" "$([ "$3" -gt 0 ] && echo ", $3 skipped")"
+}
+# cls_summary -> the skipped tests, the failures, then the final line
+# "N passed, N failed" (", N skipped" appended when tests were skipped: a skip
+# is neither a pass nor a failure); returns 1 on failure
 cls_summary() {
     local f
+    if [ "$CLS_SKIPPED" -gt 0 ]; then
+        echo "# Skipped (not counted as passed):"
+        for f in "${CLS_SKIPS[@]}"; do echo "#   $f"; done
+    fi
     if [ "$CLS_FAILED" -gt 0 ]; then
         echo "# Failures:"
         for f in "${CLS_FAILURES[@]}"; do echo "#   $f"; done
     fi
-    [ "$CLS_SKIPPED" -gt 0 ] && echo "# ($CLS_SKIPPED of the passed were skipped)"
-    echo "$CLS_PASSED passed, $CLS_FAILED failed"
+    cls_counts "$CLS_PASSED" "$CLS_FAILED" "$CLS_SKIPPED"
     [ "$CLS_FAILED" -eq 0 ]
 }
 
 # ------------------------------------------------------------ dependencies --
+# What test/check.sh needs beyond cls_deps's own list (the demo does not):
+# building and installing the Debian package (test/t/065_debian_package.sh)
+# and the Python client example of the README (test/t/066_clients.sh).
+CLS_DEPS_PACKAGING="dpkg-dev debhelper fakeroot build-essential postgresql-server-dev-all"
+CLS_DEPS_CLIENTS="python3-psycopg"
 # cls_deps [EXTRA_DEBIAN_PACKAGE...]
 cls_deps() {
     local pkgs=(postgresql-15 postgresql-server-dev-15 postgresql-15-cron gcc make

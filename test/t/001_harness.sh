@@ -22,4 +22,13 @@ if [ -f "$CLS_PRIVATE_ROOT/usr/share/postgresql/15/extension/cls.control" ]; the
 else
     cls_skip "CREATE EXTENSION cls" "cls.control not installed"
 fi
+# a skip is counted as skipped, not as passed, and the summary says so
+tap=$(mktemp "$CLS_TMPBASE/tap001.XXXXXX")
+printf '%s\n' 'ok - a' 'ok - b # skip no server' 'not ok - c' > "$tap"
+cls_is "the summary counts skips apart from passes (cls_skip and TAP '# skip' lines)" \
+    "$(bash -c 'source "$1"; cls_pass x; cls_skip y "why"; cls_count_tap "$2"; cls_summary' _ \
+        "$CLS_REPO/test/lib/common.sh" "$tap" 2>/dev/null | tail -n 1)" "2 passed, 1 failed, 2 skipped"
+cls_is "no ', N skipped' when nothing was skipped" \
+    "$(bash -c 'source "$1"; cls_pass x; cls_summary' _ "$CLS_REPO/test/lib/common.sh" 2>/dev/null | tail -n 1)" \
+    "1 passed, 0 failed"
 cls_summary

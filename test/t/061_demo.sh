@@ -172,6 +172,16 @@ cls_is "triad episode summary: drug episodes = listed drug episodes" \
 detected=$(section "Triad episodes" | awk -F'|' '$2 ~ /^ *(drug|triad) *$/ && $NF !~ /excl/' | wc -l)
 cls_is "recovery scored the non-excluded episodes (detections = listed episodes not excluded)" "$c_det" "$detected"
 
+# ---- why each episode began (35) ---------------------------------------------------
+why=$(section "Why each triad episode began" | awk -F'|' '/^ *episodes *\| *suspected_at_onset/ { getline; getline; print $1 + 0, $2 + 0; exit }')
+cls_is "evidence at onset: every episode evaluated, suspected at its onset (triad_agg agrees with triad_episodes)" \
+    "$why" "$(awk -F'|' '{ print $1 + 0, $1 + 0 }' <<< "$summary")"
+nrule=$(section "Why each triad episode began" | awk -F'|' '$2 ~ /albumin/ { n += $3 } END { print n + 0 }')
+cls_is "evidence at onset: each episode's hypoalbuminemia has its rule (absolute or fall from baseline)" \
+    "$nrule" "$(awk -F'|' '{ print $1 + 0 }' <<< "$summary")"
+cls_is "the recovery figures are said to be a self-consistency check on generated data" \
+    "$(section "Recovery: how well cls" | grep -c 'self-consistency check')" 1
+
 # ---- held dosing days (40) ---------------------------------------------------------
 held=$(section "Held doses" | awk -F'|' '/^ *dosing_days *\|/ { getline; getline; print; exit }')
 read -r h_days h_given h_held h_dev h_noreason <<< \

@@ -1,7 +1,7 @@
 #!/bin/bash
 # test/t/093_cancel.sh -- a huge single-group aggregate can be cancelled
 # within a second, by statement_timeout and by pg_cancel_backend, wherever
-# the cancel lands (SPEC.md 7: "a query can be cancelled ... within a second
+# the cancel lands (README: Conventions: "a query can be cancelled ... within a second
 # at any point").
 #
 # For every aggregate call in CALLS (one patient, CLS_CANCEL_ROWS = 20M rows

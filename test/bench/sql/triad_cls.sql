@@ -6,7 +6,7 @@
 -- triad signs were ever met.
 -- Rows with unit_concept_id 0 are left out in both queries: in the demo
 -- warehouse they carry deliberately unknown unit spellings, which cls
--- rejects with an error (SPEC 2).
+-- rejects with an error (README: Reference: units and codes).
 SELECT person_id,
        (s).first_suspected,
        'hypotension'       = ANY ((s).signs_ever) AS hypotension,

@@ -1,6 +1,6 @@
 -- test/bench/sql/triad_sql.sql -- the same evaluation as triad_cls.sql in
 -- plain SQL (the best formulation we found: one pass of window functions,
--- no self-join).  Default triad criteria of SPEC 4, co-occurrence mode:
+-- no self-join).  Default triad criteria of README: The CLS triad, co-occurrence mode:
 --   hypotension       SBP < 90 or MAP < 65 mmHg or SBP >= 40 below baseline
 --   hypoalbuminemia   albumin < 3.0 g/dL or >= 0.5 below baseline
 --   hemoconcentration hematocrit > 45 %

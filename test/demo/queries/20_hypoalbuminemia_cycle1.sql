@@ -3,7 +3,8 @@
 -- earliest and most consistent sign is falling albumin.  For every patient who got
 -- tagraxofusp: the worst CTCAE v5.0 Hypoalbuminemia grade in cycle 1 (the 21 days
 -- from the first dose), each albumin graded by cls.ctcae_grade with the row's own
--- range_low as LLN (grade 1 < LLN - 3 g/dL, grade 2 < 3 - 2 g/dL, grade 3 < 2 g/dL).
+-- range_low as LLN (grade 1: 3.0 <= albumin < LLN g/dL, grade 2: 2.0 <= albumin
+-- < 3.0 g/dL, grade 3: albumin < 2.0 g/dL; a value on a cut-off gets the milder grade).
 --
 -- Units: value_as_number is read in the row's unit_source_value; cls converts
 -- (g/L or g/dL here) and compares exactly.  With OMOP unit concepts instead, pass

@@ -7,6 +7,11 @@
 -- error = detected - planted onset (hours, negative = early).  Look-alikes
 -- (sepsis, isolated low albumin) count as false when detected.  The naive rule
 -- of 55_naive_rule_recovery is scored the same way, and compared there.
+-- These figures are measured on generated data whose truth was planted by the
+-- same project (test/demo/gen_warehouse.c): a self-consistency check that cls
+-- finds what the generator put there, not a clinical validation.  No real
+-- patient record was used, and sensitivity or precision on a real warehouse,
+-- with its own charting habits and look-alikes, is unknown until measured there.
 --
 -- To score your own detector: CREATE TEMP TABLE detected AS SELECT person_id,
 -- onset, resolution FROM ...; then \ir test/demo/recovery.sql (or \set detected
