@@ -159,7 +159,7 @@ cls_pg_unit_conv(cls_analyte a, text *unit, cls_unit_cache *cache,
 }
 
 /*
- * Query or data (SPEC: a query's mistakes are errors, the rows' problems are
+ * Query or data (README "Conventions": a query's mistakes are errors, the rows' problems are
  * not).  An argument is the query's when it is a constant or a parameter
  * (get_fn_expr_arg_stable); in an aggregate's transition function the
  * argument is looked up in the Aggref (argument n of the transition function

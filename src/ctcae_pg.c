@@ -65,7 +65,7 @@ add_problem(StringInfo s, const char *p)
 }
 
 /*
- * One grading.  SPEC: only the limits the term's criteria use are read; a
+ * One grading.  Only the limits the term's criteria use are read; a
  * used limit that is unusable (from the rows: not a finite number > 0, an LLN
  * may be 0; or outside the plausible range of reference limits) is unknown,
  * so that only the grades that need it are lost.  A unit or limit the query
