@@ -102,14 +102,74 @@ RESET search_path;
 SELECT count(*) > 0 AS trap_works FROM public.regress_cls_capture;
 TRUNCATE public.regress_cls_capture;
 
--- A schema "cls" prepared in advance with objects is refused, so nothing
--- can be planted where the install script and callers look first.
+-- A schema "cls" prepared in advance with objects is refused (42P06), so
+-- nothing can be planted where the install script and callers look first.
+\set SHOW_CONTEXT never
 SET ROLE regress_cls_sec;
 CREATE SCHEMA cls;
 CREATE FUNCTION cls.lower(text) RETURNS text LANGUAGE sql AS 'SELECT $1';
 CREATE EXTENSION cls;
+SELECT :'LAST_ERROR_SQLSTATE' AS sqlstate;
 DROP FUNCTION cls.lower(text);
 DROP SCHEMA cls;
+
+-- The schema takeover: a non-superuser pre-creates an EMPTY schema "cls";
+-- a superuser's CREATE EXTENSION must refuse it (42501), or the role, still
+-- owning the schema, could add a look-alike overload that the superuser's
+-- quick-start call resolves to.  The attack script, verbatim but for the
+-- role name: every step after the refusal fails or runs nothing of cls,
+-- and the role never becomes a superuser.
+CREATE SCHEMA cls;
+RESET ROLE;
+CREATE EXTENSION cls;
+SELECT :'LAST_ERROR_SQLSTATE' AS sqlstate;
+SELECT count(*) AS cls_installed FROM pg_catalog.pg_extension WHERE extname = 'cls';
+SET ROLE regress_cls_sec;
+CREATE FUNCTION cls.hypoalbuminemia_grade(albumin numeric, unit text) RETURNS smallint
+LANGUAGE plpgsql AS $$ BEGIN
+  IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+    EXECUTE 'ALTER ROLE regress_cls_sec SUPERUSER'; END IF;
+  RETURN cls.hypoalbuminemia_grade(albumin::float8, unit, 3.5::float8); END $$;
+RESET ROLE;
+SELECT cls.hypoalbuminemia_grade(2.9, 'g/dL');
+SELECT rolsuper AS attacker_is_superuser FROM pg_catalog.pg_roles WHERE rolname = 'regress_cls_sec';
+-- With the trap planted, still refused.
+CREATE EXTENSION cls;
+SELECT :'LAST_ERROR_SQLSTATE' AS sqlstate;
+-- Rename variant: the role renames its schema away and makes a new empty
+-- "cls": still its own, still refused.
+SET ROLE regress_cls_sec;
+ALTER SCHEMA cls RENAME TO regress_cls_old;
+CREATE SCHEMA cls;
+RESET ROLE;
+CREATE EXTENSION cls;
+SELECT :'LAST_ERROR_SQLSTATE' AS sqlstate;
+SET ROLE regress_cls_sec;
+DROP SCHEMA cls;
+RESET ROLE;
+-- A superuser-owned empty schema that lets another role CREATE is refused
+-- (42501); without that grant it is accepted.  The installed schema then
+-- belongs to the superuser: the role can neither rename it nor add objects.
+CREATE SCHEMA cls;
+GRANT CREATE ON SCHEMA cls TO regress_cls_sec;
+CREATE EXTENSION cls;
+SELECT :'LAST_ERROR_SQLSTATE' AS sqlstate;
+REVOKE CREATE ON SCHEMA cls FROM regress_cls_sec;
+GRANT USAGE ON SCHEMA cls TO regress_cls_sec;
+CREATE EXTENSION cls;
+SET ROLE regress_cls_sec;
+ALTER SCHEMA cls RENAME TO regress_cls_mine;
+CREATE FUNCTION cls.hypoalbuminemia_grade(albumin numeric, unit text) RETURNS smallint
+LANGUAGE sql AS 'SELECT 0::smallint';
+SELECT cls.hypoalbuminemia_grade(2.9, 'g/dL');
+RESET ROLE;
+SELECT cls.hypoalbuminemia_grade(2.9, 'g/dL');
+SELECT rolsuper AS attacker_is_superuser FROM pg_catalog.pg_roles WHERE rolname = 'regress_cls_sec';
+DROP EXTENSION cls;
+DROP SCHEMA cls;
+DROP SCHEMA regress_cls_old CASCADE;
+\set SHOW_CONTEXT errors
+SET ROLE regress_cls_sec;
 
 -- Install as the non-superuser, under the hostile path (pg_catalog later).
 SET search_path = regress_cls_evil, pg_catalog, public;

@@ -7,7 +7,8 @@
 # load.sql), then for N seconds (default 60) runs at the same time
 #   - pgbench, 8 clients: cohort queries for a random patient, one per entry
 #     of QUERIES below (CTCAE grading, state_episodes over albumin < 3.5,
-#     eras over drug_exposure), one transaction = all of them; one
+#     eras over drug_exposure, triad_agg, triad_episodes, tagraxofusp_monitor
+#     and tagraxofusp_summary, cycles), one transaction = all of them; one
 #     transaction in ten runs them over the whole cohort instead;
 #   - pgbench, 1 client: INSERTs of albumin measurements (random patient,
 #     time and value).
@@ -39,6 +40,14 @@ case $SECONDS_RUN$PATIENTS in ''|*[!0-9]*) echo "$0: numbers expected" >&2; exit
 CLIENTS=8
 
 ALB="measurement_concept_id = 3024561 AND unit_source_value IN ('g/dL', 'g/L')"
+UNIT_OK="cls.unit_known(cls.analyte_of(measurement_concept_id), unit_source_value) IS NOT FALSE"
+TGX_ROWS="SELECT person_id, measurement_datetime AS ts,
+                 coalesce(cls.analyte_of(measurement_concept_id), cls.analyte_of(measurement_source_value))::text AS code,
+                 value_as_number AS value, unit_source_value AS unit, range_high AS ref_high, false AS dose
+          FROM omop.measurement
+          UNION ALL
+          SELECT person_id, drug_exposure_start_datetime, NULL, NULL, NULL, NULL, true
+          FROM omop.drug_exposure WHERE drug_source_value = 'tagraxofusp'"
 QUERIES=(
     # grading per patient: worst CTCAE hypoalbuminemia grade (LLN from the row)
     "SELECT person_id, max(cls.ctcae_grade('Hypoalbuminemia', value_as_number, unit_source_value, lln => range_low)) AS g
@@ -51,11 +60,20 @@ QUERIES=(
     # drug eras with a 7-day gap
     "SELECT person_id, cls.eras(drug_exposure_start_datetime, drug_exposure_end_datetime, interval '7 days') AS e
      FROM omop.drug_exposure WHERE true /*PID*/ GROUP BY person_id"
-    # Later aggregates (one line each when they land):
-    # "SELECT person_id, cls.triad_agg(measurement_datetime, measurement_source_value, value_as_number, unit_source_value)
-    #  FROM omop.measurement WHERE true /*PID*/ GROUP BY person_id"
-    # "SELECT person_id, cls.<tagraxofusp course aggregate>(...) FROM ... /*PID*/ GROUP BY person_id"
-    # "SELECT person_id, cls.<cycles aggregate>(...) FROM ... /*PID*/ GROUP BY person_id"
+    # CLS triad summary per patient (rows whose unit cls does not know left out)
+    "SELECT person_id, cls.triad_agg(measurement_datetime, measurement_concept_id::bigint, value_as_number, unit_source_value) AS s
+     FROM omop.measurement WHERE $UNIT_OK /*PID*/ GROUP BY person_id"
+    # CLS episodes with the drug profile
+    "SELECT person_id, cls.triad_episodes(measurement_datetime, measurement_concept_id::bigint, value_as_number,
+            unit_source_value, cls.drug_criteria()) AS e
+     FROM omop.measurement WHERE $UNIT_OK /*PID*/ GROUP BY person_id"
+    # tagraxofusp label checks at every dose and per cycle (measurements and doses in one stream)
+    "SELECT person_id, cls.tagraxofusp_monitor(ts, code, value, unit, ref_high, dose) AS days,
+            cls.tagraxofusp_summary(ts, code, value, unit, ref_high, dose) AS cycles
+     FROM ($TGX_ROWS) r WHERE (dose OR cls.unit_known(code::cls.analyte, unit) IS NOT FALSE) /*PID*/ GROUP BY person_id"
+    # treatment cycles from the doses
+    "SELECT person_id, cls.cycles(drug_exposure_start_datetime) AS c
+     FROM omop.drug_exposure WHERE drug_source_value = 'tagraxofusp' /*PID*/ GROUP BY person_id"
 )
 
 cls_private_install || cls_die "private install failed"

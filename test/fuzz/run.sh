@@ -5,6 +5,9 @@
 #   bash test/fuzz/run.sh          # 20 s per target (the test command)
 #   bash test/fuzz/run.sh 3600     # long run
 #
+# Then the SQL-level fuzzer test/fuzz/sql_fuzz.sh for the same time (unless
+# CLS_FUZZ_SQL=0), on a throwaway cluster of a private install.
+#
 # Each target is built with clang -fsanitize=fuzzer,address,undefined and run
 # for the given time on a copy of its seed corpus test/fuzz/corpus/<target>/
 # (the committed corpus is never modified).  Prints `ok - fuzz <target>` or
@@ -98,4 +101,10 @@ for src in "${targets[@]}"; do
         failed=1
     fi
 done
+# The SQL-level fuzzer (test/fuzz/sql_fuzz.sh) on its own throwaway cluster,
+# for SECONDS; test/check.sh runs it on its test cluster instead
+# (test/t/095_sql_fuzz.sh) and sets CLS_FUZZ_SQL=0 here.
+if [ "${CLS_FUZZ_SQL:-1}" != 0 ]; then
+    bash "$here/sql_fuzz.sh" "$secs" ${CLS_SQLFUZZ_SEED:+"$CLS_SQLFUZZ_SEED"} || failed=1
+fi
 exit $failed
