@@ -458,8 +458,9 @@ spans_to_multirange(FunctionCallInfo fcinfo, Oid rngtype, Oid mrtype,
 		}
 		else
 		{
-			lo.val = TimestampTzGetDatum(spans[i].start);
-			hi.val = TimestampTzGetDatum(spans[i].end);
+			/* a time past PostgreSQL's range (a huge hold) is infinity */
+			lo.val = cls_time_datum(spans[i].start);
+			hi.val = cls_time_datum(spans[i].end);
 		}
 		ranges[i] = make_range(c->rng, &lo, &hi, false);
 	}
@@ -735,10 +736,6 @@ cls_state_episodes_final(PG_FUNCTION_ARGS)
 	/* episodes are written over the sorted copy (allowed by the core) */
 	spans = (cls_span *) obs;
 	n = cls_state_episodes(obs, st->n, &st->p, spans);
-	/* an end past the last valid timestamp (a huge hold) is +infinity */
-	for (Size i = 0; i < n; i++)
-		if (spans[i].end >= END_TIMESTAMP)
-			spans[i].end = DT_NOEND;
 	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo, TSTZRANGEOID, TSTZMULTIRANGEOID,
 											   spans, n, false));
 }

@@ -29,9 +29,37 @@
 
 #include "postgres.h"
 
+#include "datatype/timestamp.h"
 #include "lib/stringinfo.h"
+#include "utils/timestamp.h"
 
 #include "label.h"
+#include "obs.h"
+
+/* the core's time is PostgreSQL's (src/core/obs.h) */
+StaticAssertDecl(CLS_TIME_MIN == MIN_TIMESTAMP && CLS_TIME_END == END_TIMESTAMP &&
+				 CLS_TIME_NOBEGIN == DT_NOBEGIN && CLS_TIME_NOEND == DT_NOEND,
+				 "src/core/obs.h and PostgreSQL disagree on the timestamp range");
+
+/*
+ * Every time a cls result reports: clamped to PostgreSQL's range
+ * (cls_time_clamp), so that a table built from cls output can be dumped and
+ * restored, and a span as an interval of elapsed microseconds.
+ */
+static inline Datum
+cls_time_datum(int64 t)
+{
+	return TimestampTzGetDatum((TimestampTz) cls_time_clamp(t));
+}
+
+static inline Datum
+cls_interval_datum(int64 us)
+{
+	Interval   *iv = palloc0(sizeof(Interval));
+
+	iv->time = us;
+	return IntervalPGetDatum(iv);
+}
 
 typedef struct cls_obs_buf
 {

@@ -161,7 +161,7 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 	cls_cycle_of(cycles, nc, t, &no, &day, &start);
 	values[0] = Int32GetDatum(no);
 	values[1] = Int32GetDatum(clamp_int32(day));
-	values[2] = TimestampTzGetDatum(start);
+	values[2] = cls_time_datum(start);
 	values[3] = Int32GetDatum(clamp_int32(cls_days_since(t, doses[0])));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), values, nulls)));
 }
@@ -325,8 +325,8 @@ cycles_result(FunctionCallInfo fcinfo, const int64 *doses, size_t nd)
 		CHECK_FOR_INTERRUPTS();
 		k = cls_cycle_dosing_days(&cycles[i], doses, days);
 		v[0] = Int32GetDatum(cycles[i].cycle_no);
-		v[1] = TimestampTzGetDatum(cycles[i].start);
-		v[2] = TimestampTzGetDatum(cycles[i].last_dose);
+		v[1] = cls_time_datum(cycles[i].start);
+		v[2] = cls_time_datum(cycles[i].last_dose);
 		v[3] = Int32GetDatum(cycles[i].n_doses);
 		v[4] = int4_array(days, (int) k);
 		elems[i] = HeapTupleGetDatum(heap_form_tuple(td, v, nl));
@@ -411,7 +411,7 @@ day_tuple(TupleDesc td, const cls_tgx_day *d, bool has_time, bool has_cycle,
 	if (td->natts != DAY_NCOLS)
 		elog(ERROR, "cls.tagraxofusp_day has %d columns, expected %d", td->natts, DAY_NCOLS);
 	memset(nl, 0, sizeof(nl));
-	v[0] = TimestampTzGetDatum(d->dose_time);
+	v[0] = cls_time_datum(d->dose_time);
 	nl[0] = !has_time;
 	v[1] = Int32GetDatum(d->cycle_no);
 	nl[1] = !has_cycle;
@@ -431,7 +431,7 @@ day_tuple(TupleDesc td, const cls_tgx_day *d, bool has_time, bool has_cycle,
 	{
 		v[11 + 2 * i] = Float8GetDatum(in->val[shown[i]].v);
 		nl[11 + 2 * i] = !in->val[shown[i]].has;
-		v[12 + 2 * i] = TimestampTzGetDatum(times[i]);
+		v[12 + 2 * i] = cls_time_datum(times[i]);
 		nl[12 + 2 * i] = !has_time || !in->val[shown[i]].has;
 	}
 	/* 19: hypersensitivity as recorded */
@@ -506,13 +506,8 @@ xuln_arg(FunctionCallInfo fcinfo, cls_tgx_input *in, cls_tgx_input_id id,
 		in->val[id].problem = problem;
 		return;
 	}
-	if (PG_ARGISNULL(uln_arg))
-	{
-		in->val[id].problem = psprintf("%s without its ULN", a == CLS_A_ALT ? "ALT" : "AST");
-		return;
-	}
-	uln = PG_GETARG_FLOAT8(uln_arg);
-	cls_tgx_set(in, id, v / uln);
+	uln = PG_ARGISNULL(uln_arg) ? NAN : PG_GETARG_FLOAT8(uln_arg);
+	cls_tgx_set_x_uln(in, id, cls_tgx_x_uln(v, uln));
 }
 
 static int
@@ -541,7 +536,7 @@ hypersensitivity_arg(text *t)
 	int			h = cls_tgx_hypersensitivity_from_name(s, strlen(s));
 
 	if (h == -2)
-		cls_pg_bad_arg("hypersensitivity", s,
+		cls_pg_bad_arg("hypersensitivity", cls_pg_clip(s),
 					   "The label grades a hypersensitivity reaction as mild or moderate (withhold until resolution) or severe or life-threatening (discontinue permanently).",
 					   "Pass 'none', 'mild', 'moderate', 'severe' or 'life-threatening', or NULL when not recorded.");
 	return h;
@@ -767,21 +762,12 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	if (a == CLS_A_ALT || a == CLS_A_AST)
 	{
 		/* stored as a multiple of the row's own ULN (ref_high, same unit);
-		 * -1 when the ULN is missing or unusable */
-		double		x = -1;
+		 * -1 when the ULN is missing or unusable (the core's rule; a
+		 * buffered value is always finite, obs_pg.h) */
+		double		uln = PG_ARGISNULL(5) ? NAN : cls_conv_apply(&conv, PG_GETARG_FLOAT8(5));
 
-		if (!PG_ARGISNULL(5))
-		{
-			double		uln = cls_conv_apply(&conv, PG_GETARG_FLOAT8(5));
-
-			if (!isnan(uln) && !isinf(uln) && uln > 0)
-				x = v / uln;
-			/* a denormal ULN overflows the ratio: unusable, like none (and
-			 * a buffered value is always finite, obs_pg.h) */
-			if (isnan(x) || isinf(x))
-				x = -1;
-		}
-		cls_obs_buf_append(s, t, x, a == CLS_A_ALT ? CLS_TGX_OBS_ALT_X_ULN : CLS_TGX_OBS_AST_X_ULN);
+		cls_obs_buf_append(s, t, cls_tgx_x_uln(v, uln),
+						   a == CLS_A_ALT ? CLS_TGX_OBS_ALT_X_ULN : CLS_TGX_OBS_AST_X_ULN);
 	}
 	else
 		cls_obs_buf_append(s, t, v, (int32) a);
@@ -890,7 +876,7 @@ cls_tgx_summary_final(PG_FUNCTION_ARGS)
 		cls_tgx_cycle_summarize(sr.obs, sr.n, sr.cycles, sr.nc, c, sr.days, &sm);
 		memset(nl, 0, sizeof(nl));
 		v[0] = Int32GetDatum(sm.cycle_no);
-		v[1] = TimestampTzGetDatum(sm.start);
+		v[1] = cls_time_datum(sm.start);
 		v[2] = Int32GetDatum(sm.n_doses);
 		v[3] = Float8GetDatum(sm.pre_cycle_albumin);
 		nl[3] = !sm.has_pre_cycle_albumin;
@@ -898,7 +884,7 @@ cls_tgx_summary_final(PG_FUNCTION_ARGS)
 		{
 			const cls_tgx_day *d = &sr.days[sm.first_trigger];
 
-			v[4] = TimestampTzGetDatum(d->dose_time);
+			v[4] = cls_time_datum(d->dose_time);
 			v[5] = Int32GetDatum(clamp_int32(d->cycle_day));
 			v[6] = Int32GetDatum(clamp_int32(d->days_since_first_dose));
 			v[7] = rule_details(&d->res, CLS_TGX_TRIGGERED);
@@ -909,7 +895,7 @@ cls_tgx_summary_final(PG_FUNCTION_ARGS)
 		v[9] = Int32GetDatum(sm.days_incomplete);
 		v[10] = Float8GetDatum(sm.lowest_albumin);
 		nl[10] = !sm.has_lowest_albumin;
-		v[11] = TimestampTzGetDatum(sm.lowest_albumin_time);
+		v[11] = cls_time_datum(sm.lowest_albumin_time);
 		nl[11] = !sm.has_lowest_albumin;
 		v[12] = Int16GetDatum((int16) sm.worst_grade);
 		nl[12] = sm.worst_grade < 0;

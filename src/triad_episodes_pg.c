@@ -21,6 +21,7 @@
 #include "common/int.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -120,15 +121,6 @@ params_from_datum(Datum d, cls_triad_episode_params *p)
 	params_from_values(v, n, p);
 }
 
-static Datum
-interval_datum(int64 us)
-{
-	Interval   *iv = palloc0(sizeof(Interval));
-
-	iv->time = us;
-	return IntervalPGetDatum(iv);
-}
-
 /* cls.episode_params(max_gap, hold, min_duration, albumin_lln): checked */
 PG_FUNCTION_INFO_V1(cls_make_episode_params);
 Datum
@@ -148,10 +140,10 @@ cls_make_episode_params(PG_FUNCTION_ARGS)
 	}
 	params_from_values(v, n, &p);
 	/* normalized: elapsed time in hours/minutes, no days part */
-	v[EP_MAX_GAP] = interval_datum(p.max_gap);
+	v[EP_MAX_GAP] = cls_interval_datum(p.max_gap);
 	if (!n[EP_HOLD])
-		v[EP_HOLD] = interval_datum(p.hold);
-	v[EP_MIN_DURATION] = interval_datum(p.min_duration);
+		v[EP_HOLD] = cls_interval_datum(p.hold);
+	v[EP_MIN_DURATION] = cls_interval_datum(p.min_duration);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), v, n)));
 }
 
@@ -185,6 +177,10 @@ typedef struct EpState
 	char	   *raw[3];
 	bool		raw_null[3];
 	bool		raw_have[3];
+	/* the argument's datum of the last row, and whether the argument is a
+	 * constant of the query (then one pointer is one value) */
+	Pointer		raw_ptr[3];
+	bool		raw_const[3];
 } EpState;
 
 enum
@@ -256,10 +252,35 @@ doses_from_datum(Datum d, int32 *count, MemoryContext mcxt)
 	return v;
 }
 
+static const char *const raw_names[3] = {"exclusions", "doses", "params"};
+
 /*
- * Take a constant argument of a row: compare its raw bytes with the last
- * seen; if they differ, parse it and compare the parsed value with the
- * group's (NULL exclusions / doses = none).
+ * Whether argument argno of the transition function (aggregate input
+ * argno - 1) is a constant of the query: a Const or an external parameter,
+ * whose datum the executor passes by the same pointer on every row.  False
+ * when it cannot be told (a window aggregate).
+ */
+static bool
+arg_is_query_const(FunctionCallInfo fcinfo, int argno)
+{
+	Aggref	   *ag = AggGetAggref(fcinfo);
+	TargetEntry *te;
+
+	if (ag == NULL || argno < 1 || argno > list_length(ag->args))
+		return false;
+	te = list_nth_node(TargetEntry, ag->args, argno - 1);
+	return IsA(te->expr, Const) ||
+		(IsA(te->expr, Param) && ((Param *) te->expr)->paramkind == PARAM_EXTERN);
+}
+
+/*
+ * Take a constant argument of a row.  The same pointer as the last row's,
+ * for an argument that is a constant of the query, is the same value: done
+ * without looking at its bytes, so the per-row cost does not grow with the
+ * size of the argument (a multirange of thousands of exclusions).
+ * Otherwise compare its raw bytes with the last seen; if they differ, parse
+ * it and compare the parsed value with the group's (NULL exclusions /
+ * doses = none).
  */
 static void
 take_const(FunctionCallInfo fcinfo, EpState *st, int which, int argno,
@@ -267,8 +288,20 @@ take_const(FunctionCallInfo fcinfo, EpState *st, int which, int argno,
 {
 	bool		isnull = PG_ARGISNULL(argno);
 	Datum		d = isnull ? (Datum) 0 : PG_GETARG_DATUM(argno);
-	Size		len = isnull ? 0 : VARSIZE_ANY(DatumGetPointer(d));
+	Size		len;
 
+	if (first)
+	{
+		st->raw_const[which] = arg_is_query_const(fcinfo, argno);
+		if (st->raw_const[which])
+			elog(DEBUG1, "cls.triad_episodes: %s is a constant of the query, compared by reference",
+				 raw_names[which]);
+	}
+	if (st->raw_have[which] && st->raw_null[which] == isnull &&
+		(isnull || (st->raw_const[which] && st->raw_ptr[which] == DatumGetPointer(d))))
+		return;
+	len = isnull ? 0 : VARSIZE_ANY(DatumGetPointer(d));
+	st->raw_ptr[which] = isnull ? NULL : DatumGetPointer(d);
 	if (st->raw_have[which] && st->raw_null[which] == isnull &&
 		st->raw_len[which] == len &&
 		(isnull || memcmp(st->raw[which], DatumGetPointer(d), len) == 0))
@@ -748,9 +781,9 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 
 		memset(nl, 0, sizeof(nl));
 		v[TE_EPISODE_NO] = Int32GetDatum(clamp_int32((int64) e + 1));
-		v[TE_ONSET] = TimestampTzGetDatum(ep->onset);
-		v[TE_END] = TimestampTzGetDatum(ep->end);
-		v[TE_DURATION] = interval_datum(ep->end - ep->onset);
+		v[TE_ONSET] = cls_time_datum(ep->onset);
+		v[TE_END] = cls_time_datum(ep->end);
+		v[TE_DURATION] = cls_interval_datum(cls_span_len(ep->onset, ep->end));
 		cls_triad_put_extreme(v, nl, TE_LOWEST_SBP, &ep->sbp_min);
 		cls_triad_put_extreme(v, nl, TE_LOWEST_ALBUMIN, &ep->albumin_min);
 		cls_triad_put_extreme(v, nl, TE_HIGHEST_HCT, &ep->hct_max);
@@ -760,7 +793,7 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 			if (ep->signs & CLS_SIGN_BIT(s))
 				signs[ns++] = CStringGetTextDatum(cls_sign_name((cls_sign) s));
 		v[TE_SIGNS] = PointerGetDatum(construct_array(signs, ns, TEXTOID, -1, false, TYPALIGN_INT));
-		v[TE_RECOVERED_AT] = TimestampTzGetDatum(ep->recovered_at);
+		v[TE_RECOVERED_AT] = cls_time_datum(ep->recovered_at);
 		nl[TE_RECOVERED_AT] = !ep->recovered;
 		v[TE_EXCLUDED] = BoolGetDatum(ep->exclusion >= 0);
 		if (ep->exclusion >= 0)

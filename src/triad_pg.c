@@ -218,15 +218,6 @@ criteria_from_datum(Datum d, cls_triad_criteria *c)
 }
 
 static Datum
-interval_datum(int64 us)
-{
-	Interval   *iv = palloc0(sizeof(Interval));
-
-	iv->time = us;
-	return IntervalPGetDatum(iv);
-}
-
-static Datum
 criteria_to_datum(FunctionCallInfo fcinfo, const cls_triad_criteria *c)
 {
 	TupleDesc	td;
@@ -250,13 +241,13 @@ criteria_to_datum(FunctionCallInfo fcinfo, const cls_triad_criteria *c)
 	}
 	v[CR_EDEMA] = BoolGetDatum(c->edema != 0);
 	v[CR_DERIVE_BASELINES] = BoolGetDatum(c->derive_baselines != 0);
-	v[CR_WINDOW] = interval_datum(c->window);
-	v[CR_BP_VALID] = interval_datum(c->valid[CLS_IN_SBP]);
-	v[CR_ALBUMIN_VALID] = interval_datum(c->valid[CLS_IN_ALBUMIN]);
-	v[CR_HCT_VALID] = interval_datum(c->valid[CLS_IN_HEMATOCRIT]);
-	v[CR_WEIGHT_VALID] = interval_datum(c->valid[CLS_IN_WEIGHT]);
-	v[CR_SODIUM_VALID] = interval_datum(c->valid[CLS_IN_SODIUM]);
-	v[CR_EDEMA_VALID] = interval_datum(c->valid[CLS_IN_EDEMA]);
+	v[CR_WINDOW] = cls_interval_datum(c->window);
+	v[CR_BP_VALID] = cls_interval_datum(c->valid[CLS_IN_SBP]);
+	v[CR_ALBUMIN_VALID] = cls_interval_datum(c->valid[CLS_IN_ALBUMIN]);
+	v[CR_HCT_VALID] = cls_interval_datum(c->valid[CLS_IN_HEMATOCRIT]);
+	v[CR_WEIGHT_VALID] = cls_interval_datum(c->valid[CLS_IN_WEIGHT]);
+	v[CR_SODIUM_VALID] = cls_interval_datum(c->valid[CLS_IN_SODIUM]);
+	v[CR_EDEMA_VALID] = cls_interval_datum(c->valid[CLS_IN_EDEMA]);
 	return HeapTupleGetDatum(heap_form_tuple(td, v, n));
 }
 
@@ -395,7 +386,7 @@ evidence_datum(ResultTypes *rt, const cls_triad_criteria *c, cls_sign s,
 		v[EV_UNIT] = CStringGetTextDatum(cls_analyte_unit((cls_analyte) e->analyte));
 	v[EV_REFERENCE] = Float8GetDatum(e->ref);
 	n[EV_REFERENCE] = isnan(e->ref);
-	v[EV_AT] = TimestampTzGetDatum((TimestampTz) e->t);
+	v[EV_AT] = cls_time_datum(e->t);
 	n[EV_AT] = !with_time;
 	return HeapTupleGetDatum(heap_form_tuple(rt->ev_td, v, n));
 }
@@ -697,6 +688,7 @@ typedef struct TriadState
 	cls_triad_criteria crit;
 	double		baselines[CLS_IN__COUNT];	/* NaN: derive / none */
 	bool		base_given;
+	bool		base_null;		/* a row passed NULL baselines */
 	int64		n_ignored;
 	cls_obs_buf obs;
 	/* raw bytes of the last criteria datum seen, to skip re-parsing */
@@ -716,7 +708,7 @@ typedef struct TriadState
 typedef struct TriadSerialHeader
 {
 	uint32		version;
-	uint32		base_given;
+	uint32		base_given;		/* 0 none, 1 given, 2 NULL given */
 	int64		n_ignored;
 	cls_triad_criteria crit;
 	double		baselines[CLS_IN__COUNT];
@@ -780,6 +772,38 @@ baselines_equal(const double *a, const double *b)
 		if (!(isnan(a[i]) ? isnan(b[i]) : a[i] == b[i]))
 			return false;
 	return true;
+}
+
+/* One value of cls.baselines(...) per group: rows that pass it and rows
+ * that pass NULL do not mix (as exclusions and doses of triad episodes). */
+static void
+baselines_mismatch(bool mixed)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("baselines differ between rows of one group"),
+			 mixed ? errdetail("Some rows pass cls.baselines(...) and others NULL.") : 0,
+			 errhint("Pass one cls.baselines(...) per patient, e.g. from a join on the patient.")));
+}
+
+/* Take the baselines of a row or of another state. */
+static void
+state_take_baselines(TriadState *st, const double *b, bool given, bool null)
+{
+	if (given)
+	{
+		if (!st->base_given)
+		{
+			memcpy(st->baselines, b, sizeof(st->baselines));
+			st->base_given = true;
+			st->ev_valid = false;
+		}
+		else if (!baselines_equal(b, st->baselines))
+			baselines_mismatch(false);
+	}
+	st->base_null |= null;
+	if (st->base_given && st->base_null)
+		baselines_mismatch(true);
 }
 
 static void
@@ -962,22 +986,13 @@ triad_sfunc(FunctionCallInfo fcinfo, bool int_code)
 		st = state_new(aggctx, &c);
 	}
 
-	if (PG_NARGS() > 6 && !PG_ARGISNULL(6))
+	if (PG_NARGS() > 6)
 	{
 		double		b[CLS_IN__COUNT];
 
-		baselines_from_datum(PG_GETARG_DATUM(6), b);
-		if (!st->base_given)
-		{
-			memcpy(st->baselines, b, sizeof(b));
-			st->base_given = true;
-			st->ev_valid = false;
-		}
-		else if (!baselines_equal(b, st->baselines))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("baselines differ between rows of one group"),
-					 errhint("Pass one cls.baselines(...) per patient, e.g. from a join on the patient.")));
+		if (!PG_ARGISNULL(6))
+			baselines_from_datum(PG_GETARG_DATUM(6), b);
+		state_take_baselines(st, b, !PG_ARGISNULL(6), PG_ARGISNULL(6));
 	}
 
 	/* rows with NULL time, code or value are ignored */
@@ -1049,19 +1064,7 @@ state_append(TriadState *dst, const TriadState *src)
 {
 	if (memcmp(&dst->crit, &src->crit, sizeof(dst->crit)) != 0)
 		criteria_mismatch();
-	if (src->base_given)
-	{
-		if (!dst->base_given)
-		{
-			memcpy(dst->baselines, src->baselines, sizeof(dst->baselines));
-			dst->base_given = true;
-			dst->ev_valid = false;
-		}
-		else if (!baselines_equal(dst->baselines, src->baselines))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("baselines differ between rows of one group")));
-	}
+	state_take_baselines(dst, src->baselines, src->base_given, src->base_null);
 	dst->n_ignored += src->n_ignored;
 	cls_obs_buf_concat(&dst->obs, &src->obs);
 }
@@ -1100,7 +1103,7 @@ state_header(const TriadState *st, TriadSerialHeader *h)
 {
 	memset(h, 0, sizeof(*h));
 	h->version = TRIAD_SERIAL_VERSION;
-	h->base_given = st->base_given ? 1 : 0;
+	h->base_given = st->base_given ? 1 : st->base_null ? 2 : 0;
 	h->n_ignored = st->n_ignored;
 	h->crit = st->crit;
 	memcpy(h->baselines, st->baselines, sizeof(h->baselines));
@@ -1169,7 +1172,7 @@ cls_triad_state_read(StringInfo r, MemoryContext mcxt)
 	cls_obs_serial_read(r, &h, sizeof(h), TRIAD_WHAT);
 	if (h.version != TRIAD_SERIAL_VERSION)
 		cls_obs_bad_state(TRIAD_WHAT, psprintf("unknown version %u", h.version));
-	if (h.base_given > 1 || h.n_ignored < 0)
+	if (h.base_given > 2 || h.n_ignored < 0)
 		cls_obs_bad_state(TRIAD_WHAT, "bad header");
 	msg = cls_triad_criteria_check(&h.crit);
 	if (msg != NULL)
@@ -1178,7 +1181,8 @@ cls_triad_state_read(StringInfo r, MemoryContext mcxt)
 		if (!isnan(h.baselines[i]) && !(isfinite(h.baselines[i]) && h.baselines[i] > 0))
 			cls_obs_bad_state(TRIAD_WHAT, "bad baseline");
 	st = state_new(mcxt, &h.crit);
-	st->base_given = h.base_given != 0;
+	st->base_given = h.base_given == 1;
+	st->base_null = h.base_given == 2;
 	memcpy(st->baselines, h.baselines, sizeof(h.baselines));
 	st->n_ignored = h.n_ignored;
 	cls_obs_buf_read(r, &st->obs, mcxt, triad_pseudo, lengthof(triad_pseudo),
@@ -1257,7 +1261,7 @@ cls_triad_put_extreme(Datum *v, bool *n, int att, const cls_triad_extreme *e)
 {
 	v[att] = Float8GetDatum(e->v);
 	n[att] = !e->have;
-	v[att + 1] = TimestampTzGetDatum((TimestampTz) e->t);
+	v[att + 1] = cls_time_datum(e->t);
 	n[att + 1] = !e->have;
 }
 
@@ -1284,9 +1288,9 @@ cls_triad_final(PG_FUNCTION_ARGS)
 
 	memset(n, 0, sizeof(n));
 	v[TS_SUSPECTED_EVER] = BoolGetDatum(ev->suspected_ever);
-	v[TS_FIRST_SUSPECTED] = TimestampTzGetDatum((TimestampTz) ev->first.t);
+	v[TS_FIRST_SUSPECTED] = cls_time_datum(ev->first.t);
 	n[TS_FIRST_SUSPECTED] = !ev->suspected_ever;
-	v[TS_DURATION] = interval_datum(cls_triad_eval_duration(ev));
+	v[TS_DURATION] = cls_interval_datum(cls_triad_eval_duration(ev));
 	v[TS_SIGNS_EVER] = sign_names_array(ev->signs_ever);
 	if (ev->suspected_ever)
 		v[TS_FIRST_EVIDENCE] = evidence_array(rt, &st->crit, ev->first.signs,
@@ -1295,7 +1299,7 @@ cls_triad_final(PG_FUNCTION_ARGS)
 		n[TS_FIRST_EVIDENCE] = true;
 	if (ev->have_point)
 	{
-		v[TS_CURRENT_AT] = TimestampTzGetDatum((TimestampTz) ev->last.t);
+		v[TS_CURRENT_AT] = cls_time_datum(ev->last.t);
 		v[TS_CURRENT_SUSPECTED] = BoolGetDatum(ev->last.suspected != 0);
 		v[TS_CURRENT_SIGNS] = sign_names_array(ev->last.signs);
 		v[TS_CURRENT_EVIDENCE] = evidence_array(rt, &st->crit, ev->last.signs,
@@ -1352,8 +1356,8 @@ cls_triad_timeline_final(PG_FUNCTION_ARGS)
 		Datum		pv[4];
 		bool		pn[4] = {false, false, false, false};
 
-		pv[0] = TimestampTzGetDatum((TimestampTz) pts[i].t);
-		pv[1] = TimestampTzGetDatum((TimestampTz) pts[i].until);
+		pv[0] = cls_time_datum(pts[i].t);
+		pv[1] = cls_time_datum(pts[i].until);
 		pv[2] = BoolGetDatum(pts[i].suspected != 0);
 		pv[3] = sign_names_array(pts[i].signs);
 		elems[i] = HeapTupleGetDatum(heap_form_tuple(rt->pt_td, pv, pn));

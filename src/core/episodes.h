@@ -20,6 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "obs.h"			/* time, saturating arithmetic */
+
 /* One (time, active) observation; t in microseconds (TimestampTz). */
 typedef struct cls_state_obs
 {
@@ -86,13 +88,6 @@ size_t		cls_span_union_gap(cls_span *spans, size_t n, int64_t gap);
 
 /* Sort spans by (start, end) in place. */
 void		cls_span_sort(cls_span *spans, size_t n);
-
-/* a + b for b >= 0, saturating at INT64_MAX. */
-static inline int64_t
-cls_sat_add(int64_t a, int64_t b)
-{
-	return (b > 0 && a > INT64_MAX - b) ? INT64_MAX : a + b;
-}
 
 /* Long loops call cls_check_interrupts() (sort.h). */
 

@@ -241,6 +241,28 @@ cls_tgx_set(cls_tgx_input *in, cls_tgx_input_id id, double v)
 	in->val[id].problem = NULL;
 }
 
+double
+cls_tgx_x_uln(double value, double uln)
+{
+	double		x;
+
+	if (!(isfinite(uln) && uln > 0) || !isfinite(value))
+		return -1;
+	x = value / uln;
+	/* a denormal ULN overflows the ratio: unusable, like none */
+	return isfinite(x) ? x : -1;
+}
+
+void
+cls_tgx_set_x_uln(cls_tgx_input *in, cls_tgx_input_id id, double x)
+{
+	if (x >= 0)
+		cls_tgx_set(in, id, x);
+	else
+		in->val[id].problem = (id == CLS_TGX_IN_ALT_X_ULN) ?
+			"ALT without its ULN" : "AST without its ULN";
+}
+
 /* ---- evaluation ----------------------------------------------------------- */
 
 /* append to a fixed buffer, never past its end */
@@ -711,31 +733,12 @@ cls_tgx_obs_kind_valid(int32_t kind)
 	}
 }
 
-/* index of the first observation with time > t */
-static size_t
-upper_bound(const cls_obs *obs, size_t n, int64_t t)
-{
-	size_t		a = 0,
-				b = n;
-
-	while (a < b)
-	{
-		size_t		m = a + (b - a) / 2;
-
-		if (obs[m].t <= t)
-			a = m + 1;
-		else
-			b = m;
-	}
-	return a;
-}
-
 /* the latest observation of `kind` in [t - window, t]; on a tie in time the
  * largest value (sorted last), as cls_previous_day_value does */
 static const cls_obs *
 latest(const cls_obs *obs, size_t n, int32_t kind, int64_t t, int64_t window)
 {
-	size_t		i = upper_bound(obs, n, t);
+	size_t		i = cls_obs_upper_bound(obs, n, t);
 
 	while (i > 0)
 	{
@@ -829,15 +832,11 @@ cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
 		set_from(&d->in, CLS_TGX_IN_CRCL,
 				 latest(obs, n, CLS_TGX_OBS_CRCL, t, CLS_TGX_WINDOW_LAB_USECS));
 		o = latest(obs, n, CLS_TGX_OBS_ALT_X_ULN, t, CLS_TGX_WINDOW_LAB_USECS);
-		if (o && o->v >= 0)
-			cls_tgx_set(&d->in, CLS_TGX_IN_ALT_X_ULN, o->v);
-		else if (o)
-			d->in.val[CLS_TGX_IN_ALT_X_ULN].problem = "ALT without its ULN";
+		if (o)
+			cls_tgx_set_x_uln(&d->in, CLS_TGX_IN_ALT_X_ULN, o->v);
 		o = latest(obs, n, CLS_TGX_OBS_AST_X_ULN, t, CLS_TGX_WINDOW_LAB_USECS);
-		if (o && o->v >= 0)
-			cls_tgx_set(&d->in, CLS_TGX_IN_AST_X_ULN, o->v);
-		else if (o)
-			d->in.val[CLS_TGX_IN_AST_X_ULN].problem = "AST without its ULN";
+		if (o)
+			cls_tgx_set_x_uln(&d->in, CLS_TGX_IN_AST_X_ULN, o->v);
 		d->in.edema = flag_from(latest(obs, n, CLS_TGX_OBS_EDEMA, t, CLS_TGX_WINDOW_FLAG_USECS));
 		d->in.fluid_overload = flag_from(latest(obs, n, CLS_TGX_OBS_FLUID_OVERLOAD, t, CLS_TGX_WINDOW_FLAG_USECS));
 		d->in.hypotension = flag_from(latest(obs, n, CLS_TGX_OBS_HYPOTENSION, t, CLS_TGX_WINDOW_FLAG_USECS));
@@ -893,7 +892,7 @@ cls_tgx_cycle_summarize(const cls_obs *obs, size_t n, const cls_cycle *cycles,
 	 * a warehouse holds values long after treatment ends) */
 	end = (ci + 1 < nc) ? cycles[ci + 1].start :
 		c->start + (int64_t) CLS_LABEL_CYCLE_DAYS * CLS_USECS_PER_DAY;
-	for (i = upper_bound(obs, n, c->start - 1); i < n && obs[i].t < end; i++)
+	for (i = cls_obs_upper_bound(obs, n, c->start - 1); i < n && obs[i].t < end; i++)
 	{
 		if (obs[i].analyte != CLS_A_ALBUMIN)
 			continue;

@@ -142,6 +142,17 @@ typedef struct cls_tgx_result
 void		cls_tgx_input_init(cls_tgx_input *in);
 void		cls_tgx_set(cls_tgx_input *in, cls_tgx_input_id id, double v);
 
+/*
+ * ALT or AST as a multiple of its ULN (both in one unit): THE rule for
+ * whether a ULN is usable, shared by cls.tagraxofusp_check and the
+ * aggregates.  Returns value / uln, or -1 when the ULN is missing (NaN),
+ * not a finite number > 0, or so small that the ratio is not finite (a
+ * denormal ULN).  cls_tgx_set_x_uln stores such a ratio as the input, or
+ * for -1 the problem "ALT without its ULN" (AST likewise).
+ */
+double		cls_tgx_x_uln(double value, double uln);
+void		cls_tgx_set_x_uln(cls_tgx_input *in, cls_tgx_input_id id, double x);
+
 /* Evaluate one dose day. */
 void		cls_tgx_evaluate(const cls_tgx_input *in, cls_tgx_result *out);
 

@@ -5,22 +5,11 @@
  * label.h (tagraxofusp label numbers).  See triad.h for the contract.
  */
 #include "triad.h"
-#include "episodes.h"			/* cls_sat_add */
 
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-/* to - from for from <= to, saturating at INT64_MAX: the span of
- * PostgreSQL's timestamps does not fit in int64 (found by fuzz_triad) */
-static inline int64_t
-span_len(int64_t from, int64_t to)
-{
-	uint64_t	d = (uint64_t) to - (uint64_t) from;
-
-	return d > (uint64_t) INT64_MAX ? INT64_MAX : (int64_t) d;
-}
 
 #define H	CLS_USECS_PER_HOUR
 
@@ -675,7 +664,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 		{
 			int64_t		end = ev->last.until < t ? ev->last.until : t;
 			ev->duration_closed = cls_sat_add(ev->duration_closed,
-											  span_len(ev->last.t, end));
+											  cls_span_len(ev->last.t, end));
 		}
 		if (p.suspected && !ev->suspected_ever)
 		{
@@ -707,7 +696,7 @@ cls_triad_eval_duration(const cls_triad_eval *ev)
 	int64_t		d = ev->duration_closed;
 
 	if (ev->have_point && ev->last.suspected)
-		d = cls_sat_add(d, span_len(ev->last.t, ev->last.until));
+		d = cls_sat_add(d, cls_span_len(ev->last.t, ev->last.until));
 	return d;
 }
 

@@ -108,13 +108,6 @@ work_spans(const void *work, size_t n)
 						 2 * n * sizeof(cls_state_obs));
 }
 
-/* a - b for b >= 0, saturating at INT64_MIN */
-static int64_t
-sat_sub(int64_t a, int64_t b)
-{
-	return (b > 0 && a < INT64_MIN + b) ? INT64_MIN : a - b;
-}
-
 /*
  * The signs that can matter to the profile: s such that some set of signs
  * fails without s and holds with it (the profiles are monotone).  Derived
@@ -234,7 +227,7 @@ cls_triad_episodes_find(const cls_triad_criteria *c, const double *baselines,
 		if (c->window > 0)
 			/* co-occurrence: the onset was judged on (onset - window,
 			 * onset]; its earliest evidence may be anywhere in it */
-			lo = sat_sub(r.onset, c->window - 1);
+			lo = cls_sat_sub(r.onset, c->window - 1);
 		else
 			/* current values: the latest values that made it hold */
 			lo = (i < np) ? slot[i].p.ev_start : r.onset;
@@ -255,25 +248,6 @@ cls_triad_episodes_find(const cls_triad_criteria *c, const double *baselines,
 		have_prev = true;
 	}
 	return ne;
-}
-
-/* first index with obs[i].t >= t */
-static size_t
-lower_bound(const cls_obs *obs, size_t n, int64_t t)
-{
-	size_t		a = 0,
-				b = n;
-
-	while (a < b)
-	{
-		size_t		m = a + (b - a) / 2;
-
-		if (obs[m].t < t)
-			a = m + 1;
-		else
-			b = m;
-	}
-	return a;
 }
 
 static void
@@ -331,7 +305,7 @@ recovery(const cls_triad_criteria *c, uint32_t relevant, const cls_obs *obs,
 
 	if (!need_alb && !need_hct)
 		return false;
-	i = lower_bound(obs, n, sat_sub(end, back));
+	i = cls_obs_lower_bound(obs, n, cls_sat_sub(end, back));
 	while (i < n)
 	{
 		int64_t		t = obs[i].t;
@@ -418,7 +392,7 @@ cls_triad_episodes_details(const cls_triad_criteria *c, const cls_obs *obs,
 		o->exclusion = -1;
 
 		/* worst values over the leak window [evidence start, end] */
-		for (size_t i = lower_bound(obs, n, r->ev_start); i < n && obs[i].t <= r->end; i++)
+		for (size_t i = cls_obs_lower_bound(obs, n, r->ev_start); i < n && obs[i].t <= r->end; i++)
 		{
 			if (tick && ++steps >= 65536)
 			{

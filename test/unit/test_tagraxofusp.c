@@ -293,5 +293,23 @@ main(void)
 		CHECK(sm.first_trigger == -1 && sm.days_held == 0 && sm.worst_grade == -1 &&
 			  sm.days_incomplete == 1 && sm.pre_cycle_albumin == 4.2, "cycle 2 summary (albumin before its start is not in it)");
 	}
+	/* one rule for a usable ULN (cls.tagraxofusp_check and the aggregates) */
+	{
+		cls_tgx_input in;
+
+		CHECK(cls_tgx_x_uln(50, 40) == 1.25 && cls_tgx_x_uln(0, 40) == 0,
+			  "x ULN: value / ULN");
+		CHECK(cls_tgx_x_uln(50, 4.9e-324) == -1 && cls_tgx_x_uln(50, 0) == -1 &&
+			  cls_tgx_x_uln(50, -1) == -1 && cls_tgx_x_uln(50, NAN) == -1 &&
+			  cls_tgx_x_uln(50, INFINITY) == -1 && cls_tgx_x_uln(INFINITY, 40) == -1,
+			  "x ULN: a denormal, zero, negative, missing or infinite ULN is unusable");
+		cls_tgx_input_init(&in);
+		cls_tgx_set_x_uln(&in, CLS_TGX_IN_ALT_X_ULN, cls_tgx_x_uln(50, 4.9e-324));
+		cls_tgx_set_x_uln(&in, CLS_TGX_IN_AST_X_ULN, cls_tgx_x_uln(80, 40));
+		CHECK(!in.val[CLS_TGX_IN_ALT_X_ULN].has &&
+			  strcmp(in.val[CLS_TGX_IN_ALT_X_ULN].problem, "ALT without its ULN") == 0 &&
+			  in.val[CLS_TGX_IN_AST_X_ULN].has && in.val[CLS_TGX_IN_AST_X_ULN].v == 2,
+			  "x ULN: an unusable ULN is the problem \"ALT without its ULN\"");
+	}
 	return unit_done("tagraxofusp");
 }
