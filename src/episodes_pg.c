@@ -88,19 +88,12 @@ alloc_elems(MemoryContext ctx, void *old, Size count, Size size,
 static int64
 duration_arg(Interval *iv, const char *argname)
 {
-	int64		us;
+	int64		us = cls_pg_interval_usecs(argname, iv,
+											   "cls measures durations in elapsed time; a month or a year has no fixed length.",
+											   "Write the duration in days or hours, e.g. '30 days' or '72 hours'.",
+											   "The duration is too large to be counted in microseconds.",
+											   NULL);
 
-	if (iv->month != 0)
-		cls_pg_bad_arg(argname,
-					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
-					   "cls measures durations in elapsed time; a month or a year has no fixed length.",
-					   "Write the duration in days or hours, e.g. '30 days' or '72 hours'.");
-	if (pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &us) ||
-		pg_add_s64_overflow(us, iv->time, &us))
-		cls_pg_bad_arg(argname,
-					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
-					   "The duration is too large to be counted in microseconds.",
-					   NULL);
 	if (us < 0)
 		cls_pg_bad_arg(argname,
 					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),

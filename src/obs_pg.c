@@ -6,11 +6,14 @@
 
 #include <math.h>
 
+#include "common/int.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/memutils.h"
+#include "utils/builtins.h"
 #include "utils/timestamp.h"
 
+#include "cls_pg.h"
 #include "units.h"
 
 /* the first capacity of a buffer: 1.5 kB, a few days of a patient */
@@ -223,6 +226,30 @@ cls_obs_buf_read(StringInfo r, cls_obs_buf *b, MemoryContext mcxt,
 		if (!isfinite(o->v) || o->t == DT_NOBEGIN || o->t == DT_NOEND)
 			cls_obs_bad_state(what, "bad observation");
 	}
+}
+
+/* ---- arguments ------------------------------------------------------------- */
+
+int64
+cls_pg_interval_usecs(const char *argname, Interval *iv,
+					  const char *month_detail, const char *month_hint,
+					  const char *big_detail, const char *big_hint)
+{
+	int64		us;
+	bool		big;
+
+	if (iv->month != 0)
+		cls_pg_bad_arg(argname,
+					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
+					   month_detail, month_hint);
+	big = pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &us) ||
+		pg_add_s64_overflow(us, iv->time, &us);
+	if (big)
+		cls_pg_bad_arg(argname,
+					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
+					   big_detail ? big_detail : month_detail,
+					   big_detail ? big_hint : month_hint);
+	return us;
 }
 
 /* ---- other huge allocations ------------------------------------------------ */

@@ -52,6 +52,17 @@ cls_time_datum(int64 t)
 	return TimestampTzGetDatum((TimestampTz) cls_time_clamp(t));
 }
 
+/*
+ * THE conversion of an interval argument to elapsed microseconds (a day
+ * counts as 24 h): 22023 naming the argument for a month or year part
+ * (month_detail, month_hint) or a value beyond int64 microseconds
+ * (big_detail, big_hint; NULL: the month sentences).  Whether a negative
+ * or zero duration is allowed is the caller's (the core's) check.
+ */
+extern int64 cls_pg_interval_usecs(const char *argname, Interval *iv,
+								   const char *month_detail, const char *month_hint,
+								   const char *big_detail, const char *big_hint);
+
 static inline Datum
 cls_interval_datum(int64 us)
 {

@@ -42,67 +42,60 @@
  * cls.episode_params
  * ------------------------------------------------------------------------ */
 
-enum
+/* the attributes of cls.episode_params: the core's field order */
+#define EP__NATTS	CLS_TEP__COUNT
+#define ep_name(f)	cls_triad_episode_params_field_name(f)
+
+/* Raise the 22023 error for field f when the core's check refuses it. */
+static void
+params_field_check(const cls_triad_episode_params *p, cls_tep_field f,
+				   const char *value)
 {
-	EP_MAX_GAP, EP_HOLD, EP_MIN_DURATION, EP_ALBUMIN_LLN, EP__NATTS
-};
+	const char *hint;
+	const char *why = cls_triad_episode_params_field_check(p, f, &hint);
 
-static const char *const ep_names[EP__NATTS] = {
-	"max_gap", "hold", "min_duration", "albumin_lln"
-};
+	if (why)
+		cls_pg_bad_arg(ep_name(f), value, why, hint);
+}
 
-/* An interval argument as elapsed microseconds (a day = 24 h). */
-static int64
-param_interval(int i, Datum d)
+/* A duration argument: converted (glue), then checked by the core. */
+static void
+param_interval(cls_triad_episode_params *p, cls_tep_field f, int64_t *dst,
+			   Datum d)
 {
-	Interval   *iv = DatumGetIntervalP(d);
-	int64		us;
-
-	if (iv->month != 0 ||
-		pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &us) ||
-		pg_add_s64_overflow(us, iv->time, &us))
-		cls_pg_bad_arg(ep_names[i],
-					   DatumGetCString(DirectFunctionCall1(interval_out, d)),
-					   "A duration is elapsed time: months are not a fixed length.",
-					   "Write the duration in hours or days (a day counts as 24 hours).");
-	if (us < 0)
-		cls_pg_bad_arg(ep_names[i],
-					   DatumGetCString(DirectFunctionCall1(interval_out, d)),
-					   "A duration must not be negative.", NULL);
-	return us;
+	*dst = cls_pg_interval_usecs(ep_name(f), DatumGetIntervalP(d),
+								 "A duration is elapsed time: months are not a fixed length.",
+								 "Write the duration in hours or days (a day counts as 24 hours).",
+								 NULL, NULL);
+	params_field_check(p, f, DatumGetCString(DirectFunctionCall1(interval_out, d)));
 }
 
 static void
 params_from_values(Datum *v, bool *isnull, cls_triad_episode_params *p)
 {
-	const char *msg;
-
 	cls_triad_episode_params_default(p);
-	for (int i = EP_MAX_GAP; i <= EP_MIN_DURATION; i++)
-		if (isnull[i] && i != EP_HOLD)
+	for (int i = CLS_TEP_MAX_GAP; i <= CLS_TEP_MIN_DURATION; i++)
+		if (isnull[i] && i != CLS_TEP_HOLD)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s must not be NULL", ep_names[i]),
+					 errmsg("%s must not be NULL", ep_name(i)),
 					 errhint("Leave the argument out of cls.episode_params() for its default.")));
-	p->max_gap = param_interval(EP_MAX_GAP, v[EP_MAX_GAP]);
+	param_interval(p, CLS_TEP_MAX_GAP, &p->max_gap, v[CLS_TEP_MAX_GAP]);
 	/* hold NULL: none, the evidence's expiry ends an episode */
-	p->hold = isnull[EP_HOLD] ? CLS_TEP_NO_HOLD : param_interval(EP_HOLD, v[EP_HOLD]);
-	p->min_duration = param_interval(EP_MIN_DURATION, v[EP_MIN_DURATION]);
-	if (isnull[EP_ALBUMIN_LLN])
-		p->albumin_lln = NAN;	/* unknown: only absolute grades */
-	else
+	if (!isnull[CLS_TEP_HOLD])
+		param_interval(p, CLS_TEP_HOLD, &p->hold, v[CLS_TEP_HOLD]);
+	param_interval(p, CLS_TEP_MIN_DURATION, &p->min_duration, v[CLS_TEP_MIN_DURATION]);
+	p->albumin_lln = NAN;		/* NULL: unknown, only absolute grades */
+	if (!isnull[CLS_TEP_ALBUMIN_LLN])
 	{
-		double		x = DatumGetFloat8(v[EP_ALBUMIN_LLN]);
+		const char *hint;
+		const char *why;
 
-		if (!(isfinite(x) && x > 0))
-			cls_pg_bad_arg("albumin_lln", psprintf("%g", x),
-						   "The albumin LLN must be a finite number of g/dL greater than zero.",
-						   "Pass NULL when the LLN is unknown (grade 1 then cannot be told from grade 0).");
-		p->albumin_lln = x;
+		p->albumin_lln = DatumGetFloat8(v[CLS_TEP_ALBUMIN_LLN]);
+		why = cls_triad_episode_lln_check(p->albumin_lln, &hint);
+		if (why)
+			cls_pg_bad_arg(ep_name(CLS_TEP_ALBUMIN_LLN), psprintf("%g", p->albumin_lln), why, hint);
 	}
-	msg = cls_triad_episode_params_check(p);
-	if (msg)
-		elog(ERROR, "invalid episode parameters: %s", msg);	/* checked above */
 }
 
 static void
@@ -140,10 +133,10 @@ cls_make_episode_params(PG_FUNCTION_ARGS)
 	}
 	params_from_values(v, n, &p);
 	/* normalized: elapsed time in hours/minutes, no days part */
-	v[EP_MAX_GAP] = cls_interval_datum(p.max_gap);
-	if (!n[EP_HOLD])
-		v[EP_HOLD] = cls_interval_datum(p.hold);
-	v[EP_MIN_DURATION] = cls_interval_datum(p.min_duration);
+	v[CLS_TEP_MAX_GAP] = cls_interval_datum(p.max_gap);
+	if (!n[CLS_TEP_HOLD])
+		v[CLS_TEP_HOLD] = cls_interval_datum(p.hold);
+	v[CLS_TEP_MIN_DURATION] = cls_interval_datum(p.min_duration);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), v, n)));
 }
 
@@ -580,6 +573,7 @@ cls_triad_episodes_deserialize(PG_FUNCTION_ARGS)
 	EpSerialHeader h;
 	EpState    *st;
 	const char *msg;
+	int			field;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
@@ -594,9 +588,9 @@ cls_triad_episodes_deserialize(PG_FUNCTION_ARGS)
 	st->params.hold = h.hold;
 	st->params.min_duration = h.min_duration;
 	st->params.albumin_lln = h.albumin_lln;
-	msg = cls_triad_episode_params_check(&st->params);
+	msg = cls_triad_episode_params_check(&st->params, &field);
 	if (msg != NULL)
-		cls_obs_bad_state(EP_WHAT, msg);
+		cls_obs_bad_state(EP_WHAT, psprintf("%s: %s", ep_name(field), msg));
 	st->nexcl = (int32) h.nexcl;
 	st->excl = palloc(Max(h.nexcl, 1) * sizeof(ExclRange));
 	cls_obs_serial_read(&r, st->excl, h.nexcl * sizeof(ExclRange), EP_WHAT);

@@ -79,115 +79,85 @@ cls_profile_recv(PG_FUNCTION_ARGS)
  * cls.criteria <-> cls_triad_criteria
  * ------------------------------------------------------------------------ */
 
-/* attribute order of the composite cls.criteria (src/sql/0.2.0/30_triad.sql) */
-enum
+/* the attributes of the composite cls.criteria: the core's field order */
+#define CR__NATTS	CLS_CR__COUNT
+
+/* Raise the 22023 error for field f of c when the core's check refuses it;
+ * `value` renders the value as given. */
+static void
+criteria_field_check(const cls_triad_criteria *c, cls_crit_field f,
+					 const char *value)
 {
-	CR_PROFILE, CR_K, CR_SBP_BELOW, CR_MAP_BELOW, CR_SBP_FALL,
-	CR_ALBUMIN_BELOW, CR_ALBUMIN_FALL, CR_HCT_ABOVE, CR_HCT_RISE,
-	CR_WEIGHT_GAIN_KG, CR_WEIGHT_GAIN_PCT, CR_SODIUM_BELOW, CR_EDEMA,
-	CR_DERIVE_BASELINES, CR_WINDOW, CR_BP_VALID, CR_ALBUMIN_VALID,
-	CR_HCT_VALID, CR_WEIGHT_VALID, CR_SODIUM_VALID, CR_EDEMA_VALID,
-	CR__NATTS
-};
+	const char *hint;
+	const char *why = cls_triad_criteria_field_check(c, f, &hint);
 
-static const char *const cr_names[CR__NATTS] = {
-	"profile", "k", "sbp_below", "map_below", "sbp_fall", "albumin_below",
-	"albumin_fall", "hematocrit_above", "hematocrit_rise", "weight_gain_kg",
-	"weight_gain_percent", "sodium_below", "edema", "derive_baselines",
-	"cooccurrence_window", "bp_valid", "albumin_valid", "hematocrit_valid",
-	"weight_valid", "sodium_valid", "edema_valid"
-};
-
-static double
-crit_threshold(Datum *v, bool *isnull, int i)
-{
-	double		x;
-
-	if (isnull[i])
-		return NAN;				/* NULL: this criterion is off */
-	x = DatumGetFloat8(v[i]);
-	if (isnan(x) || isinf(x) || x <= 0)
-		cls_pg_bad_arg(cr_names[i], psprintf("%g", x),
-					   "A threshold must be a finite number greater than zero.",
-					   "Pass NULL to switch this criterion off.");
-	return x;
+	if (why)
+		cls_pg_bad_arg(cls_triad_criteria_field_name(f), value, why, hint);
 }
 
-static int64
-crit_interval(Datum *v, bool *isnull, int i, bool allow_zero)
+/* A window argument: the conversion of elapsed time (glue), then the
+ * core's check of the value. */
+static void
+crit_interval(Datum *v, bool *isnull, cls_crit_field f, cls_triad_criteria *c)
 {
-	Interval   *iv;
-	int64		us;
+	const char *name = cls_triad_criteria_field_name(f);
+	int64	   *w = cls_triad_criteria_window(c, f);
 
-	if (isnull[i])
-		cls_pg_bad_arg(cr_names[i], "NULL",
-					   "A window must be given.",
-					   allow_zero ? "Use '0' to evaluate current values instead of a co-occurrence window." : NULL);
-	iv = DatumGetIntervalP(v[i]);
-	if (iv->month != 0 ||
-		pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &us) ||
-		pg_add_s64_overflow(us, iv->time, &us))
-		cls_pg_bad_arg(cr_names[i],
-					   DatumGetCString(DirectFunctionCall1(interval_out, v[i])),
-					   "A window is elapsed time: months are not a fixed length.",
-					   "Write the window in hours or days (a day counts as 24 hours).");
-	if (us < 0 || (us == 0 && !allow_zero))
-		cls_pg_bad_arg(cr_names[i],
-					   DatumGetCString(DirectFunctionCall1(interval_out, v[i])),
-					   allow_zero ? "The co-occurrence window must not be negative." :
-					   "A validity window must be longer than zero.",
-					   NULL);
-	return us;
+	if (isnull[f])
+		cls_pg_bad_arg(name, "NULL", "A window must be given.",
+					   f == CLS_CR_WINDOW ? "Use '0' to evaluate current values instead of a co-occurrence window." : NULL);
+	*w = cls_pg_interval_usecs(name, DatumGetIntervalP(v[f]),
+							   "A window is elapsed time: months are not a fixed length.",
+							   "Write the window in hours or days (a day counts as 24 hours).",
+							   NULL, NULL);
+	if (f == CLS_CR_BP_VALID)
+		c->valid[CLS_IN_MAP] = *w;
+	criteria_field_check(c, f, DatumGetCString(DirectFunctionCall1(interval_out, v[f])));
 }
 
-/* Fill *c from the values of a cls.criteria, checking every field. */
+/* Fill *c from the values of a cls.criteria: every field converted, then
+ * checked by the core, in attribute order. */
 static void
 criteria_from_values(Datum *v, bool *isnull, cls_triad_criteria *c)
 {
-	const char *msg;
-
 	memset(c, 0, sizeof(*c));
-	if (isnull[CR_PROFILE])
+	if (isnull[CLS_CR_PROFILE])
 		cls_pg_bad_arg("profile", "NULL", "The criteria need a profile.",
 					   "Build criteria with cls.triad_criteria() or cls.drug_criteria().");
-	c->profile = DatumGetInt32(v[CR_PROFILE]);
-	if (c->profile < 0 || c->profile >= CLS_PROFILE__COUNT)
-		elog(ERROR, "invalid cls.profile value %d", c->profile);
+	c->profile = DatumGetInt32(v[CLS_CR_PROFILE]);
+	criteria_field_check(c, CLS_CR_PROFILE, psprintf("%d", c->profile));
 	if (c->profile == CLS_PROFILE_TRIAD)
 	{
-		if (isnull[CR_K])
+		if (isnull[CLS_CR_K])
 			cls_pg_bad_arg("k", "NULL", "The triad profile needs k, the number of triad signs required.", "Pass k between 1 and 3.");
-		c->k = DatumGetInt32(v[CR_K]);
-		if (c->k < 1 || c->k > 3)
-			cls_pg_bad_arg("k", psprintf("%d", c->k),
-						   "k is how many of hypotension, hypoalbuminemia and hemoconcentration must hold.",
-						   "Pass k between 1 and 3.");
+		c->k = DatumGetInt32(v[CLS_CR_K]);
+		criteria_field_check(c, CLS_CR_K, psprintf("%d", c->k));
 	}
-	c->sbp_below = crit_threshold(v, isnull, CR_SBP_BELOW);
-	c->map_below = crit_threshold(v, isnull, CR_MAP_BELOW);
-	c->sbp_fall = crit_threshold(v, isnull, CR_SBP_FALL);
-	c->albumin_below = crit_threshold(v, isnull, CR_ALBUMIN_BELOW);
-	c->albumin_fall = crit_threshold(v, isnull, CR_ALBUMIN_FALL);
-	c->hct_above = crit_threshold(v, isnull, CR_HCT_ABOVE);
-	c->hct_rise = crit_threshold(v, isnull, CR_HCT_RISE);
-	c->weight_gain_kg = crit_threshold(v, isnull, CR_WEIGHT_GAIN_KG);
-	c->weight_gain_pct = crit_threshold(v, isnull, CR_WEIGHT_GAIN_PCT);
-	c->sodium_below = crit_threshold(v, isnull, CR_SODIUM_BELOW);
+	for (int i = 0; i < CLS_CR_NTHRESHOLDS; i++)
+	{
+		cls_crit_field f = (cls_crit_field) (CLS_CR_FIRST_THRESHOLD + i);
+		double	   *th = cls_triad_criteria_threshold(c, f);
+
+		/* NULL: this criterion is off */
+		*th = NAN;
+		if (!isnull[f])
+		{
+			const char *hint;
+			const char *why;
+
+			*th = DatumGetFloat8(v[f]);
+			why = cls_triad_threshold_check(*th, &hint);
+			if (why)
+				cls_pg_bad_arg(cls_triad_criteria_field_name(f), psprintf("%g", *th), why, hint);
+		}
+	}
 	/* edema NULL = off, like a threshold */
-	c->edema = (!isnull[CR_EDEMA] && DatumGetBool(v[CR_EDEMA])) ? 1 : 0;
-	if (isnull[CR_DERIVE_BASELINES])
+	c->edema = (!isnull[CLS_CR_EDEMA] && DatumGetBool(v[CLS_CR_EDEMA])) ? 1 : 0;
+	if (isnull[CLS_CR_DERIVE_BASELINES])
 		cls_pg_bad_arg("derive_baselines", "NULL", "derive_baselines must be true or false.", NULL);
-	c->derive_baselines = DatumGetBool(v[CR_DERIVE_BASELINES]) ? 1 : 0;
-	c->window = crit_interval(v, isnull, CR_WINDOW, true);
-	c->valid[CLS_IN_SBP] = c->valid[CLS_IN_MAP] = crit_interval(v, isnull, CR_BP_VALID, false);
-	c->valid[CLS_IN_ALBUMIN] = crit_interval(v, isnull, CR_ALBUMIN_VALID, false);
-	c->valid[CLS_IN_HEMATOCRIT] = crit_interval(v, isnull, CR_HCT_VALID, false);
-	c->valid[CLS_IN_WEIGHT] = crit_interval(v, isnull, CR_WEIGHT_VALID, false);
-	c->valid[CLS_IN_SODIUM] = crit_interval(v, isnull, CR_SODIUM_VALID, false);
-	c->valid[CLS_IN_EDEMA] = crit_interval(v, isnull, CR_EDEMA_VALID, false);
-	msg = cls_triad_criteria_check(c);
-	if (msg)
-		elog(ERROR, "invalid criteria: %s", msg);	/* checked above */
+	c->derive_baselines = DatumGetBool(v[CLS_CR_DERIVE_BASELINES]) ? 1 : 0;
+	for (int f = CLS_CR_FIRST_WINDOW; f < CLS_CR__COUNT; f++)
+		crit_interval(v, isnull, (cls_crit_field) f, c);
 }
 
 static void
@@ -223,31 +193,27 @@ criteria_to_datum(FunctionCallInfo fcinfo, const cls_triad_criteria *c)
 	TupleDesc	td;
 	Datum		v[CR__NATTS];
 	bool		n[CR__NATTS];
-	const double th[] = {c->sbp_below, c->map_below, c->sbp_fall,
-		c->albumin_below, c->albumin_fall, c->hct_above, c->hct_rise,
-	c->weight_gain_kg, c->weight_gain_pct, c->sodium_below};
+	cls_triad_criteria cc = *c;
 
 	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
 	td = BlessTupleDesc(td);
 	memset(n, 0, sizeof(n));
-	v[CR_PROFILE] = Int32GetDatum(c->profile);
-	v[CR_K] = Int32GetDatum(c->k);
-	n[CR_K] = (c->profile != CLS_PROFILE_TRIAD);
-	for (int i = 0; i < 10; i++)
+	v[CLS_CR_PROFILE] = Int32GetDatum(c->profile);
+	v[CLS_CR_K] = Int32GetDatum(c->k);
+	n[CLS_CR_K] = (c->profile != CLS_PROFILE_TRIAD);
+	for (int i = 0; i < CLS_CR_NTHRESHOLDS; i++)
 	{
-		v[CR_SBP_BELOW + i] = Float8GetDatum(th[i]);
-		n[CR_SBP_BELOW + i] = isnan(th[i]);
+		cls_crit_field f = (cls_crit_field) (CLS_CR_FIRST_THRESHOLD + i);
+		double		th = *cls_triad_criteria_threshold(&cc, f);
+
+		v[f] = Float8GetDatum(th);
+		n[f] = isnan(th);
 	}
-	v[CR_EDEMA] = BoolGetDatum(c->edema != 0);
-	v[CR_DERIVE_BASELINES] = BoolGetDatum(c->derive_baselines != 0);
-	v[CR_WINDOW] = cls_interval_datum(c->window);
-	v[CR_BP_VALID] = cls_interval_datum(c->valid[CLS_IN_SBP]);
-	v[CR_ALBUMIN_VALID] = cls_interval_datum(c->valid[CLS_IN_ALBUMIN]);
-	v[CR_HCT_VALID] = cls_interval_datum(c->valid[CLS_IN_HEMATOCRIT]);
-	v[CR_WEIGHT_VALID] = cls_interval_datum(c->valid[CLS_IN_WEIGHT]);
-	v[CR_SODIUM_VALID] = cls_interval_datum(c->valid[CLS_IN_SODIUM]);
-	v[CR_EDEMA_VALID] = cls_interval_datum(c->valid[CLS_IN_EDEMA]);
+	v[CLS_CR_EDEMA] = BoolGetDatum(c->edema != 0);
+	v[CLS_CR_DERIVE_BASELINES] = BoolGetDatum(c->derive_baselines != 0);
+	for (int f = CLS_CR_FIRST_WINDOW; f < CLS_CR__COUNT; f++)
+		v[f] = cls_interval_datum(*cls_triad_criteria_window(&cc, (cls_crit_field) f));
 	return HeapTupleGetDatum(heap_form_tuple(td, v, n));
 }
 
@@ -268,11 +234,11 @@ cls_make_criteria(PG_FUNCTION_ARGS)
 
 	if (PG_NARGS() != CR__NATTS - 1 && PG_NARGS() != CR__NATTS - 2)
 		elog(ERROR, "cls_make_criteria: unexpected number of arguments %d", PG_NARGS());
-	v[CR_PROFILE] = Int32GetDatum(triad ? CLS_PROFILE_TRIAD : CLS_PROFILE_DRUG);
-	n[CR_PROFILE] = false;
-	for (int i = CR_K; i < CR__NATTS; i++)
+	v[CLS_CR_PROFILE] = Int32GetDatum(triad ? CLS_PROFILE_TRIAD : CLS_PROFILE_DRUG);
+	n[CLS_CR_PROFILE] = false;
+	for (int i = CLS_CR_K; i < CR__NATTS; i++)
 	{
-		if (i == CR_K && !triad)
+		if (i == CLS_CR_K && !triad)
 		{
 			v[i] = Int32GetDatum(0);
 			n[i] = true;
@@ -1168,15 +1134,17 @@ cls_triad_state_read(StringInfo r, MemoryContext mcxt)
 	TriadSerialHeader h;
 	TriadState *st;
 	const char *msg;
+	int			field;
 
 	cls_obs_serial_read(r, &h, sizeof(h), TRIAD_WHAT);
 	if (h.version != TRIAD_SERIAL_VERSION)
 		cls_obs_bad_state(TRIAD_WHAT, psprintf("unknown version %u", h.version));
 	if (h.base_given > 2 || h.n_ignored < 0)
 		cls_obs_bad_state(TRIAD_WHAT, "bad header");
-	msg = cls_triad_criteria_check(&h.crit);
+	msg = cls_triad_criteria_check(&h.crit, &field);
 	if (msg != NULL)
-		cls_obs_bad_state(TRIAD_WHAT, msg);
+		cls_obs_bad_state(TRIAD_WHAT, psprintf("%s: %s",
+											   cls_triad_criteria_field_name((cls_crit_field) field), msg));
 	for (int i = 0; i < CLS_IN__COUNT; i++)
 		if (!isnan(h.baselines[i]) && !(isfinite(h.baselines[i]) && h.baselines[i] > 0))
 			cls_obs_bad_state(TRIAD_WHAT, "bad baseline");

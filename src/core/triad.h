@@ -108,9 +108,60 @@ typedef struct cls_triad_criteria
 
 /* The defaults of a profile (SPEC 4; label.h for `drug`). */
 void		cls_triad_criteria_default(cls_triad_criteria *c, cls_profile p);
-/* NULL when the criteria are valid, else a static message naming the
- * field ("k must be between 1 and 3"). */
-const char *cls_triad_criteria_check(const cls_triad_criteria *c);
+
+/* The fields of the SQL composite cls.criteria, in its attribute order
+ * (src/sql/0.2.0/30_triad.sql); the constructors take them in this order
+ * after the profile. */
+typedef enum cls_crit_field
+{
+	CLS_CR_PROFILE = 0,
+	CLS_CR_K,
+	CLS_CR_SBP_BELOW,
+	CLS_CR_MAP_BELOW,
+	CLS_CR_SBP_FALL,
+	CLS_CR_ALBUMIN_BELOW,
+	CLS_CR_ALBUMIN_FALL,
+	CLS_CR_HCT_ABOVE,
+	CLS_CR_HCT_RISE,
+	CLS_CR_WEIGHT_GAIN_KG,
+	CLS_CR_WEIGHT_GAIN_PCT,
+	CLS_CR_SODIUM_BELOW,
+	CLS_CR_EDEMA,
+	CLS_CR_DERIVE_BASELINES,
+	CLS_CR_WINDOW,
+	CLS_CR_BP_VALID,
+	CLS_CR_ALBUMIN_VALID,
+	CLS_CR_HCT_VALID,
+	CLS_CR_WEIGHT_VALID,
+	CLS_CR_SODIUM_VALID,
+	CLS_CR_EDEMA_VALID,
+	CLS_CR__COUNT
+} cls_crit_field;
+
+/* The thresholds are the fields CLS_CR_SBP_BELOW .. CLS_CR_SODIUM_BELOW, the
+ * windows CLS_CR_WINDOW .. CLS_CR_EDEMA_VALID. */
+#define CLS_CR_FIRST_THRESHOLD	CLS_CR_SBP_BELOW
+#define CLS_CR_NTHRESHOLDS		(CLS_CR_SODIUM_BELOW - CLS_CR_SBP_BELOW + 1)
+#define CLS_CR_FIRST_WINDOW		CLS_CR_WINDOW
+
+/* Its SQL name ("hematocrit_above"). */
+const char *cls_triad_criteria_field_name(cls_crit_field f);
+/* Where the value of a threshold / window field lives in the struct. */
+double	   *cls_triad_criteria_threshold(cls_triad_criteria *c, cls_crit_field f);
+int64_t    *cls_triad_criteria_window(cls_triad_criteria *c, cls_crit_field f);
+
+/*
+ * THE check of the criteria.  cls_triad_criteria_field_check: NULL when
+ * field f of c is valid, else the reason (a sentence for an error detail),
+ * with *hint a sentence or NULL.  cls_triad_criteria_check: every field in
+ * attribute order; NULL when all are valid, else the first field's reason
+ * and, when field is not NULL, the field in *field.
+ */
+/* A threshold given (not NULL): NULL when usable, else the reason. */
+const char *cls_triad_threshold_check(double x, const char **hint);
+const char *cls_triad_criteria_field_check(const cls_triad_criteria *c,
+										   cls_crit_field f, const char **hint);
+const char *cls_triad_criteria_check(const cls_triad_criteria *c, int *field);
 
 /* Signs and inputs */
 const char *cls_sign_name(cls_sign s);

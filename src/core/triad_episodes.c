@@ -39,17 +39,67 @@ cls_triad_episode_params_default(cls_triad_episode_params *p)
 	p->albumin_lln = TEP_ALBUMIN_LLN;
 }
 
+static const char *const tep_field_names[CLS_TEP__COUNT] = {
+	"max_gap", "hold", "min_duration", "albumin_lln"
+};
+
 const char *
-cls_triad_episode_params_check(const cls_triad_episode_params *p)
+cls_triad_episode_params_field_name(cls_tep_field f)
 {
-	if (p->max_gap < 0)
-		return "max_gap must not be negative";
-	if (p->hold < 0)
-		return "hold must not be negative";
-	if (p->min_duration < 0)
-		return "min_duration must not be negative";
-	if (!isnan(p->albumin_lln) && !(isfinite(p->albumin_lln) && p->albumin_lln > 0))
-		return "albumin_lln must be a finite number greater than zero, or NULL (unknown)";
+	return (f >= 0 && f < CLS_TEP__COUNT) ? tep_field_names[f] : "unknown";
+}
+
+const char *
+cls_triad_episode_lln_check(double lln, const char **hint)
+{
+	if (isfinite(lln) && lln > 0)
+		return NULL;
+	*hint = "Pass NULL when the LLN is unknown (grade 1 then cannot be told from grade 0).";
+	return "The albumin LLN must be a finite number of g/dL greater than zero.";
+}
+
+const char *
+cls_triad_episode_params_field_check(const cls_triad_episode_params *p,
+									 cls_tep_field f, const char **hint)
+{
+	int64_t		d;
+
+	*hint = NULL;
+	switch (f)
+	{
+		case CLS_TEP_MAX_GAP:
+			d = p->max_gap;
+			break;
+		case CLS_TEP_HOLD:
+			d = p->hold;
+			break;
+		case CLS_TEP_MIN_DURATION:
+			d = p->min_duration;
+			break;
+		case CLS_TEP_ALBUMIN_LLN:
+			/* NaN: unknown */
+			return isnan(p->albumin_lln) ? NULL : cls_triad_episode_lln_check(p->albumin_lln, hint);
+		default:
+			return "There is no such field.";
+	}
+	return d < 0 ? "A duration must not be negative." : NULL;
+}
+
+const char *
+cls_triad_episode_params_check(const cls_triad_episode_params *p, int *field)
+{
+	for (int f = 0; f < CLS_TEP__COUNT; f++)
+	{
+		const char *hint;
+		const char *why = cls_triad_episode_params_field_check(p, (cls_tep_field) f, &hint);
+
+		if (why)
+		{
+			if (field)
+				*field = f;
+			return why;
+		}
+	}
 	return NULL;
 }
 

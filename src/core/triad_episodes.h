@@ -53,8 +53,27 @@ typedef struct cls_triad_episode_params
 /* The defaults (cls choices, README "Triad episodes"): max_gap 24 h, no
  * hold, min_duration 0, albumin LLN 3.5 g/dL. */
 void		cls_triad_episode_params_default(cls_triad_episode_params *p);
-/* NULL when valid, else a static message. */
-const char *cls_triad_episode_params_check(const cls_triad_episode_params *p);
+/* The fields of the SQL composite cls.episode_params, in attribute order. */
+typedef enum cls_tep_field
+{
+	CLS_TEP_MAX_GAP = 0,
+	CLS_TEP_HOLD,
+	CLS_TEP_MIN_DURATION,
+	CLS_TEP_ALBUMIN_LLN,
+	CLS_TEP__COUNT
+} cls_tep_field;
+
+const char *cls_triad_episode_params_field_name(cls_tep_field f);
+/* THE check: NULL when field f is valid, else the reason (a sentence for
+ * an error detail) with *hint a sentence or NULL. */
+const char *cls_triad_episode_params_field_check(const cls_triad_episode_params *p,
+												 cls_tep_field f, const char **hint);
+/* A given (not NULL) albumin LLN: NULL when usable, else the reason. */
+const char *cls_triad_episode_lln_check(double lln, const char **hint);
+/* Every field in order: NULL when valid, else the first field's reason
+ * (its field in *field when field is not NULL). */
+const char *cls_triad_episode_params_check(const cls_triad_episode_params *p,
+										   int *field);
 
 typedef struct cls_triad_episode
 {

@@ -261,7 +261,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.window = clustered ? hours(raw, 0, 63) : (raw < 0 ? 0 : raw);
 	for (int i = 0; i < CLS_IN__COUNT; i++)
 		c.valid[i] = pos_window(fuzz_i64(&in), clustered);
-	FUZZ_ASSERT("criteria valid", cls_triad_criteria_check(&c) == NULL);
+	FUZZ_ASSERT("criteria valid", cls_triad_criteria_check(&c, NULL) == NULL);
 
 	cls_triad_episode_params_default(&p);
 	raw = fuzz_i64(&in);
@@ -272,7 +272,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	p.min_duration = clustered ? hours(raw, 0, 7) : (raw < 0 ? 0 : raw);
 	b = fuzz_u8(&in);
 	p.albumin_lln = b == 0 ? NAN : b / 32.0;
-	FUZZ_ASSERT("params valid", cls_triad_episode_params_check(&p) == NULL);
+	FUZZ_ASSERT("params valid", cls_triad_episode_params_check(&p, NULL) == NULL);
 
 	obs = (cls_obs *) fuzz_alloc(MAXREC * sizeof(cls_obs));
 	while (in.n > 0 && n < MAXREC)

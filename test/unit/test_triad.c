@@ -37,7 +37,7 @@ main(void)
 
 	cls_triad_criteria_default(&t, CLS_PROFILE_TRIAD);
 	cls_triad_criteria_default(&d, CLS_PROFILE_DRUG);
-	CHECK(cls_triad_criteria_check(&t) == NULL && cls_triad_criteria_check(&d) == NULL,
+	CHECK(cls_triad_criteria_check(&t, NULL) == NULL && cls_triad_criteria_check(&d, NULL) == NULL,
 		  "defaults are valid");
 	CHECK(t.albumin_below == 3.0 && d.albumin_below == 3.5 && d.albumin_fall == 0.5,
 		  "triad albumin < 3.0, drug < 3.5 (label)");
@@ -47,13 +47,45 @@ main(void)
 		cls_triad_criteria bad = t;
 
 		bad.k = 4;
-		CHECK(cls_triad_criteria_check(&bad) != NULL, "k = 4 rejected");
+		CHECK(cls_triad_criteria_check(&bad, NULL) != NULL, "k = 4 rejected");
 		bad = t;
 		bad.sbp_below = -1;
-		CHECK(cls_triad_criteria_check(&bad) != NULL, "negative threshold rejected");
+		CHECK(cls_triad_criteria_check(&bad, NULL) != NULL, "negative threshold rejected");
 		bad = t;
 		bad.window = -1;
-		CHECK(cls_triad_criteria_check(&bad) != NULL, "negative window rejected");
+		CHECK(cls_triad_criteria_check(&bad, NULL) != NULL, "negative window rejected");
+	}
+	/* the check names the field and gives the reason (the glue's error) */
+	{
+		cls_triad_criteria bad = t;
+		const char *hint = NULL;
+		int			f = -1;
+
+		bad.k = 0;
+		bad.valid[CLS_IN_SODIUM] = 0;
+		CHECK(cls_triad_criteria_check(&bad, &f) != NULL && f == CLS_CR_K &&
+			  strcmp(cls_triad_criteria_field_name(f), "k") == 0,
+			  "first bad field in attribute order: k");
+		bad.k = 2;
+		CHECK(cls_triad_criteria_check(&bad, &f) != NULL && f == CLS_CR_SODIUM_VALID &&
+			  strcmp(cls_triad_criteria_field_name(f), "sodium_valid") == 0,
+			  "then sodium_valid");
+		bad = d;
+		bad.k = 0;				/* drug has no k */
+		bad.valid[CLS_IN_MAP] = 0;	/* bp_valid is SBP's and MAP's */
+		CHECK(cls_triad_criteria_check(&bad, &f) != NULL && f == CLS_CR_BP_VALID,
+			  "drug: k not checked; MAP's validity is bp_valid");
+		CHECK(cls_triad_threshold_check(NAN, &hint) != NULL && hint != NULL &&
+			  cls_triad_threshold_check(0, &hint) != NULL &&
+			  cls_triad_threshold_check(1e-300, &hint) == NULL,
+			  "a given threshold: NaN and 0 refused (NULL is off, not NaN)");
+		bad = t;
+		*cls_triad_criteria_threshold(&bad, CLS_CR_HCT_ABOVE) = -3;
+		*cls_triad_criteria_window(&bad, CLS_CR_ALBUMIN_VALID) = 5;
+		CHECK(bad.hct_above == -3 && bad.valid[CLS_IN_ALBUMIN] == 5 &&
+			  cls_triad_criteria_check(&bad, &f) != NULL && f == CLS_CR_HCT_ABOVE &&
+			  strcmp(cls_triad_criteria_field_name(f), "hematocrit_above") == 0,
+			  "field accessors address the struct");
 	}
 
 	/* each threshold, both sides */
