@@ -402,24 +402,18 @@ typedef struct WideLayout
 static const char *const in_argname[CLS_IN__COUNT] = {
 	"sbp", "map", "albumin", "hematocrit", "weight", "sodium", "edema"
 };
-static const cls_analyte in_analyte[CLS_IN__COUNT] = {
-	CLS_A_SBP, CLS_A_MAP, CLS_A_ALBUMIN, CLS_A_HEMATOCRIT, CLS_A_WEIGHT,
-	CLS_A_SODIUM, CLS_A_NONE
-};
 
 typedef struct WideResult
 {
-	unsigned	yes;			/* signs that hold */
-	unsigned	known;			/* signs with at least one usable value */
-	cls_triad_evidence ev[CLS_SIGN__COUNT];
 	cls_triad_criteria c;
+	cls_triad_wide_result r;
 } WideResult;
 
 /* A value argument in canonical units; false when NULL, its unit is NULL,
  * or it is implausible (ignored, as in the long form). */
 static bool
 wide_value(FunctionCallInfo fcinfo, int arg, int unitarg, cls_analyte a,
-		   const char *argname, double *out)
+		   double *out)
 {
 	double		v;
 	cls_conv	conv = {1.0, 1.0, 0.0};
@@ -441,10 +435,13 @@ wide_value(FunctionCallInfo fcinfo, int arg, int unitarg, cls_analyte a,
 	return true;
 }
 
+/* Convert the arguments of a wide function (glue) and evaluate the time
+ * point (core: cls_triad_wide_eval). */
 static void
 wide_eval(FunctionCallInfo fcinfo, const WideLayout *L, WideResult *r)
 {
-	memset(r, 0, sizeof(*r));
+	cls_triad_wide_input in;
+
 	if (L->criteria >= 0 && !PG_ARGISNULL(L->criteria))
 		criteria_from_datum(PG_GETARG_DATUM(L->criteria), &r->c);
 	else if (L->criteria >= 0)
@@ -455,59 +452,40 @@ wide_eval(FunctionCallInfo fcinfo, const WideLayout *L, WideResult *r)
 	else
 		cls_triad_criteria_default(&r->c, CLS_PROFILE_TRIAD);
 
-	for (int in = 0; in < CLS_IN__COUNT; in++)
+	in.prev_weight = NAN;
+	for (int i = 0; i < CLS_IN__COUNT; i++)
 	{
-		double		v,
-					base = NAN,
-					prev = NAN,
-					ref;
-		cls_rule	rule;
-		cls_sign	s = cls_sign_of_input((cls_input) in);
+		cls_analyte a = (cls_analyte) cls_analyte_of_input((cls_input) i);
 
-		if (L->value[in] < 0)
+		in.v[i] = in.baseline[i] = NAN;
+		if (L->value[i] < 0)
 			continue;
-		if (in == CLS_IN_EDEMA)
+		if (i == CLS_IN_EDEMA)
 		{
-			if (PG_ARGISNULL(L->value[in]))
-				continue;
-			v = PG_GETARG_BOOL(L->value[in]) ? 1.0 : 0.0;
+			if (!PG_ARGISNULL(L->value[i]))
+				in.v[i] = PG_GETARG_BOOL(L->value[i]) ? 1.0 : 0.0;
+			continue;
 		}
-		else if (!wide_value(fcinfo, L->value[in], L->unit[in], in_analyte[in],
-							 in_argname[in], &v))
+		/* the baseline and previous weight of an input that is not
+		 * evaluated (no usable value, sign off) are not read */
+		if (!wide_value(fcinfo, L->value[i], L->unit[i], a, &in.v[i]) ||
+			!cls_triad_uses(&r->c, a))
 			continue;
-		/* a sign switched off is not evaluated (stays NULL) */
-		if (in == CLS_IN_EDEMA ? !r->c.edema :
-			!cls_triad_uses(&r->c, in_analyte[in]))
-			continue;
-		if (L->baseline[in] >= 0 && !PG_ARGISNULL(L->baseline[in]))
+		if (L->baseline[i] >= 0 && !PG_ARGISNULL(L->baseline[i]))
 		{
-			double		b = PG_GETARG_FLOAT8(L->baseline[in]);
-
-			cls_pg_check_limit(psprintf("baseline_%s", in_argname[in]), b);
-			(void) wide_value(fcinfo, L->baseline[in], L->unit[in],
-							  in_analyte[in], NULL, &base);
+			cls_pg_check_limit(psprintf("baseline_%s", in_argname[i]),
+							   PG_GETARG_FLOAT8(L->baseline[i]));
+			(void) wide_value(fcinfo, L->baseline[i], L->unit[i], a, &in.baseline[i]);
 		}
-		if (in == CLS_IN_WEIGHT && L->prev_weight >= 0 &&
+		if (i == CLS_IN_WEIGHT && L->prev_weight >= 0 &&
 			!PG_ARGISNULL(L->prev_weight))
 		{
-			double		pw = PG_GETARG_FLOAT8(L->prev_weight);
-
-			cls_pg_check_limit("previous_weight", pw);
-			(void) wide_value(fcinfo, L->prev_weight, L->unit[in],
-							  CLS_A_WEIGHT, NULL, &prev);
-		}
-		rule = cls_sign_meets(&r->c, (cls_input) in, v, base, prev, &ref);
-		r->known |= CLS_SIGN_BIT(s);
-		if (rule != CLS_RULE_NONE && !(r->yes & CLS_SIGN_BIT(s)))
-		{
-			r->yes |= CLS_SIGN_BIT(s);
-			r->ev[s].t = 0;
-			r->ev[s].v = v;
-			r->ev[s].ref = ref;
-			r->ev[s].analyte = (in == CLS_IN_EDEMA) ? CLS_OBS_EDEMA : (int32) in_analyte[in];
-			r->ev[s].rule = (int32) rule;
+			cls_pg_check_limit("previous_weight", PG_GETARG_FLOAT8(L->prev_weight));
+			(void) wide_value(fcinfo, L->prev_weight, L->unit[i], CLS_A_WEIGHT,
+							  &in.prev_weight);
 		}
 	}
+	cls_triad_wide_eval(&r->c, &in, &r->r);
 }
 
 /*
@@ -521,9 +499,9 @@ wide_sign(FunctionCallInfo fcinfo, const WideLayout *L)
 	WideResult	r;
 
 	wide_eval(fcinfo, L, &r);
-	if (r.yes & CLS_SIGN_BIT(L->only))
+	if (r.r.yes & CLS_SIGN_BIT(L->only))
 		PG_RETURN_BOOL(true);
-	if (r.known & CLS_SIGN_BIT(L->only))
+	if (r.r.known & CLS_SIGN_BIT(L->only))
 		PG_RETURN_BOOL(false);
 	PG_RETURN_NULL();
 }
@@ -627,13 +605,13 @@ cls_signs(PG_FUNCTION_ARGS)
 	rt = result_types(fcinfo, SR_EVIDENCE, false);
 	for (int s = 0; s < CLS_SIGN__COUNT; s++)
 	{
-		v[SR_HYPOTENSION + s] = BoolGetDatum((r.yes & CLS_SIGN_BIT(s)) != 0);
-		n[SR_HYPOTENSION + s] = !(r.known & CLS_SIGN_BIT(s));
+		v[SR_HYPOTENSION + s] = BoolGetDatum((r.r.yes & CLS_SIGN_BIT(s)) != 0);
+		n[SR_HYPOTENSION + s] = !(r.r.known & CLS_SIGN_BIT(s));
 	}
-	h = cls_profile_holds3(&r.c, r.yes, ~r.known & ((1u << CLS_SIGN__COUNT) - 1));
+	h = cls_profile_holds3(&r.c, r.r.yes, ~r.r.known & ((1u << CLS_SIGN__COUNT) - 1));
 	v[SR_SUSPECTED] = BoolGetDatum(h == 1);
 	n[SR_SUSPECTED] = (h < 0);
-	v[SR_EVIDENCE] = evidence_array(rt, &r.c, r.yes, r.ev, false);
+	v[SR_EVIDENCE] = evidence_array(rt, &r.c, r.r.yes, r.r.ev, false);
 	n[SR_EVIDENCE] = false;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(rt->td, v, n)));
 }

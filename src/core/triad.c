@@ -308,6 +308,52 @@ cls_sign_of_input(cls_input in)
 	return input_sign[in];
 }
 
+int32_t
+cls_analyte_of_input(cls_input in)
+{
+	static const int32_t analyte[CLS_IN__COUNT] = {
+		[CLS_IN_SBP] = CLS_A_SBP,
+		[CLS_IN_MAP] = CLS_A_MAP,
+		[CLS_IN_ALBUMIN] = CLS_A_ALBUMIN,
+		[CLS_IN_HEMATOCRIT] = CLS_A_HEMATOCRIT,
+		[CLS_IN_WEIGHT] = CLS_A_WEIGHT,
+		[CLS_IN_SODIUM] = CLS_A_SODIUM,
+		[CLS_IN_EDEMA] = CLS_OBS_EDEMA,
+	};
+
+	return (in >= 0 && in < CLS_IN__COUNT) ? analyte[in] : CLS_A_NONE;
+}
+
+void
+cls_triad_wide_eval(const cls_triad_criteria *c, const cls_triad_wide_input *in,
+					cls_triad_wide_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	for (int i = 0; i < CLS_IN__COUNT; i++)
+	{
+		int32_t		a = cls_analyte_of_input((cls_input) i);
+		cls_sign	s = cls_sign_of_input((cls_input) i);
+		double		ref;
+		cls_rule	rule;
+
+		/* no usable value, or a sign switched off: not evaluated */
+		if (isnan(in->v[i]) || !cls_triad_uses(c, a))
+			continue;
+		rule = cls_sign_meets(c, (cls_input) i, in->v[i], in->baseline[i],
+							  i == CLS_IN_WEIGHT ? in->prev_weight : NAN, &ref);
+		r->known |= CLS_SIGN_BIT(s);
+		if (rule != CLS_RULE_NONE && !(r->yes & CLS_SIGN_BIT(s)))
+		{
+			r->yes |= CLS_SIGN_BIT(s);
+			r->ev[s].t = 0;
+			r->ev[s].v = in->v[i];
+			r->ev[s].ref = ref;
+			r->ev[s].analyte = a;
+			r->ev[s].rule = (int32_t) rule;
+		}
+	}
+}
+
 cls_sign
 cls_sign_of_rule(cls_rule r)
 {

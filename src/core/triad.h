@@ -171,6 +171,9 @@ int			cls_profile_from_name(const char *s, size_t len);	/* -1: none */
  * the profiles read no sign from it. */
 int			cls_input_of(int32_t analyte);
 cls_sign	cls_sign_of_input(cls_input in);
+/* The analyte of an input (CLS_OBS_EDEMA for edema): the inverse of
+ * cls_input_of. */
+int32_t		cls_analyte_of_input(cls_input in);
 /* Whether the criteria need observations of this analyte at all (its sign
  * is on, or it is reported among the worst values). */
 bool		cls_triad_uses(const cls_triad_criteria *c, int32_t analyte);
@@ -222,6 +225,33 @@ typedef struct cls_triad_point
 	uint32_t	signs;
 	uint32_t	suspected;
 } cls_triad_point;
+
+/*
+ * One time point (the wide functions cls.signs, cls.hypotension, ...): the
+ * canonical value of each input (NaN: not given or not usable), its
+ * baseline (NaN: none) and the previous day's weight (NaN: none).
+ */
+typedef struct cls_triad_wide_input
+{
+	double		v[CLS_IN__COUNT];
+	double		baseline[CLS_IN__COUNT];
+	double		prev_weight;
+} cls_triad_wide_input;
+
+typedef struct cls_triad_wide_result
+{
+	unsigned	yes;			/* signs that hold */
+	unsigned	known;			/* signs with at least one usable value */
+	cls_triad_evidence ev[CLS_SIGN__COUNT]; /* of each sign in yes: the
+											 * first input (in cls_input
+											 * order) that met it; t = 0 */
+} cls_triad_wide_result;
+
+/* Evaluate one time point: inputs whose sign the criteria switch off are
+ * not evaluated (their sign stays unknown). */
+void		cls_triad_wide_eval(const cls_triad_criteria *c,
+								const cls_triad_wide_input *in,
+								cls_triad_wide_result *r);
 
 /* A running minimum/maximum with its time. */
 typedef struct cls_triad_extreme

@@ -88,6 +88,44 @@ main(void)
 			  "field accessors address the struct");
 	}
 
+	/* one time point (the wide functions) */
+	{
+		cls_triad_wide_input in;
+		cls_triad_wide_result r;
+		cls_triad_criteria noedema = d;
+
+		for (int i = 0; i < CLS_IN__COUNT; i++)
+			in.v[i] = in.baseline[i] = NAN;
+		in.prev_weight = NAN;
+		in.v[CLS_IN_SBP] = 120;
+		in.v[CLS_IN_MAP] = 60;	/* MAP < 65 meets hypotension */
+		in.v[CLS_IN_ALBUMIN] = 2.9;
+		in.v[CLS_IN_WEIGHT] = 80;
+		in.prev_weight = 78;
+		in.v[CLS_IN_EDEMA] = 1;
+		cls_triad_wide_eval(&t, &in, &r);
+		CHECK((r.yes & CLS_SIGN_BIT(CLS_SIGN_HYPOTENSION)) &&
+			  (r.yes & CLS_SIGN_BIT(CLS_SIGN_HYPOALBUMINEMIA)) &&
+			  (r.yes & CLS_SIGN_BIT(CLS_SIGN_WEIGHT_GAIN)) &&
+			  !(r.known & CLS_SIGN_BIT(CLS_SIGN_HEMOCONCENTRATION)) &&
+			  !(r.known & CLS_SIGN_BIT(CLS_SIGN_HYPONATREMIA)),
+			  "wide: SBP normal but MAP low holds; no hematocrit is unknown");
+		CHECK(r.ev[CLS_SIGN_HYPOTENSION].analyte == CLS_A_MAP &&
+			  r.ev[CLS_SIGN_HYPOTENSION].rule == CLS_RULE_MAP_LOW &&
+			  r.ev[CLS_SIGN_WEIGHT_GAIN].ref == 78,
+			  "wide: the evidence is the input that met the sign, with its reference");
+		noedema.edema = 0;
+		cls_triad_wide_eval(&d, &in, &r);
+		CHECK((r.yes & CLS_SIGN_BIT(CLS_SIGN_EDEMA)) &&
+			  r.ev[CLS_SIGN_EDEMA].analyte == CLS_OBS_EDEMA,
+			  "wide: the drug profile reads edema");
+		cls_triad_wide_eval(&noedema, &in, &r);
+		CHECK(!(r.known & CLS_SIGN_BIT(CLS_SIGN_EDEMA)), "wide: edema switched off");
+		CHECK(cls_analyte_of_input(CLS_IN_EDEMA) == CLS_OBS_EDEMA &&
+			  cls_input_of(cls_analyte_of_input(CLS_IN_SODIUM)) == CLS_IN_SODIUM,
+			  "input <-> analyte");
+	}
+
 	/* each threshold, both sides */
 	CHECK(meets(&t, CLS_IN_SBP, 89.9, NAN, NAN) == CLS_RULE_SBP_LOW, "sbp 89.9 < 90");
 	CHECK(meets(&t, CLS_IN_SBP, 90, NAN, NAN) == CLS_RULE_NONE, "sbp 90 is not < 90");
