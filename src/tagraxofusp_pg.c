@@ -181,9 +181,9 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 /* the private kinds of tagraxofusp.h that a state may hold besides the cls
  * analytes */
 static const int32 tgx_pseudo[] = {
-	CLS_TGX_OBS_DOSE, CLS_TGX_OBS_ALT_X_ULN, CLS_TGX_OBS_AST_X_ULN,
-	CLS_TGX_OBS_EDEMA, CLS_TGX_OBS_FLUID_OVERLOAD, CLS_TGX_OBS_HYPOTENSION,
-	CLS_TGX_OBS_HYPERSENSITIVITY, CLS_TGX_OBS_CRCL
+	CLS_KIND_DOSE, CLS_KIND_ALT_X_ULN, CLS_KIND_AST_X_ULN,
+	CLS_KIND_EDEMA, CLS_KIND_FLUID_OVERLOAD, CLS_KIND_HYPOTENSION,
+	CLS_KIND_HYPERSENSITIVITY, CLS_KIND_CRCL
 };
 
 static cls_obs_buf *
@@ -281,12 +281,12 @@ doses_of(const cls_obs *o, size_t n, int64 **out)
 	int64	   *d;
 
 	for (size_t i = 0; i < n; i++)
-		if (o[i].analyte == CLS_TGX_OBS_DOSE)
+		if (o[i].analyte == CLS_KIND_DOSE)
 			nd++;
 	d = huge_alloc(Max(nd, 1), sizeof(int64), "doses");
 	nd = 0;
 	for (size_t i = 0; i < n; i++)
-		if (o[i].analyte == CLS_TGX_OBS_DOSE)
+		if (o[i].analyte == CLS_KIND_DOSE)
 			d[nd++] = o[i].t;
 	*out = d;
 	return cls_doses_normalize(d, nd);
@@ -303,7 +303,7 @@ cls_cycles_sfunc(PG_FUNCTION_ARGS)
 	cls_obs_buf *s = state_get(fcinfo);
 
 	if (!PG_ARGISNULL(1) && usable_time(PG_GETARG_TIMESTAMPTZ(1)))
-		cls_obs_buf_append(s, PG_GETARG_TIMESTAMPTZ(1), 0, CLS_TGX_OBS_DOSE);
+		cls_obs_buf_append(s, PG_GETARG_TIMESTAMPTZ(1), 0, CLS_KIND_DOSE);
 	PG_RETURN_POINTER(s);
 }
 
@@ -518,17 +518,6 @@ flag_arg(FunctionCallInfo fcinfo, int arg)
 	return PG_GETARG_BOOL(arg) ? 1 : 0;
 }
 
-/* creatinine clearance in mL/min: plausible 0 - 500 (cls's choice, README) */
-#define CRCL_MAX_ML_MIN 500.0
-
-static const char *
-crcl_problem(double v)
-{
-	if (isnan(v) || isinf(v) || v < 0 || v > CRCL_MAX_ML_MIN)
-		return "creatinine clearance is not a number between 0 and 500 mL/min";
-	return NULL;
-}
-
 static int
 hypersensitivity_arg(text *t)
 {
@@ -575,7 +564,7 @@ cls_tagraxofusp_check(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(A_CRCL))
 	{
 		double		cl = PG_GETARG_FLOAT8(A_CRCL);
-		const char *p = crcl_problem(cl);
+		const char *p = cls_tgx_crcl_problem(cl);
 
 		if (p)
 			d.in.val[CLS_TGX_IN_CRCL].problem = p;
@@ -592,17 +581,8 @@ cls_tagraxofusp_check(PG_FUNCTION_ARGS)
 	d.cycle_no = has_cycle ? PG_GETARG_INT32(A_CYCLE) : 0;
 	d.cycle_day = has_day ? PG_GETARG_INT32(A_CYCLE_DAY) : 0;
 	d.in.cycle_day = d.cycle_day;
-	/* first dose of cycle 1: as given, else cycle 1 day 1, else unknown */
-	if (!PG_ARGISNULL(A_FIRST))
-		d.in.first_dose_of_cycle1 = PG_GETARG_BOOL(A_FIRST) ? 1 : 0;
-	else if (has_cycle && has_day)
-		d.in.first_dose_of_cycle1 = (d.cycle_no == 1 && d.cycle_day == 1) ? 1 : 0;
-	else if (has_cycle && d.cycle_no > 1)
-		d.in.first_dose_of_cycle1 = 0;
-	else if (has_day && d.cycle_day > 1)
-		d.in.first_dose_of_cycle1 = 0;
-	else
-		d.in.first_dose_of_cycle1 = -1;
+	d.in.first_dose_of_cycle1 = cls_tgx_first_dose_of_cycle1(flag_arg(fcinfo, A_FIRST),
+															 d.cycle_no, d.cycle_day);
 	d.in.transaminases_held = flag_arg(fcinfo, A_HELD);
 
 	cls_tgx_evaluate(&d.in, &d.res);
@@ -636,36 +616,6 @@ unit_cache_for(FunctionCallInfo fcinfo, cls_analyte a)
 	return &c[a];
 }
 
-/* Codes that only the tagraxofusp aggregates know (text codes only):
- * recorded observations the label names but that are no lab analyte. */
-static int32
-pseudo_code(text *code)
-{
-	static const struct
-	{
-		const char *name;
-		int32		kind;
-	}			pc[] = {
-		{"edema", CLS_TGX_OBS_EDEMA},
-		{"fluid_overload", CLS_TGX_OBS_FLUID_OVERLOAD},
-		{"hypotension", CLS_TGX_OBS_HYPOTENSION},
-		{"hypersensitivity", CLS_TGX_OBS_HYPERSENSITIVITY},
-		{"creatinine_clearance", CLS_TGX_OBS_CRCL},
-		{"crcl", CLS_TGX_OBS_CRCL},
-	};
-	const char *s = VARDATA_ANY(code);
-	int			len = VARSIZE_ANY_EXHDR(code);
-
-	while (len > 0 && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	for (size_t i = 0; i < lengthof(pc); i++)
-		if ((int) strlen(pc[i].name) == len && pg_strncasecmp(s, pc[i].name, len) == 0)
-			return pc[i].kind;
-	return -1;
-}
-
 typedef enum
 {
 	CODE_TEXT_UNIT_TEXT,
@@ -691,7 +641,7 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 		PG_RETURN_POINTER(s);
 	if (!PG_ARGISNULL(6) && PG_GETARG_BOOL(6))
 	{
-		cls_obs_buf_append(s, t, 0, CLS_TGX_OBS_DOSE);
+		cls_obs_buf_append(s, t, 0, CLS_KIND_DOSE);
 		PG_RETURN_POINTER(s);
 	}
 	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
@@ -700,54 +650,26 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	if (isnan(v) || isinf(v))
 		PG_RETURN_POINTER(s);
 
+	/* an analyte, or (text codes) the word of a recorded finding */
 	if (form == CODE_TEXT_UNIT_TEXT)
 	{
 		text	   *code = PG_GETARG_TEXT_PP(2);
 
-		kind = pseudo_code(code);
-		if (kind < 0)
-			a = cls_analyte_from_code(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+		kind = cls_obs_kind_from_code(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
 	}
 	else
-		a = cls_analyte_from_int(PG_GETARG_INT64(2));
+		kind = (int32) cls_analyte_from_int(PG_GETARG_INT64(2));
 
-	if (kind >= 0)
+	if (kind >= CLS_A__COUNT)
 	{
 		/* recorded flags, severity and CrCl: the unit is not read */
-		switch (kind)
-		{
-			case CLS_TGX_OBS_HYPERSENSITIVITY:
-				if (v < 0 || v > 4 || v != floor(v))
-					PG_RETURN_POINTER(s);
-				break;
-			case CLS_TGX_OBS_CRCL:
-				if (crcl_problem(v))
-					PG_RETURN_POINTER(s);
-				break;
-			default:
-				if (v < 0)
-					PG_RETURN_POINTER(s);
-				v = v > 0 ? 1 : 0;
-				break;
-		}
-		cls_obs_buf_append(s, t, v, kind);
+		if (cls_tgx_finding_value(kind, v, &v))
+			cls_obs_buf_append(s, t, v, kind);
 		PG_RETURN_POINTER(s);
 	}
-
-	switch (a)
-	{
-		case CLS_A_ALBUMIN:
-		case CLS_A_WEIGHT:
-		case CLS_A_SBP:
-		case CLS_A_HEART_RATE:
-		case CLS_A_TEMPERATURE:
-		case CLS_A_CREATININE:
-		case CLS_A_ALT:
-		case CLS_A_AST:
-			break;
-		default:
-			PG_RETURN_POINTER(s);	/* an analyte the rules do not use */
-	}
+	a = (cls_analyte) kind;
+	if (cls_tgx_kind_of_analyte(a) < 0)
+		PG_RETURN_POINTER(s);	/* an analyte the rules do not use */
 	/* a NULL unit: the row is ignored (cls never guesses a unit) */
 	if (PG_ARGISNULL(4))
 		PG_RETURN_POINTER(s);
@@ -766,8 +688,7 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 		 * buffered value is always finite, obs_pg.h) */
 		double		uln = PG_ARGISNULL(5) ? NAN : cls_conv_apply(&conv, PG_GETARG_FLOAT8(5));
 
-		cls_obs_buf_append(s, t, cls_tgx_x_uln(v, uln),
-						   a == CLS_A_ALT ? CLS_TGX_OBS_ALT_X_ULN : CLS_TGX_OBS_AST_X_ULN);
+		cls_obs_buf_append(s, t, cls_tgx_x_uln(v, uln), cls_tgx_kind_of_analyte(a));
 	}
 	else
 		cls_obs_buf_append(s, t, v, (int32) a);
@@ -935,12 +856,9 @@ cls_tagraxofusp_rules(PG_FUNCTION_ARGS)
 		const char *does[4];
 		int			nd = 0;
 
-		if (ri[i].does & CLS_TGX_DO_ALBUMIN)
-			does[nd++] = "give 25 g IV albumin q12h";
-		if (ri[i].does & CLS_TGX_DO_FLUID)
-			does[nd++] = "manage fluid status";
-		if (ri[i].does & CLS_TGX_DO_STEROID)
-			does[nd++] = "methylprednisolone 1 mg/kg per day";
+		for (unsigned bit = CLS_TGX_DO_ALBUMIN; bit <= CLS_TGX_DO_STEROID; bit <<= 1)
+			if (ri[i].does & bit)
+				does[nd++] = cls_tgx_do_name(bit);
 		v[0] = Int32GetDatum((int32) i + 1);
 		v[1] = CStringGetTextDatum(ri[i].name);
 		v[2] = CStringGetTextDatum(ri[i].parameter);

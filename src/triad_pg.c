@@ -338,7 +338,7 @@ evidence_datum(ResultTypes *rt, const cls_triad_criteria *c, cls_sign s,
 	Datum		v[EV__NATTS];
 	bool		n[EV__NATTS];
 	char		buf[128];
-	bool		edema = (e->analyte == CLS_OBS_EDEMA);
+	bool		edema = (e->analyte == CLS_KIND_EDEMA);
 
 	memset(n, 0, sizeof(n));
 	v[EV_SIGN] = CStringGetTextDatum(cls_sign_name(s));
@@ -661,7 +661,7 @@ typedef struct TriadSerialHeader
 #define TRIAD_WHAT	"cls triad aggregate"
 
 /* the pseudo-analytes a triad state may hold besides the cls analytes */
-static const int32 triad_pseudo[] = {CLS_OBS_EDEMA};
+static const int32 triad_pseudo[] = {CLS_KIND_EDEMA};
 
 static TriadState *
 state_new(MemoryContext mcxt, const cls_triad_criteria *c)
@@ -832,25 +832,14 @@ code_text_analyte(TriadFnCache *fc, text *code)
 	const char *s = VARDATA_ANY(code);
 	int			len = VARSIZE_ANY_EXHDR(code);
 	int32		a;
-	const char *p;
-	int			l;
 
 	for (int i = 0; i < CODE_CACHE_N; i++)
 		if (fc->tcode[i].len == len && memcmp(fc->tcode[i].s, s, len) == 0)
 			return fc->tcode[i].a;
-	a = (int32) cls_analyte_from_code(s, len);
-	if (a == CLS_A_NONE)
-	{
-		/* the pseudo-analyte 'edema' (case-insensitive, blanks ignored) */
-		p = s;
-		l = len;
-		while (l > 0 && isspace((unsigned char) *p))
-			p++, l--;
-		while (l > 0 && isspace((unsigned char) p[l - 1]))
-			l--;
-		if (l == 5 && pg_strncasecmp(p, "edema", 5) == 0)
-			a = CLS_OBS_EDEMA;
-	}
+	/* an analyte, or 'edema' (the one recorded finding the triad reads) */
+	a = cls_obs_kind_from_code(s, len);
+	if (a >= CLS_A__COUNT && a != CLS_KIND_EDEMA)
+		a = CLS_A_NONE;
 	if (len <= (int) sizeof(fc->tcode[0].s))
 	{
 		int			i = fc->tnext;
@@ -958,7 +947,7 @@ triad_sfunc(FunctionCallInfo fcinfo, bool int_code)
 		st->n_ignored++;
 		PG_RETURN_POINTER(st);
 	}
-	if (a == CLS_OBS_EDEMA)
+	if (a == CLS_KIND_EDEMA)
 	{
 		/* edema: 1 = present, 0 = absent; any unit; other values ignored */
 		if (v != 0.0 && v != 1.0)

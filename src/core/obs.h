@@ -92,6 +92,35 @@ cls_floor_div(int64_t a, int64_t b)
 	return q;
 }
 
+/*
+ * THE kinds of an observation besides the cls analytes (cls_analyte, 0 ..
+ * CLS_A__COUNT - 1, units.h): findings that are recorded rather than
+ * measured, which rows name by a word ("edema"), and the private kinds of
+ * the tagraxofusp state (dose times, ALT / AST as multiples of the ULN).
+ * All sort after every analyte.
+ */
+typedef enum cls_obs_kind
+{
+	CLS_KIND_DOSE = 100,		/* a dose time (v unused, 0) */
+	CLS_KIND_ALT_X_ULN = 101,	/* ALT / ULN; v < 0: ULN unknown */
+	CLS_KIND_AST_X_ULN = 102,	/* AST / ULN; v < 0: ULN unknown */
+	CLS_KIND_EDEMA = 103,		/* v 1 present, 0 absent */
+	CLS_KIND_FLUID_OVERLOAD = 104,
+	CLS_KIND_HYPOTENSION = 105,
+	CLS_KIND_HYPERSENSITIVITY = 106,	/* v 0 none .. 4 life-threatening */
+	CLS_KIND_CRCL = 107			/* creatinine clearance, mL/min */
+} cls_obs_kind;
+
+/*
+ * THE code parser of long rows: a cls analyte code (name, LOINC, MIMIC-IV
+ * itemid, OMOP concept_id: cls_analyte_from_code) or the word of a recorded
+ * finding ("edema", "fluid_overload", "hypotension", "hypersensitivity",
+ * "creatinine_clearance" or "crcl"; case-insensitive, surrounding blanks
+ * ignored).  -1 (CLS_A_NONE) when it is neither.  Each module then keeps
+ * the kinds it reads.
+ */
+int32_t		cls_obs_kind_from_code(const char *s, size_t len);
+
 /* One long-form observation in canonical units.  24 bytes. */
 typedef struct cls_obs
 {

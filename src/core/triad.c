@@ -295,7 +295,7 @@ cls_input_of(int32_t analyte)
 			return CLS_IN_WEIGHT;
 		case CLS_A_SODIUM:
 			return CLS_IN_SODIUM;
-		case CLS_OBS_EDEMA:
+		case CLS_KIND_EDEMA:
 			return CLS_IN_EDEMA;
 		default:
 			return -1;
@@ -318,7 +318,7 @@ cls_analyte_of_input(cls_input in)
 		[CLS_IN_HEMATOCRIT] = CLS_A_HEMATOCRIT,
 		[CLS_IN_WEIGHT] = CLS_A_WEIGHT,
 		[CLS_IN_SODIUM] = CLS_A_SODIUM,
-		[CLS_IN_EDEMA] = CLS_OBS_EDEMA,
+		[CLS_IN_EDEMA] = CLS_KIND_EDEMA,
 	};
 
 	return (in >= 0 && in < CLS_IN__COUNT) ? analyte[in] : CLS_A_NONE;

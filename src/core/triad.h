@@ -21,10 +21,6 @@
 #include "label.h"
 #include "units.h"
 
-/* The pseudo-analyte for a recorded edema observation (value 1 = present,
- * 0 = absent) in cls_obs.analyte; outside the cls_analyte range. */
-#define CLS_OBS_EDEMA	1000
-
 typedef enum cls_sign
 {
 	CLS_SIGN_HYPOTENSION = 0,
@@ -167,11 +163,11 @@ const char *cls_triad_criteria_check(const cls_triad_criteria *c, int *field);
 const char *cls_sign_name(cls_sign s);
 const char *cls_profile_name(cls_profile p);
 int			cls_profile_from_name(const char *s, size_t len);	/* -1: none */
-/* The input of an observation's analyte (CLS_OBS_EDEMA included), -1 when
+/* The input of an observation's analyte (CLS_KIND_EDEMA included), -1 when
  * the profiles read no sign from it. */
 int			cls_input_of(int32_t analyte);
 cls_sign	cls_sign_of_input(cls_input in);
-/* The analyte of an input (CLS_OBS_EDEMA for edema): the inverse of
+/* The analyte of an input (CLS_KIND_EDEMA for edema): the inverse of
  * cls_input_of. */
 int32_t		cls_analyte_of_input(cls_input in);
 /* Whether the criteria need observations of this analyte at all (its sign
@@ -208,7 +204,7 @@ typedef struct cls_triad_evidence
 	int64_t		t;
 	double		v;
 	double		ref;			/* baseline / previous weight, NaN if absolute */
-	int32_t		analyte;		/* cls_analyte or CLS_OBS_EDEMA */
+	int32_t		analyte;		/* cls_analyte or CLS_KIND_EDEMA */
 	int32_t		rule;			/* cls_rule */
 } cls_triad_evidence;
 

@@ -95,7 +95,7 @@ pos_window(int64_t raw, bool clustered)
  * the profiles do not read */
 static const int32_t analytes[] = {
 	CLS_A_SBP, CLS_A_MAP, CLS_A_ALBUMIN, CLS_A_HEMATOCRIT, CLS_A_WEIGHT,
-	CLS_A_SODIUM, CLS_OBS_EDEMA, CLS_A_CK, CLS_A_HEART_RATE
+	CLS_A_SODIUM, CLS_KIND_EDEMA, CLS_A_CK, CLS_A_HEART_RATE
 };
 /* a value near each one's thresholds (clustered mode) */
 static double
@@ -115,7 +115,7 @@ near_value(int32_t a, int8_t d)
 			return 70 + d / 20.0;
 		case CLS_A_SODIUM:
 			return 135 + d / 10.0;
-		case CLS_OBS_EDEMA:
+		case CLS_KIND_EDEMA:
 			return d & 1;
 		default:
 			return 100 + d;
@@ -286,7 +286,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{
 			o->t = in_ts_range(t);
 			o->v = isfinite(v) ? v : 0;
-			if (o->analyte == CLS_OBS_EDEMA)
+			if (o->analyte == CLS_KIND_EDEMA)
 				o->v = (a & 0x80) ? 1 : 0;
 		}
 		o->v += 0.0;			/* no negative zero (obs_pg.h) */

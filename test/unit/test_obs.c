@@ -4,6 +4,7 @@
  * floor division and the bound searches (against a linear scan).
  */
 #include "obs.h"
+#include "units.h"
 #include "unit.h"
 
 #define H CLS_USECS_PER_HOUR
@@ -79,5 +80,15 @@ main(void)
 			  cls_obs_upper_bound(o, 9, INT64_MAX) == 9 &&
 			  cls_obs_lower_bound(o, 9, INT64_MIN) == 0, "bounds at the ends");
 	}
+	/* the one code parser */
+	CHECK(cls_obs_kind_from_code(" Edema\t", 7) == CLS_KIND_EDEMA &&
+		  cls_obs_kind_from_code("crcl", 4) == CLS_KIND_CRCL &&
+		  cls_obs_kind_from_code("creatinine_clearance", 20) == CLS_KIND_CRCL &&
+		  cls_obs_kind_from_code("HYPERSENSITIVITY", 16) == CLS_KIND_HYPERSENSITIVITY,
+		  "recorded findings by their word, case and blanks ignored");
+	CHECK(cls_obs_kind_from_code("albumin", 7) == CLS_A_ALBUMIN &&
+		  cls_obs_kind_from_code("1751-7", 6) == CLS_A_ALBUMIN &&
+		  cls_obs_kind_from_code("edemas", 6) == -1 && cls_obs_kind_from_code("", 0) == -1,
+		  "analyte codes through the analyte parser; anything else -1");
 	return unit_done("obs");
 }

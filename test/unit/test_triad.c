@@ -117,11 +117,11 @@ main(void)
 		noedema.edema = 0;
 		cls_triad_wide_eval(&d, &in, &r);
 		CHECK((r.yes & CLS_SIGN_BIT(CLS_SIGN_EDEMA)) &&
-			  r.ev[CLS_SIGN_EDEMA].analyte == CLS_OBS_EDEMA,
+			  r.ev[CLS_SIGN_EDEMA].analyte == CLS_KIND_EDEMA,
 			  "wide: the drug profile reads edema");
 		cls_triad_wide_eval(&noedema, &in, &r);
 		CHECK(!(r.known & CLS_SIGN_BIT(CLS_SIGN_EDEMA)), "wide: edema switched off");
-		CHECK(cls_analyte_of_input(CLS_IN_EDEMA) == CLS_OBS_EDEMA &&
+		CHECK(cls_analyte_of_input(CLS_IN_EDEMA) == CLS_KIND_EDEMA &&
 			  cls_input_of(cls_analyte_of_input(CLS_IN_SODIUM)) == CLS_IN_SODIUM,
 			  "input <-> analyte");
 	}
