@@ -129,11 +129,8 @@ varying_arg(const char *argname)
 typedef struct ErasState
 {
 	int32		kind;			/* ERAS_KIND_* */
-	int64		gap;			/* tolerance, in the kind's unit */
-	Size		n;				/* spans used */
-	Size		nmerged;		/* spans[0..nmerged) are sorted and merged */
-	Size		cap;
-	cls_span   *spans;			/* closed [lower, upper], not extended */
+	cls_eras_acc acc;			/* the core's gap union, gap in the kind's
+								 * unit; its buffer in the agg context */
 } ErasState;
 
 static ErasState *
@@ -142,57 +139,26 @@ eras_new(MemoryContext ctx, int32 kind, int64 gap, Size cap)
 	ErasState  *st = MemoryContextAllocZero(ctx, sizeof(ErasState));
 
 	st->kind = kind;
-	st->gap = gap;
-	st->cap = Max(cap, ERAS_MIN_CAP);
-	st->spans = alloc_elems(ctx, NULL, st->cap, sizeof(cls_span), "era intervals");
+	st->acc.gap = gap;
+	st->acc.cap = Max(cap, ERAS_MIN_CAP);
+	st->acc.spans = alloc_elems(ctx, NULL, st->acc.cap, sizeof(cls_span), "era intervals");
 	return st;
 }
 
-/* Merge everything; grow when the merged spans fill more than half. */
+/* Double the room of the buffer. */
 static void
-eras_compact(MemoryContext ctx, ErasState *st)
+eras_grow(MemoryContext ctx, ErasState *st)
 {
-	st->n = cls_span_union_gap(st->spans, st->n, st->gap);
-	st->nmerged = st->n;
-	if (st->n > st->cap / 2)
-	{
-		st->spans = alloc_elems(ctx, st->spans, st->cap * 2, sizeof(cls_span),
+	st->acc.spans = alloc_elems(ctx, st->acc.spans, st->acc.cap * 2, sizeof(cls_span),
 								"era intervals");
-		st->cap *= 2;
-	}
+	st->acc.cap *= 2;
 }
 
 static void
 eras_add(MemoryContext ctx, ErasState *st, int64 lower, int64 upper)
 {
-	/* Fast path for input in time order: extend or append to the last era. */
-	if (st->n > 0 && st->nmerged == st->n && lower >= st->spans[st->n - 1].start)
-	{
-		cls_span   *last = &st->spans[st->n - 1];
-
-		if (lower <= cls_sat_add(last->end, st->gap))
-		{
-			if (upper > last->end)
-				last->end = upper;
-			return;
-		}
-		st->nmerged++;			/* the new span keeps the prefix merged */
-	}
-	if (st->n == st->cap)
-	{
-		eras_compact(ctx, st);
-		if (st->n > 0 && st->nmerged == st->n &&
-			lower >= st->spans[st->n - 1].start)
-		{
-			eras_add(ctx, st, lower, upper);
-			return;
-		}
-	}
-	else if (st->n == 0)
-		st->nmerged = 1;
-	st->spans[st->n].start = lower;
-	st->spans[st->n].end = upper;
-	st->n++;
+	while (!cls_eras_add(&st->acc, lower, upper))
+		eras_grow(ctx, st);
 }
 
 /* One row: NULL lower is ignored, NULL upper is a point, lower > upper is
@@ -208,7 +174,7 @@ eras_trans_common(FunctionCallInfo fcinfo, int32 kind, int64 lower,
 		upper = lower;
 	if (st == NULL)
 		st = eras_new(ctx, kind, gap, ERAS_MIN_CAP);
-	else if (st->gap != gap)
+	else if (st->acc.gap != gap)
 		varying_arg("gap");
 	if (lower <= upper)
 		eras_add(ctx, st, lower, upper);
@@ -282,26 +248,27 @@ cls_eras_combine(PG_FUNCTION_ARGS)
 	if (a == NULL)
 	{
 		/* copy the right state into the aggregate context */
-		a = eras_new(ctx, b->kind, b->gap, b->n * 2);
-		cls_copy_interruptible(a->spans, b->spans, b->n * sizeof(cls_span));
-		a->n = b->n;
-		a->nmerged = b->nmerged;
+		a = eras_new(ctx, b->kind, b->acc.gap, b->acc.n * 2);
+		cls_copy_interruptible(a->acc.spans, b->acc.spans, b->acc.n * sizeof(cls_span));
+		a->acc.n = b->acc.n;
+		a->acc.nmerged = b->acc.nmerged;
 		PG_RETURN_POINTER(a);
 	}
 	if (a->kind != b->kind)
 		elog(ERROR, "cls.eras: combining states of different kinds");
-	if (a->gap != b->gap)
+	if (a->acc.gap != b->acc.gap)
 		varying_arg("gap");
-	if (a->n + b->n > a->cap)
+	if (a->acc.n + b->acc.n > a->acc.cap)
 	{
-		Size		cap = Max(a->cap * 2, (a->n + b->n) * 2);
+		Size		cap = Max(a->acc.cap * 2, (a->acc.n + b->acc.n) * 2);
 
-		a->spans = alloc_elems(ctx, a->spans, cap, sizeof(cls_span), "era intervals");
-		a->cap = cap;
+		a->acc.spans = alloc_elems(ctx, a->acc.spans, cap, sizeof(cls_span), "era intervals");
+		a->acc.cap = cap;
 	}
-	cls_copy_interruptible(a->spans + a->n, b->spans, b->n * sizeof(cls_span));
-	a->n += b->n;
-	eras_compact(ctx, a);
+	cls_copy_interruptible(a->acc.spans + a->acc.n, b->acc.spans, b->acc.n * sizeof(cls_span));
+	a->acc.n += b->acc.n;
+	if (cls_eras_compact(&a->acc))
+		eras_grow(ctx, a);
 	PG_RETURN_POINTER(a);
 }
 
@@ -331,9 +298,9 @@ cls_eras_serialize(PG_FUNCTION_ARGS)
 
 	agg_context(fcinfo, "cls.eras serialize");
 	/* merge a copy (the state itself stays as it is) */
-	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
-	cls_copy_interruptible(spans, st->spans, st->n * sizeof(cls_span));
-	n = cls_span_union_gap(spans, st->n, st->gap);
+	spans = alloc_elems(CurrentMemoryContext, NULL, st->acc.n, sizeof(cls_span), "era intervals");
+	cls_copy_interruptible(spans, st->acc.spans, st->acc.n * sizeof(cls_span));
+	n = cls_span_union_gap(spans, st->acc.n, st->acc.gap);
 	if (n > (MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(cls_span))
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -344,7 +311,7 @@ cls_eras_serialize(PG_FUNCTION_ARGS)
 	SET_VARSIZE(out, len);
 	h.version = ERAS_SERIAL_VERSION;
 	h.kind = st->kind;
-	h.gap = st->gap;
+	h.gap = st->acc.gap;
 	h.n = (int64) n;
 	memcpy(VARDATA(out), &h, sizeof(h));
 	cls_copy_interruptible(VARDATA(out) + sizeof(h), spans, n * sizeof(cls_span));
@@ -381,17 +348,17 @@ cls_eras_deserialize(PG_FUNCTION_ARGS)
 		len != sizeof(h) + (Size) h.n * sizeof(cls_span))
 		bad_state("cls.eras");
 	st = eras_new(CurrentMemoryContext, h.kind, h.gap, (Size) h.n * 2);
-	cls_copy_interruptible(st->spans, p + sizeof(h), (Size) h.n * sizeof(cls_span));
-	st->n = (Size) h.n;
-	for (Size i = 0; i < st->n; i++)
+	cls_copy_interruptible(st->acc.spans, p + sizeof(h), (Size) h.n * sizeof(cls_span));
+	st->acc.n = (Size) h.n;
+	for (Size i = 0; i < st->acc.n; i++)
 	{
 		if ((i & 1048575) == 0)
 			CHECK_FOR_INTERRUPTS();
-		if (st->spans[i].start > st->spans[i].end ||
-			(i > 0 && st->spans[i].start <= cls_sat_add(st->spans[i - 1].end, st->gap)))
+		if (st->acc.spans[i].start > st->acc.spans[i].end ||
+			(i > 0 && st->acc.spans[i].start <= cls_sat_add(st->acc.spans[i - 1].end, st->acc.gap)))
 			bad_state("cls.eras");
 	}
-	st->nmerged = st->n;
+	st->acc.nmerged = st->acc.n;
 	PG_RETURN_POINTER(st);
 }
 
@@ -473,13 +440,13 @@ cls_eras_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (ErasState *) PG_GETARG_POINTER(0);
-	if (st->n == 0)
+	if (st->acc.n == 0)
 		PG_RETURN_NULL();		/* only impossible intervals: no era */
 	is_date = st->kind == ERAS_KIND_DATE;
 	/* work on a copy: the state is left as it is (window use) */
-	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
-	cls_copy_interruptible(spans, st->spans, st->n * sizeof(cls_span));
-	n = cls_span_union_gap(spans, st->n, st->gap);
+	spans = alloc_elems(CurrentMemoryContext, NULL, st->acc.n, sizeof(cls_span), "era intervals");
+	cls_copy_interruptible(spans, st->acc.spans, st->acc.n * sizeof(cls_span));
+	n = cls_span_union_gap(spans, st->acc.n, st->acc.gap);
 	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo,
 											   is_date ? DATERANGEOID : TSTZRANGEOID,
 											   is_date ? DATEMULTIRANGEOID : TSTZMULTIRANGEOID,
