@@ -59,26 +59,6 @@ agg_context(FunctionCallInfo fcinfo, const char *fn)
 	return ctx;
 }
 
-/* Allocation of `count` elements of `size` bytes in `ctx`, huge allowed,
- * with a clear 54000 error beyond MaxAllocHugeSize. */
-static void *
-alloc_elems(MemoryContext ctx, void *old, Size count, Size size,
-			const char *what)
-{
-	if (count == 0)
-		count = 1;
-	if (count > MaxAllocHugeSize / size)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many %s in one group: %zu", what, (size_t) count),
-				 errdetail("One group can hold at most %zu %s (%zu bytes each).",
-						   (size_t) (MaxAllocHugeSize / size), what, (size_t) size),
-				 errhint("Group by a finer key, e.g. per patient and per year.")));
-	if (old == NULL)
-		return MemoryContextAllocExtended(ctx, count * size, MCXT_ALLOC_HUGE);
-	return repalloc_huge(old, count * size);
-}
-
 /* ------------------------------------------------------------------------
  * Duration arguments
  * ------------------------------------------------------------------------ */
@@ -141,7 +121,7 @@ eras_new(MemoryContext ctx, int32 kind, int64 gap, Size cap)
 	st->kind = kind;
 	st->acc.gap = gap;
 	st->acc.cap = Max(cap, ERAS_MIN_CAP);
-	st->acc.spans = alloc_elems(ctx, NULL, st->acc.cap, sizeof(cls_span), "era intervals");
+	st->acc.spans = cls_realloc_huge(ctx, NULL, st->acc.cap, sizeof(cls_span), "era intervals");
 	return st;
 }
 
@@ -149,7 +129,7 @@ eras_new(MemoryContext ctx, int32 kind, int64 gap, Size cap)
 static void
 eras_grow(MemoryContext ctx, ErasState *st)
 {
-	st->acc.spans = alloc_elems(ctx, st->acc.spans, st->acc.cap * 2, sizeof(cls_span),
+	st->acc.spans = cls_realloc_huge(ctx, st->acc.spans, st->acc.cap * 2, sizeof(cls_span),
 								"era intervals");
 	st->acc.cap *= 2;
 }
@@ -262,7 +242,7 @@ cls_eras_combine(PG_FUNCTION_ARGS)
 	{
 		Size		cap = Max(a->acc.cap * 2, (a->acc.n + b->acc.n) * 2);
 
-		a->acc.spans = alloc_elems(ctx, a->acc.spans, cap, sizeof(cls_span), "era intervals");
+		a->acc.spans = cls_realloc_huge(ctx, a->acc.spans, cap, sizeof(cls_span), "era intervals");
 		a->acc.cap = cap;
 	}
 	cls_copy_interruptible(a->acc.spans + a->acc.n, b->acc.spans, b->acc.n * sizeof(cls_span));
@@ -298,7 +278,7 @@ cls_eras_serialize(PG_FUNCTION_ARGS)
 
 	agg_context(fcinfo, "cls.eras serialize");
 	/* merge a copy (the state itself stays as it is) */
-	spans = alloc_elems(CurrentMemoryContext, NULL, st->acc.n, sizeof(cls_span), "era intervals");
+	spans = cls_realloc_huge(CurrentMemoryContext, NULL, st->acc.n, sizeof(cls_span), "era intervals");
 	cls_copy_interruptible(spans, st->acc.spans, st->acc.n * sizeof(cls_span));
 	n = cls_span_union_gap(spans, st->acc.n, st->acc.gap);
 	if (n > (MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(cls_span))
@@ -399,7 +379,7 @@ spans_to_multirange(FunctionCallInfo fcinfo, Oid rngtype, Oid mrtype,
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many episodes in one group for a multirange: %zu", (size_t) n)));
-	ranges = alloc_elems(CurrentMemoryContext, NULL, n, sizeof(RangeType *), "episodes");
+	ranges = cls_realloc_huge(CurrentMemoryContext, NULL, n, sizeof(RangeType *), "episodes");
 	for (Size i = 0; i < n; i++)
 	{
 		RangeBound	lo,
@@ -444,7 +424,7 @@ cls_eras_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();		/* only impossible intervals: no era */
 	is_date = st->kind == ERAS_KIND_DATE;
 	/* work on a copy: the state is left as it is (window use) */
-	spans = alloc_elems(CurrentMemoryContext, NULL, st->acc.n, sizeof(cls_span), "era intervals");
+	spans = cls_realloc_huge(CurrentMemoryContext, NULL, st->acc.n, sizeof(cls_span), "era intervals");
 	cls_copy_interruptible(spans, st->acc.spans, st->acc.n * sizeof(cls_span));
 	n = cls_span_union_gap(spans, st->acc.n, st->acc.gap);
 	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo,
@@ -474,7 +454,7 @@ state_new(MemoryContext ctx, const cls_state_params *p, Size cap)
 
 	st->p = *p;
 	st->cap = Max(cap, STATE_MIN_CAP);
-	st->obs = alloc_elems(ctx, NULL, st->cap, sizeof(cls_state_obs), "observations");
+	st->obs = cls_realloc_huge(ctx, NULL, st->cap, sizeof(cls_state_obs), "observations");
 	return st;
 }
 
@@ -486,7 +466,7 @@ state_reserve(MemoryContext ctx, StateEpState *st, Size more)
 	if (st->n + more <= st->cap)
 		return;
 	need = Max(st->cap * 2, st->n + more);
-	st->obs = alloc_elems(ctx, st->obs, need, sizeof(cls_state_obs), "observations");
+	st->obs = cls_realloc_huge(ctx, st->obs, need, sizeof(cls_state_obs), "observations");
 	st->cap = need;
 }
 
@@ -690,7 +670,7 @@ cls_state_episodes_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	st = (StateEpState *) PG_GETARG_POINTER(0);
 	/* sort a copy: the state is left as it is (window use) */
-	obs = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_state_obs), "observations");
+	obs = cls_realloc_huge(CurrentMemoryContext, NULL, st->n, sizeof(cls_state_obs), "observations");
 	cls_copy_interruptible(obs, st->obs, st->n * sizeof(cls_state_obs));
 	cls_state_obs_sort(obs, st->n);
 	/* episodes are written over the sorted copy (allowed by the core) */

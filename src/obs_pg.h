@@ -28,7 +28,9 @@
 #define CLS_OBS_PG_H
 
 #include "postgres.h"
+#include "fmgr.h"
 
+#include "access/tupdesc.h"
 #include "datatype/timestamp.h"
 #include "lib/stringinfo.h"
 #include "utils/timestamp.h"
@@ -168,5 +170,25 @@ extern void cls_obs_bad_state(const char *what, const char *why)
  */
 extern void *cls_alloc_huge(MemoryContext mcxt, Size count, Size size,
 							const char *what);
+/* The same growing `old` (allocated by one of these; NULL: a new array). */
+extern void *cls_realloc_huge(MemoryContext mcxt, void *old, Size count,
+							  Size size, const char *what);
+
+/* An int64 count (days, cycles) as an int4 result, saturating. */
+static inline int32
+cls_clamp_int32(int64 v)
+{
+	return v > PG_INT32_MAX ? PG_INT32_MAX : v < PG_INT32_MIN ? PG_INT32_MIN : (int32) v;
+}
+
+/*
+ * The composite element type of an array-returning function's result
+ * (cls.triad_timeline, cls.triad_episodes, cls.cycles, ...): its type in
+ * *elem and its blessed descriptor, copied into mcxt, with natts checked
+ * (what names the type in the error).  Callers cache it in fn_extra.
+ */
+extern TupleDesc cls_pg_array_elem_tupdesc(FunctionCallInfo fcinfo,
+										   MemoryContext mcxt, int natts,
+										   const char *what, Oid *elem);
 
 #endif							/* CLS_OBS_PG_H */

@@ -61,30 +61,10 @@ int4_array(const int32 *v, int n)
 	return PointerGetDatum(construct_array(d, n, INT4OID, 4, true, TYPALIGN_INT));
 }
 
-static int32
-clamp_int32(int64 v)
-{
-	if (v > PG_INT32_MAX)
-		return PG_INT32_MAX;
-	if (v < PG_INT32_MIN)
-		return PG_INT32_MIN;
-	return (int32) v;
-}
-
 /* the tuple descriptor of the composite element type of the function's
- * array result */
-static TupleDesc
-array_elem_tupdesc(FunctionCallInfo fcinfo)
-{
-	Oid			rettype = get_fn_expr_rettype(fcinfo->flinfo);
-	Oid			elemtype = get_element_type(rettype);
-	TupleDesc	td;
-
-	if (!OidIsValid(elemtype))
-		elog(ERROR, "function does not return an array");
-	td = lookup_rowtype_tupdesc_copy(elemtype, -1);
-	return BlessTupleDesc(td);
-}
+ * array result (obs_pg.h) */
+#define array_elem_tupdesc(fcinfo) \
+	cls_pg_array_elem_tupdesc((fcinfo), CurrentMemoryContext, -1, "a composite", NULL)
 
 /* Timestamps: finite only; an infinite time is ignored (documented). */
 static inline bool
@@ -106,7 +86,7 @@ cls_days_since_first_dose(PG_FUNCTION_ARGS)
 
 	if (!usable_time(t) || !usable_time(f))
 		PG_RETURN_NULL();
-	PG_RETURN_INT32(clamp_int32(cls_days_since(t, f)));
+	PG_RETURN_INT32(cls_clamp_int32(cls_days_since(t, f)));
 }
 
 /* doses of a timestamptz[] (NULL and infinite elements ignored), sorted and
@@ -160,9 +140,9 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 	nc = cls_cycles_build(doses, nd, cycles);
 	cls_cycle_of(cycles, nc, t, &no, &day, &start);
 	values[0] = Int32GetDatum(no);
-	values[1] = Int32GetDatum(clamp_int32(day));
+	values[1] = Int32GetDatum(cls_clamp_int32(day));
 	values[2] = cls_time_datum(start);
-	values[3] = Int32GetDatum(clamp_int32(cls_days_since(t, doses[0])));
+	values[3] = Int32GetDatum(cls_clamp_int32(cls_days_since(t, doses[0])));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), values, nulls)));
 }
 
@@ -415,9 +395,9 @@ day_tuple(TupleDesc td, const cls_tgx_day *d, bool has_time, bool has_cycle,
 	nl[0] = !has_time;
 	v[1] = Int32GetDatum(d->cycle_no);
 	nl[1] = !has_cycle;
-	v[2] = Int32GetDatum(clamp_int32(d->cycle_day));
+	v[2] = Int32GetDatum(cls_clamp_int32(d->cycle_day));
 	nl[2] = !has_cycle_day;
-	v[3] = Int32GetDatum(clamp_int32(d->days_since_first_dose));
+	v[3] = Int32GetDatum(cls_clamp_int32(d->days_since_first_dose));
 	nl[3] = !has_time;
 	v[4] = CStringGetTextDatum(cls_tgx_action_name(r->action));
 	ni = (int) cls_tgx_instructions(r, ins, 8);
@@ -806,8 +786,8 @@ cls_tgx_summary_final(PG_FUNCTION_ARGS)
 			const cls_tgx_day *d = &sr.days[sm.first_trigger];
 
 			v[4] = cls_time_datum(d->dose_time);
-			v[5] = Int32GetDatum(clamp_int32(d->cycle_day));
-			v[6] = Int32GetDatum(clamp_int32(d->days_since_first_dose));
+			v[5] = Int32GetDatum(cls_clamp_int32(d->cycle_day));
+			v[6] = Int32GetDatum(cls_clamp_int32(d->days_since_first_dose));
 			v[7] = rule_details(&d->res, CLS_TGX_TRIGGERED);
 		}
 		else

@@ -635,38 +635,15 @@ static EpTypes *
 ep_types(FunctionCallInfo fcinfo)
 {
 	EpTypes    *t = (EpTypes *) fcinfo->flinfo->fn_extra;
-	MemoryContext old;
-	Oid			rettype;
 
 	if (t)
 		return t;
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	t = palloc0(sizeof(EpTypes));
-	rettype = get_fn_expr_rettype(fcinfo->flinfo);
-	if (!OidIsValid(rettype))
-		rettype = get_func_rettype(fcinfo->flinfo->fn_oid);
-	t->elem = get_element_type(rettype);
-	if (!OidIsValid(t->elem))
-		elog(ERROR, "cls.triad_episodes must return an array");
-	t->td = BlessTupleDesc(lookup_rowtype_tupdesc_copy(t->elem, -1));
-	if (t->td->natts != TE__NATTS)
-		elog(ERROR, "cls.triad_episode has an unexpected shape");
+	t = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EpTypes));
+	t->td = cls_pg_array_elem_tupdesc(fcinfo, fcinfo->flinfo->fn_mcxt, TE__NATTS,
+									  "cls.triad_episode", &t->elem);
 	t->rng = lookup_type_cache(TSTZRANGEOID, TYPECACHE_RANGE_INFO);
-	MemoryContextSwitchTo(old);
 	fcinfo->flinfo->fn_extra = t;
 	return t;
-}
-
-static void
-ep_tick(void *arg)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
-static int32
-clamp_int32(int64 v)
-{
-	return v > PG_INT32_MAX ? PG_INT32_MAX : v < PG_INT32_MIN ? PG_INT32_MIN : (int32) v;
 }
 
 PG_FUNCTION_INFO_V1(cls_triad_episodes_final);
@@ -711,8 +688,7 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 				 errdetail("The episode search needs about 100 bytes per observation, at most %zu bytes in all.",
 						   (size_t) MaxAllocHugeSize)));
 	work = cls_alloc_huge(CurrentMemoryContext, ws, 1, "bytes of episode work space");
-	ne = cls_triad_episodes_find(&crit, base, obs, n, &st->params, work,
-								 ep_tick, NULL);
+	ne = cls_triad_episodes_find(&crit, base, obs, n, &st->params, work);
 	CHECK_FOR_INTERRUPTS();
 
 	/* exclusions as closed spans: timestamps are whole microseconds, so an
@@ -757,7 +733,7 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 	eps = cls_alloc_huge(CurrentMemoryContext, ne, sizeof(cls_triad_episode),
 						 "triad episodes");
 	cls_triad_episodes_details(&crit, obs, n, &st->params, work, ne, spans,
-							   nspans, cycles, nc, eps, ep_tick, NULL);
+							   nspans, cycles, nc, eps);
 	pfree(work);
 
 	if (ne > MaxAllocSize / sizeof(Datum))
@@ -774,7 +750,7 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 		int			ns = 0;
 
 		memset(nl, 0, sizeof(nl));
-		v[TE_EPISODE_NO] = Int32GetDatum(clamp_int32((int64) e + 1));
+		v[TE_EPISODE_NO] = Int32GetDatum(cls_clamp_int32((int64) e + 1));
 		v[TE_ONSET] = cls_time_datum(ep->onset);
 		v[TE_END] = cls_time_datum(ep->end);
 		v[TE_DURATION] = cls_interval_datum(cls_span_len(ep->onset, ep->end));
@@ -811,8 +787,8 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 		if (ep->dosed)
 		{
 			v[TE_CYCLE] = Int32GetDatum(ep->cycle);
-			v[TE_CYCLE_DAY] = Int32GetDatum(clamp_int32(ep->cycle_day));
-			v[TE_DAYS_SINCE] = Int32GetDatum(clamp_int32(ep->days_since_first_dose));
+			v[TE_CYCLE_DAY] = Int32GetDatum(cls_clamp_int32(ep->cycle_day));
+			v[TE_DAYS_SINCE] = Int32GetDatum(cls_clamp_int32(ep->days_since_first_dose));
 		}
 		else
 			nl[TE_CYCLE] = nl[TE_CYCLE_DAY] = nl[TE_DAYS_SINCE] = true;

@@ -302,16 +302,9 @@ result_types(FunctionCallInfo fcinfo, int arr_att, bool timeline)
 	rt = palloc0(sizeof(ResultTypes));
 	if (timeline)
 	{
-		Oid			rettype = get_fn_expr_rettype(fcinfo->flinfo);
-
-		if (!OidIsValid(rettype))
-			rettype = get_func_rettype(fcinfo->flinfo->fn_oid);
-		elem = get_element_type(rettype);
-		if (!OidIsValid(elem))
-			elog(ERROR, "cls.triad_timeline must return an array");
-		rt->pt_type = elem;
-		rt->pt_td = BlessTupleDesc(lookup_rowtype_tupdesc_copy(elem, -1));
 		/* the points' signs are text[]; no evidence here */
+		rt->pt_td = cls_pg_array_elem_tupdesc(fcinfo, fcinfo->flinfo->fn_mcxt, 4,
+											  "cls.triad_point", &rt->pt_type);
 	}
 	else
 	{
@@ -1138,12 +1131,6 @@ cls_triad_state_contents(void *state, const cls_obs **obs, size_t *n,
 	memcpy(baselines, st->baselines, sizeof(st->baselines));
 }
 
-static void
-triad_tick(void *arg)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
 /*
  * Bring the evaluation up to date.  Only the new tail is sorted and
  * evaluated when it is all later than what was evaluated before (window
@@ -1177,7 +1164,7 @@ state_evaluate(TriadState *st)
 		cls_triad_eval_init(&st->ev, &st->crit, st->baselines);
 		st->ev_valid = true;
 	}
-	cls_triad_eval_run(&st->ev, b->items, b->count, NULL, triad_tick, NULL);
+	cls_triad_eval_run(&st->ev, b->items, b->count, NULL);
 }
 
 /* attribute order of cls.triad_summary */
@@ -1274,13 +1261,11 @@ cls_triad_timeline_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	st = (TriadState *) PG_GETARG_POINTER(0);
 	rt = result_types(fcinfo, 0, true);
-	if (rt->pt_td->natts != 4)
-		elog(ERROR, "cls.triad_point has an unexpected shape");
 	state_sort(st);
 	pts = cls_alloc_huge(CurrentMemoryContext, st->obs.count,
 						 sizeof(cls_triad_point), "timeline points");
 	cls_triad_eval_init(&ev, &st->crit, st->baselines);
-	np = cls_triad_eval_run(&ev, st->obs.items, st->obs.count, pts, triad_tick, NULL);
+	np = cls_triad_eval_run(&ev, st->obs.items, st->obs.count, pts);
 	if (np > MaxAllocSize / sizeof(Datum) / 4)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

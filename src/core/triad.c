@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sort.h"			/* cls_check_interrupts */
+
 #define H	CLS_USECS_PER_HOUR
 
 /* ------------------------------------------------------------------------
@@ -657,7 +659,7 @@ holds_until(const cls_triad_criteria *c, unsigned signs, const int64_t *expiry)
 
 size_t
 cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
-				   cls_triad_point *out, void (*tick) (void *), void *arg)
+				   cls_triad_point *out)
 {
 	const cls_triad_criteria *c = &ev->c;
 	size_t		npoints = 0;
@@ -698,10 +700,10 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 			cls_rule	r;
 			int			s;
 
-			if (tick && ++ticks >= 65536)
+			if (++ticks >= 65536)
 			{
 				ticks = 0;
-				tick(arg);
+				cls_check_interrupts();
 			}
 			if (in < 0)
 				continue;
@@ -831,5 +833,5 @@ cls_triad_timeline(const cls_triad_criteria *c, const double *baselines,
 	cls_triad_eval ev;
 
 	cls_triad_eval_init(&ev, c, baselines);
-	return cls_triad_eval_run(&ev, obs, n, out, NULL, NULL);
+	return cls_triad_eval_run(&ev, obs, n, out);
 }

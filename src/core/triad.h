@@ -316,12 +316,10 @@ void		cls_triad_eval_init(cls_triad_eval *ev, const cls_triad_criteria *c,
  * with cls_triad_eval_can_resume).  Appends one point per distinct time to
  * `out` (capacity: the number of distinct times in the new observations,
  * at most n - ev->next) when out is not NULL; returns the number of points.
- * `tick` (may be NULL) is called every 65536 observations with `arg`: the
- * PostgreSQL glue checks for interrupts there.
+ * Calls cls_check_interrupts() (sort.h) every 65536 observations.
  */
 size_t		cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
-							   cls_triad_point *out,
-							   void (*tick) (void *), void *arg);
+							   cls_triad_point *out);
 bool		cls_triad_eval_can_resume(const cls_triad_eval *ev,
 									  const cls_obs *obs, size_t n);
 /* Total suspected time: closed segments plus the open one after the last

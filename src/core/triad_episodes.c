@@ -10,6 +10,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "sort.h"			/* cls_check_interrupts */
+
 #include "ctcae.h"
 
 #define H	CLS_USECS_PER_HOUR
@@ -183,8 +185,7 @@ relevant_signs(const cls_triad_criteria *c)
 size_t
 cls_triad_episodes_find(const cls_triad_criteria *c, const double *baselines,
 						const cls_obs *obs, size_t n,
-						const cls_triad_episode_params *p, void *work,
-						void (*tick) (void *), void *arg)
+						const cls_triad_episode_params *p, void *work)
 {
 	tep_slot   *slot = work_slots(work);
 	cls_state_obs *sobs = work_sobs(work, n);
@@ -212,12 +213,12 @@ cls_triad_episodes_find(const cls_triad_criteria *c, const double *baselines,
 		while (j < n && obs[j].t == obs[i].t)
 			j++;
 		steps += j - i;
-		if (tick && steps >= 65536)
+		if (steps >= 65536)
 		{
 			steps = 0;
-			tick(arg);
+			cls_check_interrupts();
 		}
-		cls_triad_eval_run(&ev, obs, j, &pt, NULL, NULL);
+		cls_triad_eval_run(&ev, obs, j, &pt);
 		q->t = pt.t;
 		q->until = pt.until;
 		q->signs = pt.signs;
@@ -335,8 +336,7 @@ ext_max(cls_triad_extreme *e, double v, int64_t t)
  */
 static bool
 recovery(const cls_triad_criteria *c, uint32_t relevant, const cls_obs *obs,
-		 size_t n, int64_t end, int64_t limit, int64_t *at, size_t *steps,
-		 void (*tick) (void *), void *arg)
+		 size_t n, int64_t end, int64_t limit, int64_t *at, size_t *steps)
 {
 	bool		need_alb = !isnan(c->albumin_below) &&
 		(relevant & CLS_SIGN_BIT(CLS_SIGN_HYPOALBUMINEMIA));
@@ -380,10 +380,10 @@ recovery(const cls_triad_criteria *c, uint32_t relevant, const cls_obs *obs,
 				gh = true;
 				vh = obs[i].v;
 			}
-			if (tick && ++*steps >= 65536)
+			if (++*steps >= 65536)
 			{
 				*steps = 0;
-				tick(arg);
+				cls_check_interrupts();
 			}
 		}
 		if (ga)
@@ -419,8 +419,7 @@ cls_triad_episodes_details(const cls_triad_criteria *c, const cls_obs *obs,
 						   const void *work, size_t ne,
 						   const cls_span *excl, size_t nexcl,
 						   const cls_cycle *cycles, size_t nc,
-						   cls_triad_episode *out,
-						   void (*tick) (void *), void *arg)
+						   cls_triad_episode *out)
 {
 	const tep_slot *slot = work_slots(work);
 	uint32_t	relevant = relevant_signs(c);
@@ -444,10 +443,10 @@ cls_triad_episodes_details(const cls_triad_criteria *c, const cls_obs *obs,
 		/* worst values over the leak window [evidence start, end] */
 		for (size_t i = cls_obs_lower_bound(obs, n, r->ev_start); i < n && obs[i].t <= r->end; i++)
 		{
-			if (tick && ++steps >= 65536)
+			if (++steps >= 65536)
 			{
 				steps = 0;
-				tick(arg);
+				cls_check_interrupts();
 			}
 			switch (obs[i].analyte)
 			{
@@ -482,7 +481,7 @@ cls_triad_episodes_details(const cls_triad_criteria *c, const cls_obs *obs,
 		}
 
 		o->recovered = recovery(c, relevant, obs, n, r->end, limit, &o->recovered_at,
-								&steps, tick, arg);
+								&steps);
 
 		/* exclusions: the first closed span overlapping [onset, end]
 		 * (spans sorted and disjoint, episodes sorted: one pointer) */

@@ -105,14 +105,14 @@ size_t		cls_triad_episodes_work_size(size_t n);
  * Phase 1: the episodes of obs[0..n) (sorted by cls_obs_sort) under the
  * criteria and baselines (CLS_IN__COUNT values, NaN not given; or NULL).
  * Returns the number of episodes; their spans and per-episode data stay in
- * `work` for phase 2.  `tick` (may be NULL) is called every 65536 steps.
+ * `work` for phase 2.  Both phases call cls_check_interrupts() (sort.h)
+ * every 65536 steps.
  */
 size_t		cls_triad_episodes_find(const cls_triad_criteria *c,
 									const double *baselines,
 									const cls_obs *obs, size_t n,
 									const cls_triad_episode_params *p,
-									void *work,
-									void (*tick) (void *), void *arg);
+									void *work);
 
 /*
  * Phase 2: the details of the ne episodes found by phase 1 into out[0..ne).
@@ -126,7 +126,6 @@ void		cls_triad_episodes_details(const cls_triad_criteria *c,
 									   const void *work, size_t ne,
 									   const cls_span *excl, size_t nexcl,
 									   const cls_cycle *cycles, size_t nc,
-									   cls_triad_episode *out,
-									   void (*tick) (void *), void *arg);
+									   cls_triad_episode *out);
 
 #endif							/* CLS_TRIAD_EPISODES_H */

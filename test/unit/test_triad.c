@@ -23,7 +23,7 @@ run(const cls_triad_criteria *c, cls_obs *obs, size_t n, cls_triad_point *out,
 {
 	cls_obs_sort(obs, n);
 	cls_triad_eval_init(ev, c, NULL);
-	return cls_triad_eval_run(ev, obs, n, out, NULL, NULL);
+	return cls_triad_eval_run(ev, obs, n, out);
 }
 
 int
@@ -295,7 +295,7 @@ main(void)
 
 			while (j < n && o[j].t == o[i].t)
 				j++;
-			cls_triad_eval_run(&ev, o, j, NULL, NULL, NULL);
+			cls_triad_eval_run(&ev, o, j, NULL);
 			have = cls_previous_day_value(o, n, CLS_A_WEIGHT, o[i].t, &v, &w);
 			if (have != (ev.pw_have && ev.pw_t >= o[i].t - CLS_PREV_DAY_MAX_USECS) ||
 				(have && (v != ev.pw_v || w != ev.pw_t)))
@@ -323,7 +323,7 @@ main(void)
 		}
 		cls_obs_sort(o, n);
 		cls_triad_eval_init(&a, &t, NULL);
-		cls_triad_eval_run(&a, o, n, NULL, NULL, NULL);
+		cls_triad_eval_run(&a, o, n, NULL);
 		cls_triad_eval_init(&b, &t, NULL);
 		for (size_t m = 0; m < n;)
 		{
@@ -332,7 +332,7 @@ main(void)
 			while (e < n && o[e].t == o[m].t)
 				e++;
 			CHECK(cls_triad_eval_can_resume(&b, o, e) || m == 0, "can resume at %zu", m);
-			cls_triad_eval_run(&b, o, e, NULL, NULL, NULL);
+			cls_triad_eval_run(&b, o, e, NULL);
 			m = e;
 		}
 		CHECK(a.suspected_ever == b.suspected_ever && a.first.t == b.first.t &&
