@@ -358,27 +358,6 @@ take_const(FunctionCallInfo fcinfo, EpState *st, int which, int argno,
 	st->raw_have[which] = true;
 }
 
-/* Call one of cls.triad_agg's support functions with our context. */
-static Datum
-call_triad(PGFunction fn, FunctionCallInfo fcinfo, int nargs,
-		   const Datum *args, const bool *nulls, bool *isnull)
-{
-	LOCAL_FCINFO(ifc, 8);
-	Datum		r;
-
-	Assert(nargs <= 8);
-	InitFunctionCallInfoData(*ifc, fcinfo->flinfo, nargs, fcinfo->fncollation,
-							 fcinfo->context, NULL);
-	for (int i = 0; i < nargs; i++)
-	{
-		ifc->args[i].value = args[i];
-		ifc->args[i].isnull = nulls[i];
-	}
-	r = fn(ifc);
-	*isnull = ifc->isnull;
-	return r;
-}
-
 /*
  * Transition: (state, ts, code, value, unit [, criteria [, exclusions
  * [, doses [, params]]]]).  The first five or six arguments go to
@@ -390,11 +369,6 @@ ep_sfunc(FunctionCallInfo fcinfo, bool int_code)
 	MemoryContext aggctx;
 	EpState    *st;
 	bool		first = false;
-	int			nin = Min(PG_NARGS(), 6);
-	Datum		a[6];
-	bool		an[6];
-	bool		rnull;
-	Datum		r;
 
 	if (!AggCheckCallContext(fcinfo, &aggctx))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
@@ -407,23 +381,16 @@ ep_sfunc(FunctionCallInfo fcinfo, bool int_code)
 	else
 		st = (EpState *) PG_GETARG_POINTER(0);
 
-	if (PG_NARGS() > 6)
-		take_const(fcinfo, st, RAW_EXCL, 6, aggctx, first);
-	if (PG_NARGS() > 7)
-		take_const(fcinfo, st, RAW_DOSES, 7, aggctx, first);
-	if (PG_NARGS() > 8)
-		take_const(fcinfo, st, RAW_PARAMS, 8, aggctx, first);
+	if (PG_NARGS() > TA_EP_EXCLUSIONS)
+		take_const(fcinfo, st, RAW_EXCL, TA_EP_EXCLUSIONS, aggctx, first);
+	if (PG_NARGS() > TA_EP_DOSES)
+		take_const(fcinfo, st, RAW_DOSES, TA_EP_DOSES, aggctx, first);
+	if (PG_NARGS() > TA_EP_PARAMS)
+		take_const(fcinfo, st, RAW_PARAMS, TA_EP_PARAMS, aggctx, first);
 
-	a[0] = PointerGetDatum(st->inner);
-	an[0] = (st->inner == NULL);
-	for (int i = 1; i < nin; i++)
-	{
-		a[i] = PG_GETARG_DATUM(i);
-		an[i] = PG_ARGISNULL(i);
-	}
-	r = call_triad(int_code ? cls_triad_sfunc_int : cls_triad_sfunc_text,
-				   fcinfo, nin, a, an, &rnull);
-	st->inner = rnull ? NULL : DatumGetPointer(r);
+	/* the rows and the criteria: the triad state's own */
+	st->inner = cls_triad_state_add(fcinfo, st->inner, aggctx, int_code,
+									Min(PG_NARGS(), TA_CRITERIA + 1));
 	PG_RETURN_POINTER(st);
 }
 
@@ -479,10 +446,6 @@ cls_triad_episodes_combine(PG_FUNCTION_ARGS)
 	MemoryContext aggctx;
 	EpState    *a,
 			   *b;
-	Datum		args[2];
-	bool		nulls[2];
-	bool		rnull;
-	Datum		r;
 
 	if (!AggCheckCallContext(fcinfo, &aggctx))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
@@ -498,14 +461,7 @@ cls_triad_episodes_combine(PG_FUNCTION_ARGS)
 		a = state_copy_consts(aggctx, b);	/* copy into the agg context */
 	else
 		consts_check_equal(a, b);
-	if (b->inner == NULL)
-		PG_RETURN_POINTER(a);
-	args[0] = PointerGetDatum(a->inner);
-	nulls[0] = (a->inner == NULL);
-	args[1] = PointerGetDatum(b->inner);
-	nulls[1] = false;
-	r = call_triad(cls_triad_combine, fcinfo, 2, args, nulls, &rnull);
-	a->inner = rnull ? NULL : DatumGetPointer(r);
+	a->inner = cls_triad_state_combine(a->inner, b->inner, aggctx);
 	PG_RETURN_POINTER(a);
 }
 
