@@ -32,6 +32,7 @@
 #include "cycles.h"
 #include "label.h"
 #include "obs_pg.h"
+#include "layout_pg.h"
 #include "tagraxofusp.h"
 
 /* ------------------------------------------------------------------------
@@ -434,6 +435,29 @@ enum
 	A_CRCL, A_ALT, A_ALT_ULN, A_AST, A_AST_ULN, A_EDEMA, A_FLUID, A_HYPOT,
 	A_HYPERSENS, A_CYCLE, A_CYCLE_DAY, A_FIRST, A_HELD, A__COUNT
 };
+
+/* their SQL names (src/sql/0.2.0/50_tagraxofusp.sql; layout_pg.h) */
+static const char *const check_arg_names[A__COUNT] = {
+	[A_ALBUMIN] = "albumin", [A_ALBUMIN_UNIT] = "albumin_unit",
+	[A_PRE_ALBUMIN] = "pre_cycle_albumin", [A_WEIGHT] = "weight",
+	[A_PREV_WEIGHT] = "previous_weight", [A_WEIGHT_UNIT] = "weight_unit",
+	[A_SBP] = "sbp", [A_HR] = "heart_rate", [A_TEMP] = "temperature",
+	[A_TEMP_UNIT] = "temperature_unit", [A_CREAT] = "creatinine",
+	[A_CREAT_UNIT] = "creatinine_unit", [A_CRCL] = "creatinine_clearance",
+	[A_ALT] = "alt", [A_ALT_ULN] = "alt_uln", [A_AST] = "ast",
+	[A_AST_ULN] = "ast_uln", [A_EDEMA] = "edema", [A_FLUID] = "fluid_overload",
+	[A_HYPOT] = "hypotension", [A_HYPERSENS] = "hypersensitivity",
+	[A_CYCLE] = "cycle", [A_CYCLE_DAY] = "cycle_day",
+	[A_FIRST] = "first_dose_of_cycle1", [A_HELD] = "transaminases_held"
+};
+
+void
+cls_tgx_check_layout(cls_layout_emit emit, void *arg)
+{
+	for (int i = 0; i < A__COUNT; i++)
+		emit(arg, "cls.tagraxofusp_check(float8,text,float8,float8,float8,text,float8,float8,float8,text,float8,text,float8,float8,float8,float8,float8,boolean,boolean,boolean,text,integer,integer,boolean,boolean)",
+			 i, check_arg_names[i], NULL);
+}
 
 /* Convert a value argument into the input slot: missing when NULL, not
  * usable (with the reason) when implausible. */

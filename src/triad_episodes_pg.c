@@ -37,6 +37,7 @@
 #include "triad_episodes.h"
 #include "obs_pg.h"
 #include "triad_pg.h"
+#include "layout_pg.h"
 
 /* ------------------------------------------------------------------------
  * cls.episode_params
@@ -754,4 +755,35 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_POINTER(construct_array(elems, (int) ne, ty->elem, -1, false,
 									  TYPALIGN_DOUBLE));
+}
+
+/* The argument positions of the transition functions (TriadArg,
+ * triad_pg.h) against the longest form of each aggregate (layout_pg.h);
+ * the aggregate's arguments are the transition function's after the
+ * state. */
+void
+cls_triad_agg_layout(cls_layout_emit emit, void *arg)
+{
+	static const struct
+	{
+		int			pos;
+		const char *name;
+	}			args[] = {
+		{TA_TS, "ts"}, {TA_CODE, "code"}, {TA_VALUE, "value"}, {TA_UNIT, "unit"},
+		{TA_CRITERIA, "criteria"}, {TA_BASELINES, "baselines"},
+		{TA_EP_EXCLUSIONS, "exclusions"}, {TA_EP_DOSES, "doses"}, {TA_EP_PARAMS, "params"}
+	};
+	const char *agg = "cls.triad_agg(timestamptz,text,float8,text,cls.criteria,cls.triad_baselines)";
+	const char *eps = "cls.triad_episodes(timestamptz,text,float8,text,cls.criteria,tstzmultirange,timestamptz[],cls.episode_params)";
+
+	/* triad_agg: ts .. baselines; triad_episodes: all but baselines */
+	for (size_t i = 0; i < lengthof(args); i++)
+	{
+		bool		is_baselines = (strcmp(args[i].name, "baselines") == 0);
+
+		if (i <= 5)
+			emit(arg, agg, args[i].pos - 1, args[i].name, NULL);
+		if (!is_baselines)
+			emit(arg, eps, args[i].pos - 1, args[i].name, NULL);
+	}
 }

@@ -30,6 +30,8 @@
 #include "triad.h"
 #include "obs_pg.h"
 #include "triad_pg.h"
+#include "layout_pg.h"
+#include "triad_episodes.h"
 
 /* ------------------------------------------------------------------------
  * cls.profile: a small base type (int4) like cls.analyte, so that a call
@@ -416,4 +418,66 @@ cls_make_baselines(PG_FUNCTION_ARGS)
 		v[i] = Float8GetDatum(x);
 	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(td, v, n)));
+}
+
+/* ------------------------------------------------------------------------
+ * The layout of the constructors (layout_pg.h): cls.triad_criteria takes
+ * the fields of cls.criteria after the profile, cls.drug_criteria after k;
+ * cls.episode_params its fields; each with the core's default.
+ * ------------------------------------------------------------------------ */
+
+static const char *
+interval_text(int64 us)
+{
+	return psprintf("%lld microseconds", (long long) us);
+}
+
+static void
+criteria_layout(cls_layout_emit emit, void *arg, const char *fn, cls_profile p)
+{
+	cls_triad_criteria c;
+	int			first = (p == CLS_PROFILE_TRIAD) ? CLS_CR_K : CLS_CR_K + 1;
+
+	cls_triad_criteria_default(&c, p);
+	for (int f = first; f < CLS_CR__COUNT; f++)
+	{
+		const char *def;
+
+		if (f == CLS_CR_K)
+			def = psprintf("%d", c.k);
+		else if (f >= CLS_CR_FIRST_THRESHOLD && f < CLS_CR_FIRST_THRESHOLD + CLS_CR_NTHRESHOLDS)
+		{
+			double		x = *cls_triad_criteria_threshold(&c, (cls_crit_field) f);
+
+			def = isnan(x) ? "NULL" : psprintf("%.17g", x);
+		}
+		else if (f == CLS_CR_EDEMA)
+			def = c.edema ? "true" : "false";
+		else if (f == CLS_CR_DERIVE_BASELINES)
+			def = c.derive_baselines ? "true" : "false";
+		else
+			def = interval_text(*cls_triad_criteria_window(&c, (cls_crit_field) f));
+		emit(arg, fn, f - first, cls_triad_criteria_field_name((cls_crit_field) f), def);
+	}
+}
+
+void
+cls_triad_criteria_layout(cls_layout_emit emit, void *arg)
+{
+	cls_triad_episode_params p;
+	const char *fn = "cls.episode_params(interval,interval,interval,float8)";
+
+	criteria_layout(emit, arg, "cls.triad_criteria(integer,float8,float8,float8,float8,float8,float8,float8,float8,float8,float8,boolean,boolean,interval,interval,interval,interval,interval,interval,interval)",
+					CLS_PROFILE_TRIAD);
+	criteria_layout(emit, arg, "cls.drug_criteria(float8,float8,float8,float8,float8,float8,float8,float8,float8,float8,boolean,boolean,interval,interval,interval,interval,interval,interval,interval)",
+					CLS_PROFILE_DRUG);
+	cls_triad_episode_params_default(&p);
+	emit(arg, fn, CLS_TEP_MAX_GAP, cls_triad_episode_params_field_name(CLS_TEP_MAX_GAP),
+		 interval_text(p.max_gap));
+	emit(arg, fn, CLS_TEP_HOLD, cls_triad_episode_params_field_name(CLS_TEP_HOLD),
+		 p.hold == CLS_TEP_NO_HOLD ? "NULL" : interval_text(p.hold));
+	emit(arg, fn, CLS_TEP_MIN_DURATION, cls_triad_episode_params_field_name(CLS_TEP_MIN_DURATION),
+		 interval_text(p.min_duration));
+	emit(arg, fn, CLS_TEP_ALBUMIN_LLN, cls_triad_episode_params_field_name(CLS_TEP_ALBUMIN_LLN),
+		 isnan(p.albumin_lln) ? "NULL" : psprintf("%.17g", p.albumin_lln));
 }

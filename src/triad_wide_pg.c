@@ -28,6 +28,7 @@
 #include "triad.h"
 #include "obs_pg.h"
 #include "triad_pg.h"
+#include "layout_pg.h"
 
 /* ------------------------------------------------------------------------
  * Wide rows: one time point
@@ -134,6 +135,77 @@ wide_eval(FunctionCallInfo fcinfo, const WideLayout *L, WideResult *r)
 }
 
 /*
+ * The argument positions of each wide function, in the order of its SQL
+ * declaration (src/sql/0.2.0/30_triad.sql); cls.glue_layout() reports them
+ * by name and sql/94_layout.sql checks them against
+ * pg_get_function_arguments.
+ */
+#define NOARGS {-1, -1, -1, -1, -1, -1, -1}
+static const WideLayout L_HYPOTENSION = {
+		.value = {0, 1, -1, -1, -1, -1, -1}, .unit = NOARGS,
+		.baseline = {2, -1, -1, -1, -1, -1, -1}, .prev_weight = -1,
+	.criteria = 3, .only = CLS_SIGN_HYPOTENSION};
+static const WideLayout L_HYPOALBUMINEMIA = {
+		.value = {-1, -1, 0, -1, -1, -1, -1}, .unit = {-1, -1, 1, -1, -1, -1, -1},
+		.baseline = {-1, -1, 2, -1, -1, -1, -1}, .prev_weight = -1,
+	.criteria = 3, .only = CLS_SIGN_HYPOALBUMINEMIA};
+static const WideLayout L_HEMOCONCENTRATION = {
+		.value = {-1, -1, -1, 0, -1, -1, -1}, .unit = {-1, -1, -1, 1, -1, -1, -1},
+		.baseline = {-1, -1, -1, 2, -1, -1, -1}, .prev_weight = -1,
+	.criteria = 3, .only = CLS_SIGN_HEMOCONCENTRATION};
+static const WideLayout L_WEIGHT_GAIN = {
+		.value = {-1, -1, -1, -1, 0, -1, -1}, .unit = {-1, -1, -1, -1, 3, -1, -1},
+		.baseline = {-1, -1, -1, -1, 2, -1, -1}, .prev_weight = 1,
+	.criteria = 4, .only = CLS_SIGN_WEIGHT_GAIN};
+static const WideLayout L_HYPONATREMIA = {
+		.value = {-1, -1, -1, -1, -1, 0, -1}, .unit = {-1, -1, -1, -1, -1, 1, -1},
+		.baseline = NOARGS, .prev_weight = -1,
+	.criteria = 2, .only = CLS_SIGN_HYPONATREMIA};
+static const WideLayout L_SIGNS = {
+		.value = {0, 1, 2, 4, 6, 9, 11},
+		.unit = {-1, -1, 3, 5, 8, 10, -1},
+		.baseline = {12, -1, 13, 14, 15, -1, -1},
+		.prev_weight = 7, .criteria = 16, .only = CLS_SIGN__COUNT};
+
+static const struct
+{
+	const char *sql;
+	const WideLayout *L;
+}			wide_functions[] = {
+	{"cls.hypotension(float8,float8,float8,cls.criteria)", &L_HYPOTENSION},
+	{"cls.hypoalbuminemia(float8,text,float8,cls.criteria)", &L_HYPOALBUMINEMIA},
+	{"cls.hemoconcentration(float8,text,float8,cls.criteria)", &L_HEMOCONCENTRATION},
+	{"cls.weight_gain(float8,float8,float8,text,cls.criteria)", &L_WEIGHT_GAIN},
+	{"cls.hyponatremia(float8,text,cls.criteria)", &L_HYPONATREMIA},
+	{"cls.signs(float8,float8,float8,text,float8,text,float8,float8,text,float8,text,boolean,float8,float8,float8,float8,cls.criteria)", &L_SIGNS},
+};
+
+void
+cls_triad_wide_layout(cls_layout_emit emit, void *arg)
+{
+	for (size_t f = 0; f < lengthof(wide_functions); f++)
+	{
+		const char *fn = wide_functions[f].sql;
+		const WideLayout *L = wide_functions[f].L;
+		bool		all = (L->only == CLS_SIGN__COUNT);
+
+		for (int i = 0; i < CLS_IN__COUNT; i++)
+		{
+			if (L->value[i] >= 0)
+				emit(arg, fn, L->value[i], in_argname[i], NULL);
+			if (L->unit[i] >= 0)
+				emit(arg, fn, L->unit[i], all ? psprintf("%s_unit", in_argname[i]) : "unit", NULL);
+			if (L->baseline[i] >= 0)
+				emit(arg, fn, L->baseline[i], psprintf("baseline_%s", in_argname[i]), NULL);
+		}
+		if (L->prev_weight >= 0)
+			emit(arg, fn, L->prev_weight, "previous_weight", NULL);
+		if (L->criteria >= 0)
+			emit(arg, fn, L->criteria, "criteria", NULL);
+	}
+}
+
+/*
  * Per-sign functions: true when the sign holds; false when a value was
  * given and none meets it; NULL when no usable value was given (or the
  * sign is switched off in the criteria).
@@ -151,19 +223,13 @@ wide_sign(FunctionCallInfo fcinfo, const WideLayout *L)
 	PG_RETURN_NULL();
 }
 
-#define NOARGS {-1, -1, -1, -1, -1, -1, -1}
-
 /* cls.hypotension(sbp, map, baseline_sbp, criteria) */
 PG_FUNCTION_INFO_V1(cls_hypotension);
 Datum
 cls_hypotension(PG_FUNCTION_ARGS)
 {
-	static const WideLayout L = {
-		.value = {0, 1, -1, -1, -1, -1, -1}, .unit = NOARGS,
-		.baseline = {2, -1, -1, -1, -1, -1, -1}, .prev_weight = -1,
-	.criteria = 3, .only = CLS_SIGN_HYPOTENSION};
 
-	return wide_sign(fcinfo, &L);
+	return wide_sign(fcinfo, &L_HYPOTENSION);
 }
 
 /* cls.hypoalbuminemia(albumin, unit, baseline_albumin, criteria) */
@@ -171,12 +237,8 @@ PG_FUNCTION_INFO_V1(cls_hypoalbuminemia);
 Datum
 cls_hypoalbuminemia(PG_FUNCTION_ARGS)
 {
-	static const WideLayout L = {
-		.value = {-1, -1, 0, -1, -1, -1, -1}, .unit = {-1, -1, 1, -1, -1, -1, -1},
-		.baseline = {-1, -1, 2, -1, -1, -1, -1}, .prev_weight = -1,
-	.criteria = 3, .only = CLS_SIGN_HYPOALBUMINEMIA};
 
-	return wide_sign(fcinfo, &L);
+	return wide_sign(fcinfo, &L_HYPOALBUMINEMIA);
 }
 
 /* cls.hemoconcentration(hematocrit, unit, baseline_hematocrit, criteria) */
@@ -184,12 +246,8 @@ PG_FUNCTION_INFO_V1(cls_hemoconcentration);
 Datum
 cls_hemoconcentration(PG_FUNCTION_ARGS)
 {
-	static const WideLayout L = {
-		.value = {-1, -1, -1, 0, -1, -1, -1}, .unit = {-1, -1, -1, 1, -1, -1, -1},
-		.baseline = {-1, -1, -1, 2, -1, -1, -1}, .prev_weight = -1,
-	.criteria = 3, .only = CLS_SIGN_HEMOCONCENTRATION};
 
-	return wide_sign(fcinfo, &L);
+	return wide_sign(fcinfo, &L_HEMOCONCENTRATION);
 }
 
 /* cls.weight_gain(weight, previous_weight, baseline_weight, unit, criteria) */
@@ -197,12 +255,8 @@ PG_FUNCTION_INFO_V1(cls_weight_gain);
 Datum
 cls_weight_gain(PG_FUNCTION_ARGS)
 {
-	static const WideLayout L = {
-		.value = {-1, -1, -1, -1, 0, -1, -1}, .unit = {-1, -1, -1, -1, 3, -1, -1},
-		.baseline = {-1, -1, -1, -1, 2, -1, -1}, .prev_weight = 1,
-	.criteria = 4, .only = CLS_SIGN_WEIGHT_GAIN};
 
-	return wide_sign(fcinfo, &L);
+	return wide_sign(fcinfo, &L_WEIGHT_GAIN);
 }
 
 /* cls.hyponatremia(sodium, unit, criteria) */
@@ -210,12 +264,8 @@ PG_FUNCTION_INFO_V1(cls_hyponatremia);
 Datum
 cls_hyponatremia(PG_FUNCTION_ARGS)
 {
-	static const WideLayout L = {
-		.value = {-1, -1, -1, -1, -1, 0, -1}, .unit = {-1, -1, -1, -1, -1, 1, -1},
-		.baseline = NOARGS, .prev_weight = -1,
-	.criteria = 2, .only = CLS_SIGN_HYPONATREMIA};
 
-	return wide_sign(fcinfo, &L);
+	return wide_sign(fcinfo, &L_HYPONATREMIA);
 }
 
 /* attribute order of cls.sign_result */
@@ -235,18 +285,13 @@ PG_FUNCTION_INFO_V1(cls_signs);
 Datum
 cls_signs(PG_FUNCTION_ARGS)
 {
-	static const WideLayout L = {
-		.value = {0, 1, 2, 4, 6, 9, 11},
-		.unit = {-1, -1, 3, 5, 8, 10, -1},
-		.baseline = {12, -1, 13, 14, 15, -1, -1},
-		.prev_weight = 7, .criteria = 16, .only = CLS_SIGN__COUNT};
 	WideResult	r;
 	ResultTypes *rt;
 	Datum		v[SR__NATTS];
 	bool		n[SR__NATTS];
 	int			h;
 
-	wide_eval(fcinfo, &L, &r);
+	wide_eval(fcinfo, &L_SIGNS, &r);
 	rt = cls_triad_result_types(fcinfo, SR_EVIDENCE, false);
 	for (int s = 0; s < CLS_SIGN__COUNT; s++)
 	{
