@@ -59,26 +59,6 @@ agg_context(FunctionCallInfo fcinfo, const char *fn)
 	return ctx;
 }
 
-/* Allocation of `count` elements of `size` bytes in `ctx`, huge allowed,
- * with a clear 54000 error beyond MaxAllocHugeSize. */
-static void *
-alloc_elems(MemoryContext ctx, void *old, Size count, Size size,
-			const char *what)
-{
-	if (count == 0)
-		count = 1;
-	if (count > MaxAllocHugeSize / size)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many %s in one group: %zu", what, (size_t) count),
-				 errdetail("One group can hold at most %zu %s (%zu bytes each).",
-						   (size_t) (MaxAllocHugeSize / size), what, (size_t) size),
-				 errhint("Group by a finer key, e.g. per patient and per year.")));
-	if (old == NULL)
-		return MemoryContextAllocExtended(ctx, count * size, MCXT_ALLOC_HUGE);
-	return repalloc_huge(old, count * size);
-}
-
 /* ------------------------------------------------------------------------
  * Duration arguments
  * ------------------------------------------------------------------------ */
@@ -88,19 +68,12 @@ alloc_elems(MemoryContext ctx, void *old, Size count, Size size,
 static int64
 duration_arg(Interval *iv, const char *argname)
 {
-	int64		us;
+	int64		us = cls_pg_interval_usecs(argname, iv,
+											   "cls measures durations in elapsed time; a month or a year has no fixed length.",
+											   "Write the duration in days or hours, e.g. '30 days' or '72 hours'.",
+											   "The duration is too large to be counted in microseconds.",
+											   NULL);
 
-	if (iv->month != 0)
-		cls_pg_bad_arg(argname,
-					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
-					   "cls measures durations in elapsed time; a month or a year has no fixed length.",
-					   "Write the duration in days or hours, e.g. '30 days' or '72 hours'.");
-	if (pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &us) ||
-		pg_add_s64_overflow(us, iv->time, &us))
-		cls_pg_bad_arg(argname,
-					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
-					   "The duration is too large to be counted in microseconds.",
-					   NULL);
 	if (us < 0)
 		cls_pg_bad_arg(argname,
 					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
@@ -136,11 +109,8 @@ varying_arg(const char *argname)
 typedef struct ErasState
 {
 	int32		kind;			/* ERAS_KIND_* */
-	int64		gap;			/* tolerance, in the kind's unit */
-	Size		n;				/* spans used */
-	Size		nmerged;		/* spans[0..nmerged) are sorted and merged */
-	Size		cap;
-	cls_span   *spans;			/* closed [lower, upper], not extended */
+	cls_eras_acc acc;			/* the core's gap union, gap in the kind's
+								 * unit; its buffer in the agg context */
 } ErasState;
 
 static ErasState *
@@ -149,57 +119,26 @@ eras_new(MemoryContext ctx, int32 kind, int64 gap, Size cap)
 	ErasState  *st = MemoryContextAllocZero(ctx, sizeof(ErasState));
 
 	st->kind = kind;
-	st->gap = gap;
-	st->cap = Max(cap, ERAS_MIN_CAP);
-	st->spans = alloc_elems(ctx, NULL, st->cap, sizeof(cls_span), "era intervals");
+	st->acc.gap = gap;
+	st->acc.cap = Max(cap, ERAS_MIN_CAP);
+	st->acc.spans = cls_realloc_huge(ctx, NULL, st->acc.cap, sizeof(cls_span), "era intervals");
 	return st;
 }
 
-/* Merge everything; grow when the merged spans fill more than half. */
+/* Double the room of the buffer. */
 static void
-eras_compact(MemoryContext ctx, ErasState *st)
+eras_grow(MemoryContext ctx, ErasState *st)
 {
-	st->n = cls_span_union_gap(st->spans, st->n, st->gap);
-	st->nmerged = st->n;
-	if (st->n > st->cap / 2)
-	{
-		st->spans = alloc_elems(ctx, st->spans, st->cap * 2, sizeof(cls_span),
+	st->acc.spans = cls_realloc_huge(ctx, st->acc.spans, st->acc.cap * 2, sizeof(cls_span),
 								"era intervals");
-		st->cap *= 2;
-	}
+	st->acc.cap *= 2;
 }
 
 static void
 eras_add(MemoryContext ctx, ErasState *st, int64 lower, int64 upper)
 {
-	/* Fast path for input in time order: extend or append to the last era. */
-	if (st->n > 0 && st->nmerged == st->n && lower >= st->spans[st->n - 1].start)
-	{
-		cls_span   *last = &st->spans[st->n - 1];
-
-		if (lower <= cls_sat_add(last->end, st->gap))
-		{
-			if (upper > last->end)
-				last->end = upper;
-			return;
-		}
-		st->nmerged++;			/* the new span keeps the prefix merged */
-	}
-	if (st->n == st->cap)
-	{
-		eras_compact(ctx, st);
-		if (st->n > 0 && st->nmerged == st->n &&
-			lower >= st->spans[st->n - 1].start)
-		{
-			eras_add(ctx, st, lower, upper);
-			return;
-		}
-	}
-	else if (st->n == 0)
-		st->nmerged = 1;
-	st->spans[st->n].start = lower;
-	st->spans[st->n].end = upper;
-	st->n++;
+	while (!cls_eras_add(&st->acc, lower, upper))
+		eras_grow(ctx, st);
 }
 
 /* One row: NULL lower is ignored, NULL upper is a point, lower > upper is
@@ -215,7 +154,7 @@ eras_trans_common(FunctionCallInfo fcinfo, int32 kind, int64 lower,
 		upper = lower;
 	if (st == NULL)
 		st = eras_new(ctx, kind, gap, ERAS_MIN_CAP);
-	else if (st->gap != gap)
+	else if (st->acc.gap != gap)
 		varying_arg("gap");
 	if (lower <= upper)
 		eras_add(ctx, st, lower, upper);
@@ -289,26 +228,27 @@ cls_eras_combine(PG_FUNCTION_ARGS)
 	if (a == NULL)
 	{
 		/* copy the right state into the aggregate context */
-		a = eras_new(ctx, b->kind, b->gap, b->n * 2);
-		cls_copy_interruptible(a->spans, b->spans, b->n * sizeof(cls_span));
-		a->n = b->n;
-		a->nmerged = b->nmerged;
+		a = eras_new(ctx, b->kind, b->acc.gap, b->acc.n * 2);
+		cls_copy_interruptible(a->acc.spans, b->acc.spans, b->acc.n * sizeof(cls_span));
+		a->acc.n = b->acc.n;
+		a->acc.nmerged = b->acc.nmerged;
 		PG_RETURN_POINTER(a);
 	}
 	if (a->kind != b->kind)
 		elog(ERROR, "cls.eras: combining states of different kinds");
-	if (a->gap != b->gap)
+	if (a->acc.gap != b->acc.gap)
 		varying_arg("gap");
-	if (a->n + b->n > a->cap)
+	if (a->acc.n + b->acc.n > a->acc.cap)
 	{
-		Size		cap = Max(a->cap * 2, (a->n + b->n) * 2);
+		Size		cap = Max(a->acc.cap * 2, (a->acc.n + b->acc.n) * 2);
 
-		a->spans = alloc_elems(ctx, a->spans, cap, sizeof(cls_span), "era intervals");
-		a->cap = cap;
+		a->acc.spans = cls_realloc_huge(ctx, a->acc.spans, cap, sizeof(cls_span), "era intervals");
+		a->acc.cap = cap;
 	}
-	cls_copy_interruptible(a->spans + a->n, b->spans, b->n * sizeof(cls_span));
-	a->n += b->n;
-	eras_compact(ctx, a);
+	cls_copy_interruptible(a->acc.spans + a->acc.n, b->acc.spans, b->acc.n * sizeof(cls_span));
+	a->acc.n += b->acc.n;
+	if (cls_eras_compact(&a->acc))
+		eras_grow(ctx, a);
 	PG_RETURN_POINTER(a);
 }
 
@@ -338,9 +278,9 @@ cls_eras_serialize(PG_FUNCTION_ARGS)
 
 	agg_context(fcinfo, "cls.eras serialize");
 	/* merge a copy (the state itself stays as it is) */
-	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
-	cls_copy_interruptible(spans, st->spans, st->n * sizeof(cls_span));
-	n = cls_span_union_gap(spans, st->n, st->gap);
+	spans = cls_realloc_huge(CurrentMemoryContext, NULL, st->acc.n, sizeof(cls_span), "era intervals");
+	cls_copy_interruptible(spans, st->acc.spans, st->acc.n * sizeof(cls_span));
+	n = cls_span_union_gap(spans, st->acc.n, st->acc.gap);
 	if (n > (MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(cls_span))
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -351,7 +291,7 @@ cls_eras_serialize(PG_FUNCTION_ARGS)
 	SET_VARSIZE(out, len);
 	h.version = ERAS_SERIAL_VERSION;
 	h.kind = st->kind;
-	h.gap = st->gap;
+	h.gap = st->acc.gap;
 	h.n = (int64) n;
 	memcpy(VARDATA(out), &h, sizeof(h));
 	cls_copy_interruptible(VARDATA(out) + sizeof(h), spans, n * sizeof(cls_span));
@@ -388,17 +328,17 @@ cls_eras_deserialize(PG_FUNCTION_ARGS)
 		len != sizeof(h) + (Size) h.n * sizeof(cls_span))
 		bad_state("cls.eras");
 	st = eras_new(CurrentMemoryContext, h.kind, h.gap, (Size) h.n * 2);
-	cls_copy_interruptible(st->spans, p + sizeof(h), (Size) h.n * sizeof(cls_span));
-	st->n = (Size) h.n;
-	for (Size i = 0; i < st->n; i++)
+	cls_copy_interruptible(st->acc.spans, p + sizeof(h), (Size) h.n * sizeof(cls_span));
+	st->acc.n = (Size) h.n;
+	for (Size i = 0; i < st->acc.n; i++)
 	{
 		if ((i & 1048575) == 0)
 			CHECK_FOR_INTERRUPTS();
-		if (st->spans[i].start > st->spans[i].end ||
-			(i > 0 && st->spans[i].start <= cls_sat_add(st->spans[i - 1].end, st->gap)))
+		if (st->acc.spans[i].start > st->acc.spans[i].end ||
+			(i > 0 && st->acc.spans[i].start <= cls_sat_add(st->acc.spans[i - 1].end, st->acc.gap)))
 			bad_state("cls.eras");
 	}
-	st->nmerged = st->n;
+	st->acc.nmerged = st->acc.n;
 	PG_RETURN_POINTER(st);
 }
 
@@ -439,7 +379,7 @@ spans_to_multirange(FunctionCallInfo fcinfo, Oid rngtype, Oid mrtype,
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many episodes in one group for a multirange: %zu", (size_t) n)));
-	ranges = alloc_elems(CurrentMemoryContext, NULL, n, sizeof(RangeType *), "episodes");
+	ranges = cls_realloc_huge(CurrentMemoryContext, NULL, n, sizeof(RangeType *), "episodes");
 	for (Size i = 0; i < n; i++)
 	{
 		RangeBound	lo,
@@ -458,8 +398,9 @@ spans_to_multirange(FunctionCallInfo fcinfo, Oid rngtype, Oid mrtype,
 		}
 		else
 		{
-			lo.val = TimestampTzGetDatum(spans[i].start);
-			hi.val = TimestampTzGetDatum(spans[i].end);
+			/* a time past PostgreSQL's range (a huge hold) is infinity */
+			lo.val = cls_time_datum(spans[i].start);
+			hi.val = cls_time_datum(spans[i].end);
 		}
 		ranges[i] = make_range(c->rng, &lo, &hi, false);
 	}
@@ -479,13 +420,13 @@ cls_eras_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (ErasState *) PG_GETARG_POINTER(0);
-	if (st->n == 0)
+	if (st->acc.n == 0)
 		PG_RETURN_NULL();		/* only impossible intervals: no era */
 	is_date = st->kind == ERAS_KIND_DATE;
 	/* work on a copy: the state is left as it is (window use) */
-	spans = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_span), "era intervals");
-	cls_copy_interruptible(spans, st->spans, st->n * sizeof(cls_span));
-	n = cls_span_union_gap(spans, st->n, st->gap);
+	spans = cls_realloc_huge(CurrentMemoryContext, NULL, st->acc.n, sizeof(cls_span), "era intervals");
+	cls_copy_interruptible(spans, st->acc.spans, st->acc.n * sizeof(cls_span));
+	n = cls_span_union_gap(spans, st->acc.n, st->acc.gap);
 	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo,
 											   is_date ? DATERANGEOID : TSTZRANGEOID,
 											   is_date ? DATEMULTIRANGEOID : TSTZMULTIRANGEOID,
@@ -513,7 +454,7 @@ state_new(MemoryContext ctx, const cls_state_params *p, Size cap)
 
 	st->p = *p;
 	st->cap = Max(cap, STATE_MIN_CAP);
-	st->obs = alloc_elems(ctx, NULL, st->cap, sizeof(cls_state_obs), "observations");
+	st->obs = cls_realloc_huge(ctx, NULL, st->cap, sizeof(cls_state_obs), "observations");
 	return st;
 }
 
@@ -525,7 +466,7 @@ state_reserve(MemoryContext ctx, StateEpState *st, Size more)
 	if (st->n + more <= st->cap)
 		return;
 	need = Max(st->cap * 2, st->n + more);
-	st->obs = alloc_elems(ctx, st->obs, need, sizeof(cls_state_obs), "observations");
+	st->obs = cls_realloc_huge(ctx, st->obs, need, sizeof(cls_state_obs), "observations");
 	st->cap = need;
 }
 
@@ -729,16 +670,12 @@ cls_state_episodes_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	st = (StateEpState *) PG_GETARG_POINTER(0);
 	/* sort a copy: the state is left as it is (window use) */
-	obs = alloc_elems(CurrentMemoryContext, NULL, st->n, sizeof(cls_state_obs), "observations");
+	obs = cls_realloc_huge(CurrentMemoryContext, NULL, st->n, sizeof(cls_state_obs), "observations");
 	cls_copy_interruptible(obs, st->obs, st->n * sizeof(cls_state_obs));
 	cls_state_obs_sort(obs, st->n);
 	/* episodes are written over the sorted copy (allowed by the core) */
 	spans = (cls_span *) obs;
 	n = cls_state_episodes(obs, st->n, &st->p, spans);
-	/* an end past the last valid timestamp (a huge hold) is +infinity */
-	for (Size i = 0; i < n; i++)
-		if (spans[i].end >= END_TIMESTAMP)
-			spans[i].end = DT_NOEND;
 	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo, TSTZRANGEOID, TSTZMULTIRANGEOID,
 											   spans, n, false));
 }

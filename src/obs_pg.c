@@ -6,11 +6,17 @@
 
 #include <math.h>
 
+#include "common/int.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/memutils.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/typcache.h"
 #include "utils/timestamp.h"
 
+#include "cls_pg.h"
 #include "units.h"
 
 /* the first capacity of a buffer: 1.5 kB, a few days of a patient */
@@ -225,17 +231,78 @@ cls_obs_buf_read(StringInfo r, cls_obs_buf *b, MemoryContext mcxt,
 	}
 }
 
+/* ---- arguments ------------------------------------------------------------- */
+
+int64
+cls_pg_interval_usecs(const char *argname, Interval *iv,
+					  const char *month_detail, const char *month_hint,
+					  const char *big_detail, const char *big_hint)
+{
+	int64		us;
+	bool		big;
+
+	if (iv->month != 0)
+		cls_pg_bad_arg(argname,
+					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
+					   month_detail, month_hint);
+	big = pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &us) ||
+		pg_add_s64_overflow(us, iv->time, &us);
+	if (big)
+		cls_pg_bad_arg(argname,
+					   DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))),
+					   big_detail ? big_detail : month_detail,
+					   big_detail ? big_hint : month_hint);
+	return us;
+}
+
+/* ---- result types ---------------------------------------------------------- */
+
+TupleDesc
+cls_pg_array_elem_tupdesc(FunctionCallInfo fcinfo, MemoryContext mcxt,
+						  int natts, const char *what, Oid *elem)
+{
+	Oid			rettype = get_fn_expr_rettype(fcinfo->flinfo);
+	Oid			et;
+	MemoryContext old;
+	TupleDesc	td;
+
+	if (!OidIsValid(rettype))
+		rettype = get_func_rettype(fcinfo->flinfo->fn_oid);
+	et = get_element_type(rettype);
+	if (!OidIsValid(et))
+		elog(ERROR, "the result of a function returning %s[] must be an array", what);
+	old = MemoryContextSwitchTo(mcxt);
+	td = BlessTupleDesc(lookup_rowtype_tupdesc_copy(et, -1));
+	MemoryContextSwitchTo(old);
+	if (natts >= 0 && td->natts != natts)
+		elog(ERROR, "%s has an unexpected shape", what);
+	if (elem)
+		*elem = et;
+	return td;
+}
+
 /* ---- other huge allocations ------------------------------------------------ */
 
 void *
-cls_alloc_huge(MemoryContext mcxt, Size count, Size size, const char *what)
+cls_realloc_huge(MemoryContext mcxt, void *old, Size count, Size size,
+				 const char *what)
 {
-	if (size > 0 && count > MaxAllocHugeSize / size)
+	Assert(size > 0);
+	count = Max(count, 1);
+	if (count > MaxAllocHugeSize / size)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many %s in one group: %zu", what, (size_t) count),
 				 errdetail("One group can hold at most %zu %s (%zu bytes each).",
 						   (size_t) (MaxAllocHugeSize / size), what, (size_t) size),
-				 errhint("Group by patient, or split a very long history by time.")));
-	return MemoryContextAllocExtended(mcxt, Max(count * size, 1), MCXT_ALLOC_HUGE);
+				 errhint("Group by a finer key (per patient, or per patient and year), or split a very long history by time.")));
+	if (old == NULL)
+		return MemoryContextAllocExtended(mcxt, count * size, MCXT_ALLOC_HUGE);
+	return repalloc_huge(old, count * size);
+}
+
+void *
+cls_alloc_huge(MemoryContext mcxt, Size count, Size size, const char *what)
+{
+	return cls_realloc_huge(mcxt, NULL, count, size, what);
 }

@@ -28,10 +28,51 @@
 #define CLS_OBS_PG_H
 
 #include "postgres.h"
+#include "fmgr.h"
 
+#include "access/tupdesc.h"
+#include "datatype/timestamp.h"
 #include "lib/stringinfo.h"
+#include "utils/timestamp.h"
 
 #include "label.h"
+#include "obs.h"
+
+/* the core's time is PostgreSQL's (src/core/obs.h) */
+StaticAssertDecl(CLS_TIME_MIN == MIN_TIMESTAMP && CLS_TIME_END == END_TIMESTAMP &&
+				 CLS_TIME_NOBEGIN == DT_NOBEGIN && CLS_TIME_NOEND == DT_NOEND,
+				 "src/core/obs.h and PostgreSQL disagree on the timestamp range");
+
+/*
+ * Every time a cls result reports: clamped to PostgreSQL's range
+ * (cls_time_clamp), so that a table built from cls output can be dumped and
+ * restored, and a span as an interval of elapsed microseconds.
+ */
+static inline Datum
+cls_time_datum(int64 t)
+{
+	return TimestampTzGetDatum((TimestampTz) cls_time_clamp(t));
+}
+
+/*
+ * THE conversion of an interval argument to elapsed microseconds (a day
+ * counts as 24 h): 22023 naming the argument for a month or year part
+ * (month_detail, month_hint) or a value beyond int64 microseconds
+ * (big_detail, big_hint; NULL: the month sentences).  Whether a negative
+ * or zero duration is allowed is the caller's (the core's) check.
+ */
+extern int64 cls_pg_interval_usecs(const char *argname, Interval *iv,
+								   const char *month_detail, const char *month_hint,
+								   const char *big_detail, const char *big_hint);
+
+static inline Datum
+cls_interval_datum(int64 us)
+{
+	Interval   *iv = palloc0(sizeof(Interval));
+
+	iv->time = us;
+	return IntervalPGetDatum(iv);
+}
 
 typedef struct cls_obs_buf
 {
@@ -129,5 +170,25 @@ extern void cls_obs_bad_state(const char *what, const char *why)
  */
 extern void *cls_alloc_huge(MemoryContext mcxt, Size count, Size size,
 							const char *what);
+/* The same growing `old` (allocated by one of these; NULL: a new array). */
+extern void *cls_realloc_huge(MemoryContext mcxt, void *old, Size count,
+							  Size size, const char *what);
+
+/* An int64 count (days, cycles) as an int4 result, saturating. */
+static inline int32
+cls_clamp_int32(int64 v)
+{
+	return v > PG_INT32_MAX ? PG_INT32_MAX : v < PG_INT32_MIN ? PG_INT32_MIN : (int32) v;
+}
+
+/*
+ * The composite element type of an array-returning function's result
+ * (cls.triad_timeline, cls.triad_episodes, cls.cycles, ...): its type in
+ * *elem and its blessed descriptor, copied into mcxt, with natts checked
+ * (what names the type in the error).  Callers cache it in fn_extra.
+ */
+extern TupleDesc cls_pg_array_elem_tupdesc(FunctionCallInfo fcinfo,
+										   MemoryContext mcxt, int natts,
+										   const char *what, Oid *elem);
 
 #endif							/* CLS_OBS_PG_H */

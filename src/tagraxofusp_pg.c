@@ -32,6 +32,7 @@
 #include "cycles.h"
 #include "label.h"
 #include "obs_pg.h"
+#include "layout_pg.h"
 #include "tagraxofusp.h"
 
 /* ------------------------------------------------------------------------
@@ -61,30 +62,10 @@ int4_array(const int32 *v, int n)
 	return PointerGetDatum(construct_array(d, n, INT4OID, 4, true, TYPALIGN_INT));
 }
 
-static int32
-clamp_int32(int64 v)
-{
-	if (v > PG_INT32_MAX)
-		return PG_INT32_MAX;
-	if (v < PG_INT32_MIN)
-		return PG_INT32_MIN;
-	return (int32) v;
-}
-
 /* the tuple descriptor of the composite element type of the function's
- * array result */
-static TupleDesc
-array_elem_tupdesc(FunctionCallInfo fcinfo)
-{
-	Oid			rettype = get_fn_expr_rettype(fcinfo->flinfo);
-	Oid			elemtype = get_element_type(rettype);
-	TupleDesc	td;
-
-	if (!OidIsValid(elemtype))
-		elog(ERROR, "function does not return an array");
-	td = lookup_rowtype_tupdesc_copy(elemtype, -1);
-	return BlessTupleDesc(td);
-}
+ * array result (obs_pg.h) */
+#define array_elem_tupdesc(fcinfo) \
+	cls_pg_array_elem_tupdesc((fcinfo), CurrentMemoryContext, -1, "a composite", NULL)
 
 /* Timestamps: finite only; an infinite time is ignored (documented). */
 static inline bool
@@ -106,7 +87,7 @@ cls_days_since_first_dose(PG_FUNCTION_ARGS)
 
 	if (!usable_time(t) || !usable_time(f))
 		PG_RETURN_NULL();
-	PG_RETURN_INT32(clamp_int32(cls_days_since(t, f)));
+	PG_RETURN_INT32(cls_clamp_int32(cls_days_since(t, f)));
 }
 
 /* doses of a timestamptz[] (NULL and infinite elements ignored), sorted and
@@ -160,9 +141,9 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 	nc = cls_cycles_build(doses, nd, cycles);
 	cls_cycle_of(cycles, nc, t, &no, &day, &start);
 	values[0] = Int32GetDatum(no);
-	values[1] = Int32GetDatum(clamp_int32(day));
-	values[2] = TimestampTzGetDatum(start);
-	values[3] = Int32GetDatum(clamp_int32(cls_days_since(t, doses[0])));
+	values[1] = Int32GetDatum(cls_clamp_int32(day));
+	values[2] = cls_time_datum(start);
+	values[3] = Int32GetDatum(cls_clamp_int32(cls_days_since(t, doses[0])));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), values, nulls)));
 }
 
@@ -181,9 +162,9 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 /* the private kinds of tagraxofusp.h that a state may hold besides the cls
  * analytes */
 static const int32 tgx_pseudo[] = {
-	CLS_TGX_OBS_DOSE, CLS_TGX_OBS_ALT_X_ULN, CLS_TGX_OBS_AST_X_ULN,
-	CLS_TGX_OBS_EDEMA, CLS_TGX_OBS_FLUID_OVERLOAD, CLS_TGX_OBS_HYPOTENSION,
-	CLS_TGX_OBS_HYPERSENSITIVITY, CLS_TGX_OBS_CRCL
+	CLS_KIND_DOSE, CLS_KIND_ALT_X_ULN, CLS_KIND_AST_X_ULN,
+	CLS_KIND_EDEMA, CLS_KIND_FLUID_OVERLOAD, CLS_KIND_HYPOTENSION,
+	CLS_KIND_HYPERSENSITIVITY, CLS_KIND_CRCL
 };
 
 static cls_obs_buf *
@@ -281,12 +262,12 @@ doses_of(const cls_obs *o, size_t n, int64 **out)
 	int64	   *d;
 
 	for (size_t i = 0; i < n; i++)
-		if (o[i].analyte == CLS_TGX_OBS_DOSE)
+		if (o[i].analyte == CLS_KIND_DOSE)
 			nd++;
 	d = huge_alloc(Max(nd, 1), sizeof(int64), "doses");
 	nd = 0;
 	for (size_t i = 0; i < n; i++)
-		if (o[i].analyte == CLS_TGX_OBS_DOSE)
+		if (o[i].analyte == CLS_KIND_DOSE)
 			d[nd++] = o[i].t;
 	*out = d;
 	return cls_doses_normalize(d, nd);
@@ -303,7 +284,7 @@ cls_cycles_sfunc(PG_FUNCTION_ARGS)
 	cls_obs_buf *s = state_get(fcinfo);
 
 	if (!PG_ARGISNULL(1) && usable_time(PG_GETARG_TIMESTAMPTZ(1)))
-		cls_obs_buf_append(s, PG_GETARG_TIMESTAMPTZ(1), 0, CLS_TGX_OBS_DOSE);
+		cls_obs_buf_append(s, PG_GETARG_TIMESTAMPTZ(1), 0, CLS_KIND_DOSE);
 	PG_RETURN_POINTER(s);
 }
 
@@ -325,8 +306,8 @@ cycles_result(FunctionCallInfo fcinfo, const int64 *doses, size_t nd)
 		CHECK_FOR_INTERRUPTS();
 		k = cls_cycle_dosing_days(&cycles[i], doses, days);
 		v[0] = Int32GetDatum(cycles[i].cycle_no);
-		v[1] = TimestampTzGetDatum(cycles[i].start);
-		v[2] = TimestampTzGetDatum(cycles[i].last_dose);
+		v[1] = cls_time_datum(cycles[i].start);
+		v[2] = cls_time_datum(cycles[i].last_dose);
 		v[3] = Int32GetDatum(cycles[i].n_doses);
 		v[4] = int4_array(days, (int) k);
 		elems[i] = HeapTupleGetDatum(heap_form_tuple(td, v, nl));
@@ -411,13 +392,13 @@ day_tuple(TupleDesc td, const cls_tgx_day *d, bool has_time, bool has_cycle,
 	if (td->natts != DAY_NCOLS)
 		elog(ERROR, "cls.tagraxofusp_day has %d columns, expected %d", td->natts, DAY_NCOLS);
 	memset(nl, 0, sizeof(nl));
-	v[0] = TimestampTzGetDatum(d->dose_time);
+	v[0] = cls_time_datum(d->dose_time);
 	nl[0] = !has_time;
 	v[1] = Int32GetDatum(d->cycle_no);
 	nl[1] = !has_cycle;
-	v[2] = Int32GetDatum(clamp_int32(d->cycle_day));
+	v[2] = Int32GetDatum(cls_clamp_int32(d->cycle_day));
 	nl[2] = !has_cycle_day;
-	v[3] = Int32GetDatum(clamp_int32(d->days_since_first_dose));
+	v[3] = Int32GetDatum(cls_clamp_int32(d->days_since_first_dose));
 	nl[3] = !has_time;
 	v[4] = CStringGetTextDatum(cls_tgx_action_name(r->action));
 	ni = (int) cls_tgx_instructions(r, ins, 8);
@@ -431,7 +412,7 @@ day_tuple(TupleDesc td, const cls_tgx_day *d, bool has_time, bool has_cycle,
 	{
 		v[11 + 2 * i] = Float8GetDatum(in->val[shown[i]].v);
 		nl[11 + 2 * i] = !in->val[shown[i]].has;
-		v[12 + 2 * i] = TimestampTzGetDatum(times[i]);
+		v[12 + 2 * i] = cls_time_datum(times[i]);
 		nl[12 + 2 * i] = !has_time || !in->val[shown[i]].has;
 	}
 	/* 19: hypersensitivity as recorded */
@@ -454,6 +435,29 @@ enum
 	A_CRCL, A_ALT, A_ALT_ULN, A_AST, A_AST_ULN, A_EDEMA, A_FLUID, A_HYPOT,
 	A_HYPERSENS, A_CYCLE, A_CYCLE_DAY, A_FIRST, A_HELD, A__COUNT
 };
+
+/* their SQL names (src/sql/0.2.0/50_tagraxofusp.sql; layout_pg.h) */
+static const char *const check_arg_names[A__COUNT] = {
+	[A_ALBUMIN] = "albumin", [A_ALBUMIN_UNIT] = "albumin_unit",
+	[A_PRE_ALBUMIN] = "pre_cycle_albumin", [A_WEIGHT] = "weight",
+	[A_PREV_WEIGHT] = "previous_weight", [A_WEIGHT_UNIT] = "weight_unit",
+	[A_SBP] = "sbp", [A_HR] = "heart_rate", [A_TEMP] = "temperature",
+	[A_TEMP_UNIT] = "temperature_unit", [A_CREAT] = "creatinine",
+	[A_CREAT_UNIT] = "creatinine_unit", [A_CRCL] = "creatinine_clearance",
+	[A_ALT] = "alt", [A_ALT_ULN] = "alt_uln", [A_AST] = "ast",
+	[A_AST_ULN] = "ast_uln", [A_EDEMA] = "edema", [A_FLUID] = "fluid_overload",
+	[A_HYPOT] = "hypotension", [A_HYPERSENS] = "hypersensitivity",
+	[A_CYCLE] = "cycle", [A_CYCLE_DAY] = "cycle_day",
+	[A_FIRST] = "first_dose_of_cycle1", [A_HELD] = "transaminases_held"
+};
+
+void
+cls_tgx_check_layout(cls_layout_emit emit, void *arg)
+{
+	for (int i = 0; i < A__COUNT; i++)
+		emit(arg, "cls.tagraxofusp_check(float8,text,float8,float8,float8,text,float8,float8,float8,text,float8,text,float8,float8,float8,float8,float8,boolean,boolean,boolean,text,integer,integer,boolean,boolean)",
+			 i, check_arg_names[i], NULL);
+}
 
 /* Convert a value argument into the input slot: missing when NULL, not
  * usable (with the reason) when implausible. */
@@ -512,13 +516,13 @@ xuln_arg(FunctionCallInfo fcinfo, cls_tgx_input *in, cls_tgx_input_id id,
 		in->val[id].problem = problem;
 		return;
 	}
-	if (uln_st <= 0)
+	if (uln_st < 0)
 	{
-		in->val[id].problem = uln_st < 0 ? uln_problem :
-			psprintf("%s without its ULN", a == CLS_A_ALT ? "ALT" : "AST");
+		in->val[id].problem = uln_problem;
 		return;
 	}
-	cls_tgx_set(in, id, v / uln);
+	/* one ULN rule for the check and the monitor (the core's) */
+	cls_tgx_set_x_uln(in, id, cls_tgx_x_uln(v, uln_st > 0 ? uln : NAN));
 }
 
 static int
@@ -529,17 +533,6 @@ flag_arg(FunctionCallInfo fcinfo, int arg)
 	return PG_GETARG_BOOL(arg) ? 1 : 0;
 }
 
-/* creatinine clearance in mL/min: plausible 0 - 500 (cls's choice, README) */
-#define CRCL_MAX_ML_MIN 500.0
-
-static const char *
-crcl_problem(double v)
-{
-	if (isnan(v) || isinf(v) || v < 0 || v > CRCL_MAX_ML_MIN)
-		return "creatinine clearance is not a number between 0 and 500 mL/min";
-	return NULL;
-}
-
 static int
 hypersensitivity_arg(text *t)
 {
@@ -547,7 +540,7 @@ hypersensitivity_arg(text *t)
 	int			h = cls_tgx_hypersensitivity_from_name(s, strlen(s));
 
 	if (h == -2)
-		cls_pg_bad_arg("hypersensitivity", s,
+		cls_pg_bad_arg("hypersensitivity", cls_pg_clip(s),
 					   "The label grades a hypersensitivity reaction as mild or moderate (withhold until resolution) or severe or life-threatening (discontinue permanently).",
 					   "Pass 'none', 'mild', 'moderate', 'severe' or 'life-threatening', or NULL when not recorded.");
 	return h;
@@ -586,7 +579,7 @@ cls_tagraxofusp_check(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(A_CRCL))
 	{
 		double		cl = PG_GETARG_FLOAT8(A_CRCL);
-		const char *p = crcl_problem(cl);
+		const char *p = cls_tgx_crcl_problem(cl);
 
 		if (p)
 			d.in.val[CLS_TGX_IN_CRCL].problem = p;
@@ -603,17 +596,8 @@ cls_tagraxofusp_check(PG_FUNCTION_ARGS)
 	d.cycle_no = has_cycle ? PG_GETARG_INT32(A_CYCLE) : 0;
 	d.cycle_day = has_day ? PG_GETARG_INT32(A_CYCLE_DAY) : 0;
 	d.in.cycle_day = d.cycle_day;
-	/* first dose of cycle 1: as given, else cycle 1 day 1, else unknown */
-	if (!PG_ARGISNULL(A_FIRST))
-		d.in.first_dose_of_cycle1 = PG_GETARG_BOOL(A_FIRST) ? 1 : 0;
-	else if (has_cycle && has_day)
-		d.in.first_dose_of_cycle1 = (d.cycle_no == 1 && d.cycle_day == 1) ? 1 : 0;
-	else if (has_cycle && d.cycle_no > 1)
-		d.in.first_dose_of_cycle1 = 0;
-	else if (has_day && d.cycle_day > 1)
-		d.in.first_dose_of_cycle1 = 0;
-	else
-		d.in.first_dose_of_cycle1 = -1;
+	d.in.first_dose_of_cycle1 = cls_tgx_first_dose_of_cycle1(flag_arg(fcinfo, A_FIRST),
+															 d.cycle_no, d.cycle_day);
 	d.in.transaminases_held = flag_arg(fcinfo, A_HELD);
 
 	cls_tgx_evaluate(&d.in, &d.res);
@@ -647,36 +631,6 @@ unit_cache_for(FunctionCallInfo fcinfo, cls_analyte a)
 	return &c[a];
 }
 
-/* Codes that only the tagraxofusp aggregates know (text codes only):
- * recorded observations the label names but that are no lab analyte. */
-static int32
-pseudo_code(text *code)
-{
-	static const struct
-	{
-		const char *name;
-		int32		kind;
-	}			pc[] = {
-		{"edema", CLS_TGX_OBS_EDEMA},
-		{"fluid_overload", CLS_TGX_OBS_FLUID_OVERLOAD},
-		{"hypotension", CLS_TGX_OBS_HYPOTENSION},
-		{"hypersensitivity", CLS_TGX_OBS_HYPERSENSITIVITY},
-		{"creatinine_clearance", CLS_TGX_OBS_CRCL},
-		{"crcl", CLS_TGX_OBS_CRCL},
-	};
-	const char *s = VARDATA_ANY(code);
-	int			len = VARSIZE_ANY_EXHDR(code);
-
-	while (len > 0 && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	for (size_t i = 0; i < lengthof(pc); i++)
-		if ((int) strlen(pc[i].name) == len && pg_strncasecmp(s, pc[i].name, len) == 0)
-			return pc[i].kind;
-	return -1;
-}
-
 typedef enum
 {
 	CODE_TEXT_UNIT_TEXT,
@@ -702,7 +656,7 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 		PG_RETURN_POINTER(s);
 	if (!PG_ARGISNULL(6) && PG_GETARG_BOOL(6))
 	{
-		cls_obs_buf_append(s, t, 0, CLS_TGX_OBS_DOSE);
+		cls_obs_buf_append(s, t, 0, CLS_KIND_DOSE);
 		PG_RETURN_POINTER(s);
 	}
 	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
@@ -711,54 +665,26 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	if (isnan(v) || isinf(v))
 		PG_RETURN_POINTER(s);
 
+	/* an analyte, or (text codes) the word of a recorded finding */
 	if (form == CODE_TEXT_UNIT_TEXT)
 	{
 		text	   *code = PG_GETARG_TEXT_PP(2);
 
-		kind = pseudo_code(code);
-		if (kind < 0)
-			a = cls_analyte_from_code(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+		kind = cls_obs_kind_from_code(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
 	}
 	else
-		a = cls_analyte_from_int(PG_GETARG_INT64(2));
+		kind = (int32) cls_analyte_from_int(PG_GETARG_INT64(2));
 
-	if (kind >= 0)
+	if (kind >= CLS_A__COUNT)
 	{
 		/* recorded flags, severity and CrCl: the unit is not read */
-		switch (kind)
-		{
-			case CLS_TGX_OBS_HYPERSENSITIVITY:
-				if (v < 0 || v > 4 || v != floor(v))
-					PG_RETURN_POINTER(s);
-				break;
-			case CLS_TGX_OBS_CRCL:
-				if (crcl_problem(v))
-					PG_RETURN_POINTER(s);
-				break;
-			default:
-				if (v < 0)
-					PG_RETURN_POINTER(s);
-				v = v > 0 ? 1 : 0;
-				break;
-		}
-		cls_obs_buf_append(s, t, v, kind);
+		if (cls_tgx_finding_value(kind, v, &v))
+			cls_obs_buf_append(s, t, v, kind);
 		PG_RETURN_POINTER(s);
 	}
-
-	switch (a)
-	{
-		case CLS_A_ALBUMIN:
-		case CLS_A_WEIGHT:
-		case CLS_A_SBP:
-		case CLS_A_HEART_RATE:
-		case CLS_A_TEMPERATURE:
-		case CLS_A_CREATININE:
-		case CLS_A_ALT:
-		case CLS_A_AST:
-			break;
-		default:
-			PG_RETURN_POINTER(s);	/* an analyte the rules do not use */
-	}
+	a = (cls_analyte) kind;
+	if (cls_tgx_kind_of_analyte(a) < 0)
+		PG_RETURN_POINTER(s);	/* an analyte the rules do not use */
 	/* a NULL unit: the row is ignored (cls never guesses a unit) */
 	if (PG_ARGISNULL(4))
 		PG_RETURN_POINTER(s);
@@ -774,21 +700,11 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	if (a == CLS_A_ALT || a == CLS_A_AST)
 	{
 		/* stored as a multiple of the row's own ULN (ref_high, same unit);
-		 * -1 when the ULN is missing or unusable */
-		double		x = -1;
+		 * -1 when the ULN is missing or unusable (the core's rule; a
+		 * buffered value is always finite, obs_pg.h) */
+		double		uln = PG_ARGISNULL(5) ? NAN : cls_conv_apply(&conv, PG_GETARG_FLOAT8(5));
 
-		if (!PG_ARGISNULL(5))
-		{
-			double		uln = cls_conv_apply(&conv, PG_GETARG_FLOAT8(5));
-
-			if (!isnan(uln) && !isinf(uln) && uln > 0)
-				x = v / uln;
-			/* a denormal ULN overflows the ratio: unusable, like none (and
-			 * a buffered value is always finite, obs_pg.h) */
-			if (isnan(x) || isinf(x))
-				x = -1;
-		}
-		cls_obs_buf_append(s, t, x, a == CLS_A_ALT ? CLS_TGX_OBS_ALT_X_ULN : CLS_TGX_OBS_AST_X_ULN);
+		cls_obs_buf_append(s, t, cls_tgx_x_uln(v, uln), cls_tgx_kind_of_analyte(a));
 	}
 	else
 		cls_obs_buf_append(s, t, v, (int32) a);
@@ -897,7 +813,7 @@ cls_tgx_summary_final(PG_FUNCTION_ARGS)
 		cls_tgx_cycle_summarize(sr.obs, sr.n, sr.cycles, sr.nc, c, sr.days, &sm);
 		memset(nl, 0, sizeof(nl));
 		v[0] = Int32GetDatum(sm.cycle_no);
-		v[1] = TimestampTzGetDatum(sm.start);
+		v[1] = cls_time_datum(sm.start);
 		v[2] = Int32GetDatum(sm.n_doses);
 		v[3] = Float8GetDatum(sm.pre_cycle_albumin);
 		nl[3] = !sm.has_pre_cycle_albumin;
@@ -905,9 +821,9 @@ cls_tgx_summary_final(PG_FUNCTION_ARGS)
 		{
 			const cls_tgx_day *d = &sr.days[sm.first_trigger];
 
-			v[4] = TimestampTzGetDatum(d->dose_time);
-			v[5] = Int32GetDatum(clamp_int32(d->cycle_day));
-			v[6] = Int32GetDatum(clamp_int32(d->days_since_first_dose));
+			v[4] = cls_time_datum(d->dose_time);
+			v[5] = Int32GetDatum(cls_clamp_int32(d->cycle_day));
+			v[6] = Int32GetDatum(cls_clamp_int32(d->days_since_first_dose));
 			v[7] = rule_details(&d->res, CLS_TGX_TRIGGERED);
 		}
 		else
@@ -916,7 +832,7 @@ cls_tgx_summary_final(PG_FUNCTION_ARGS)
 		v[9] = Int32GetDatum(sm.days_incomplete);
 		v[10] = Float8GetDatum(sm.lowest_albumin);
 		nl[10] = !sm.has_lowest_albumin;
-		v[11] = TimestampTzGetDatum(sm.lowest_albumin_time);
+		v[11] = cls_time_datum(sm.lowest_albumin_time);
 		nl[11] = !sm.has_lowest_albumin;
 		v[12] = Int16GetDatum((int16) sm.worst_grade);
 		nl[12] = sm.worst_grade < 0;
@@ -956,12 +872,9 @@ cls_tagraxofusp_rules(PG_FUNCTION_ARGS)
 		const char *does[4];
 		int			nd = 0;
 
-		if (ri[i].does & CLS_TGX_DO_ALBUMIN)
-			does[nd++] = "give 25 g IV albumin q12h";
-		if (ri[i].does & CLS_TGX_DO_FLUID)
-			does[nd++] = "manage fluid status";
-		if (ri[i].does & CLS_TGX_DO_STEROID)
-			does[nd++] = "methylprednisolone 1 mg/kg per day";
+		for (unsigned bit = CLS_TGX_DO_ALBUMIN; bit <= CLS_TGX_DO_STEROID; bit <<= 1)
+			if (ri[i].does & bit)
+				does[nd++] = cls_tgx_do_name(bit);
 		v[0] = Int32GetDatum((int32) i + 1);
 		v[1] = CStringGetTextDatum(ri[i].name);
 		v[2] = CStringGetTextDatum(ri[i].parameter);

@@ -21,6 +21,7 @@
 #include "common/int.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -36,72 +37,66 @@
 #include "triad_episodes.h"
 #include "obs_pg.h"
 #include "triad_pg.h"
+#include "layout_pg.h"
 
 /* ------------------------------------------------------------------------
  * cls.episode_params
  * ------------------------------------------------------------------------ */
 
-enum
+/* the attributes of cls.episode_params: the core's field order */
+#define EP__NATTS	CLS_TEP__COUNT
+#define ep_name(f)	cls_triad_episode_params_field_name(f)
+
+/* Raise the 22023 error for field f when the core's check refuses it. */
+static void
+params_field_check(const cls_triad_episode_params *p, cls_tep_field f,
+				   const char *value)
 {
-	EP_MAX_GAP, EP_HOLD, EP_MIN_DURATION, EP_ALBUMIN_LLN, EP__NATTS
-};
+	const char *hint;
+	const char *why = cls_triad_episode_params_field_check(p, f, &hint);
 
-static const char *const ep_names[EP__NATTS] = {
-	"max_gap", "hold", "min_duration", "albumin_lln"
-};
+	if (why)
+		cls_pg_bad_arg(ep_name(f), value, why, hint);
+}
 
-/* An interval argument as elapsed microseconds (a day = 24 h). */
-static int64
-param_interval(int i, Datum d)
+/* A duration argument: converted (glue), then checked by the core. */
+static void
+param_interval(cls_triad_episode_params *p, cls_tep_field f, int64_t *dst,
+			   Datum d)
 {
-	Interval   *iv = DatumGetIntervalP(d);
-	int64		us;
-
-	if (iv->month != 0 ||
-		pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &us) ||
-		pg_add_s64_overflow(us, iv->time, &us))
-		cls_pg_bad_arg(ep_names[i],
-					   DatumGetCString(DirectFunctionCall1(interval_out, d)),
-					   "A duration is elapsed time: months are not a fixed length.",
-					   "Write the duration in hours or days (a day counts as 24 hours).");
-	if (us < 0)
-		cls_pg_bad_arg(ep_names[i],
-					   DatumGetCString(DirectFunctionCall1(interval_out, d)),
-					   "A duration must not be negative.", NULL);
-	return us;
+	*dst = cls_pg_interval_usecs(ep_name(f), DatumGetIntervalP(d),
+								 "A duration is elapsed time: months are not a fixed length.",
+								 "Write the duration in hours or days (a day counts as 24 hours).",
+								 NULL, NULL);
+	params_field_check(p, f, DatumGetCString(DirectFunctionCall1(interval_out, d)));
 }
 
 static void
 params_from_values(Datum *v, bool *isnull, cls_triad_episode_params *p)
 {
-	const char *msg;
-
 	cls_triad_episode_params_default(p);
-	for (int i = EP_MAX_GAP; i <= EP_MIN_DURATION; i++)
-		if (isnull[i] && i != EP_HOLD)
+	for (int i = CLS_TEP_MAX_GAP; i <= CLS_TEP_MIN_DURATION; i++)
+		if (isnull[i] && i != CLS_TEP_HOLD)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s must not be NULL", ep_names[i]),
+					 errmsg("%s must not be NULL", ep_name(i)),
 					 errhint("Leave the argument out of cls.episode_params() for its default.")));
-	p->max_gap = param_interval(EP_MAX_GAP, v[EP_MAX_GAP]);
+	param_interval(p, CLS_TEP_MAX_GAP, &p->max_gap, v[CLS_TEP_MAX_GAP]);
 	/* hold NULL: none, the evidence's expiry ends an episode */
-	p->hold = isnull[EP_HOLD] ? CLS_TEP_NO_HOLD : param_interval(EP_HOLD, v[EP_HOLD]);
-	p->min_duration = param_interval(EP_MIN_DURATION, v[EP_MIN_DURATION]);
-	if (isnull[EP_ALBUMIN_LLN])
-		p->albumin_lln = NAN;	/* unknown: only absolute grades */
-	else
+	if (!isnull[CLS_TEP_HOLD])
+		param_interval(p, CLS_TEP_HOLD, &p->hold, v[CLS_TEP_HOLD]);
+	param_interval(p, CLS_TEP_MIN_DURATION, &p->min_duration, v[CLS_TEP_MIN_DURATION]);
+	p->albumin_lln = NAN;		/* NULL: unknown, only absolute grades */
+	if (!isnull[CLS_TEP_ALBUMIN_LLN])
 	{
-		double		x = DatumGetFloat8(v[EP_ALBUMIN_LLN]);
+		const char *hint;
+		const char *why;
 
-		if (!(isfinite(x) && x > 0))
-			cls_pg_bad_arg("albumin_lln", psprintf("%g", x),
-						   "The albumin LLN must be a finite number of g/dL greater than zero.",
-						   "Pass NULL when the LLN is unknown (grade 1 then cannot be told from grade 0).");
-		p->albumin_lln = x;
+		p->albumin_lln = DatumGetFloat8(v[CLS_TEP_ALBUMIN_LLN]);
+		why = cls_triad_episode_lln_check(p->albumin_lln, &hint);
+		if (why)
+			cls_pg_bad_arg(ep_name(CLS_TEP_ALBUMIN_LLN), psprintf("%g", p->albumin_lln), why, hint);
 	}
-	msg = cls_triad_episode_params_check(p);
-	if (msg)
-		elog(ERROR, "invalid episode parameters: %s", msg);	/* checked above */
 }
 
 static void
@@ -118,15 +113,6 @@ params_from_datum(Datum d, cls_triad_episode_params *p)
 	for (int i = 0; i < EP__NATTS; i++)
 		v[i] = GetAttributeByNum(th, i + 1, &n[i]);
 	params_from_values(v, n, p);
-}
-
-static Datum
-interval_datum(int64 us)
-{
-	Interval   *iv = palloc0(sizeof(Interval));
-
-	iv->time = us;
-	return IntervalPGetDatum(iv);
 }
 
 /* cls.episode_params(max_gap, hold, min_duration, albumin_lln): checked */
@@ -148,10 +134,10 @@ cls_make_episode_params(PG_FUNCTION_ARGS)
 	}
 	params_from_values(v, n, &p);
 	/* normalized: elapsed time in hours/minutes, no days part */
-	v[EP_MAX_GAP] = interval_datum(p.max_gap);
-	if (!n[EP_HOLD])
-		v[EP_HOLD] = interval_datum(p.hold);
-	v[EP_MIN_DURATION] = interval_datum(p.min_duration);
+	v[CLS_TEP_MAX_GAP] = cls_interval_datum(p.max_gap);
+	if (!n[CLS_TEP_HOLD])
+		v[CLS_TEP_HOLD] = cls_interval_datum(p.hold);
+	v[CLS_TEP_MIN_DURATION] = cls_interval_datum(p.min_duration);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), v, n)));
 }
 
@@ -185,6 +171,10 @@ typedef struct EpState
 	char	   *raw[3];
 	bool		raw_null[3];
 	bool		raw_have[3];
+	/* the argument's datum of the last row, and whether the argument is a
+	 * constant of the query (then one pointer is one value) */
+	Pointer		raw_ptr[3];
+	bool		raw_const[3];
 } EpState;
 
 enum
@@ -256,10 +246,35 @@ doses_from_datum(Datum d, int32 *count, MemoryContext mcxt)
 	return v;
 }
 
+static const char *const raw_names[3] = {"exclusions", "doses", "params"};
+
 /*
- * Take a constant argument of a row: compare its raw bytes with the last
- * seen; if they differ, parse it and compare the parsed value with the
- * group's (NULL exclusions / doses = none).
+ * Whether argument argno of the transition function (aggregate input
+ * argno - 1) is a constant of the query: a Const or an external parameter,
+ * whose datum the executor passes by the same pointer on every row.  False
+ * when it cannot be told (a window aggregate).
+ */
+static bool
+arg_is_query_const(FunctionCallInfo fcinfo, int argno)
+{
+	Aggref	   *ag = AggGetAggref(fcinfo);
+	TargetEntry *te;
+
+	if (ag == NULL || argno < 1 || argno > list_length(ag->args))
+		return false;
+	te = list_nth_node(TargetEntry, ag->args, argno - 1);
+	return IsA(te->expr, Const) ||
+		(IsA(te->expr, Param) && ((Param *) te->expr)->paramkind == PARAM_EXTERN);
+}
+
+/*
+ * Take a constant argument of a row.  The same pointer as the last row's,
+ * for an argument that is a constant of the query, is the same value: done
+ * without looking at its bytes, so the per-row cost does not grow with the
+ * size of the argument (a multirange of thousands of exclusions).
+ * Otherwise compare its raw bytes with the last seen; if they differ, parse
+ * it and compare the parsed value with the group's (NULL exclusions /
+ * doses = none).
  */
 static void
 take_const(FunctionCallInfo fcinfo, EpState *st, int which, int argno,
@@ -267,8 +282,20 @@ take_const(FunctionCallInfo fcinfo, EpState *st, int which, int argno,
 {
 	bool		isnull = PG_ARGISNULL(argno);
 	Datum		d = isnull ? (Datum) 0 : PG_GETARG_DATUM(argno);
-	Size		len = isnull ? 0 : VARSIZE_ANY(DatumGetPointer(d));
+	Size		len;
 
+	if (first)
+	{
+		st->raw_const[which] = arg_is_query_const(fcinfo, argno);
+		if (st->raw_const[which])
+			elog(DEBUG1, "cls.triad_episodes: %s is a constant of the query, compared by reference",
+				 raw_names[which]);
+	}
+	if (st->raw_have[which] && st->raw_null[which] == isnull &&
+		(isnull || (st->raw_const[which] && st->raw_ptr[which] == DatumGetPointer(d))))
+		return;
+	len = isnull ? 0 : VARSIZE_ANY(DatumGetPointer(d));
+	st->raw_ptr[which] = isnull ? NULL : DatumGetPointer(d);
 	if (st->raw_have[which] && st->raw_null[which] == isnull &&
 		st->raw_len[which] == len &&
 		(isnull || memcmp(st->raw[which], DatumGetPointer(d), len) == 0))
@@ -332,27 +359,6 @@ take_const(FunctionCallInfo fcinfo, EpState *st, int which, int argno,
 	st->raw_have[which] = true;
 }
 
-/* Call one of cls.triad_agg's support functions with our context. */
-static Datum
-call_triad(PGFunction fn, FunctionCallInfo fcinfo, int nargs,
-		   const Datum *args, const bool *nulls, bool *isnull)
-{
-	LOCAL_FCINFO(ifc, 8);
-	Datum		r;
-
-	Assert(nargs <= 8);
-	InitFunctionCallInfoData(*ifc, fcinfo->flinfo, nargs, fcinfo->fncollation,
-							 fcinfo->context, NULL);
-	for (int i = 0; i < nargs; i++)
-	{
-		ifc->args[i].value = args[i];
-		ifc->args[i].isnull = nulls[i];
-	}
-	r = fn(ifc);
-	*isnull = ifc->isnull;
-	return r;
-}
-
 /*
  * Transition: (state, ts, code, value, unit [, criteria [, exclusions
  * [, doses [, params]]]]).  The first five or six arguments go to
@@ -364,11 +370,6 @@ ep_sfunc(FunctionCallInfo fcinfo, bool int_code)
 	MemoryContext aggctx;
 	EpState    *st;
 	bool		first = false;
-	int			nin = Min(PG_NARGS(), 6);
-	Datum		a[6];
-	bool		an[6];
-	bool		rnull;
-	Datum		r;
 
 	if (!AggCheckCallContext(fcinfo, &aggctx))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
@@ -381,23 +382,16 @@ ep_sfunc(FunctionCallInfo fcinfo, bool int_code)
 	else
 		st = (EpState *) PG_GETARG_POINTER(0);
 
-	if (PG_NARGS() > 6)
-		take_const(fcinfo, st, RAW_EXCL, 6, aggctx, first);
-	if (PG_NARGS() > 7)
-		take_const(fcinfo, st, RAW_DOSES, 7, aggctx, first);
-	if (PG_NARGS() > 8)
-		take_const(fcinfo, st, RAW_PARAMS, 8, aggctx, first);
+	if (PG_NARGS() > TA_EP_EXCLUSIONS)
+		take_const(fcinfo, st, RAW_EXCL, TA_EP_EXCLUSIONS, aggctx, first);
+	if (PG_NARGS() > TA_EP_DOSES)
+		take_const(fcinfo, st, RAW_DOSES, TA_EP_DOSES, aggctx, first);
+	if (PG_NARGS() > TA_EP_PARAMS)
+		take_const(fcinfo, st, RAW_PARAMS, TA_EP_PARAMS, aggctx, first);
 
-	a[0] = PointerGetDatum(st->inner);
-	an[0] = (st->inner == NULL);
-	for (int i = 1; i < nin; i++)
-	{
-		a[i] = PG_GETARG_DATUM(i);
-		an[i] = PG_ARGISNULL(i);
-	}
-	r = call_triad(int_code ? cls_triad_sfunc_int : cls_triad_sfunc_text,
-				   fcinfo, nin, a, an, &rnull);
-	st->inner = rnull ? NULL : DatumGetPointer(r);
+	/* the rows and the criteria: the triad state's own */
+	st->inner = cls_triad_state_add(fcinfo, st->inner, aggctx, int_code,
+									Min(PG_NARGS(), TA_CRITERIA + 1));
 	PG_RETURN_POINTER(st);
 }
 
@@ -453,10 +447,6 @@ cls_triad_episodes_combine(PG_FUNCTION_ARGS)
 	MemoryContext aggctx;
 	EpState    *a,
 			   *b;
-	Datum		args[2];
-	bool		nulls[2];
-	bool		rnull;
-	Datum		r;
 
 	if (!AggCheckCallContext(fcinfo, &aggctx))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
@@ -472,14 +462,7 @@ cls_triad_episodes_combine(PG_FUNCTION_ARGS)
 		a = state_copy_consts(aggctx, b);	/* copy into the agg context */
 	else
 		consts_check_equal(a, b);
-	if (b->inner == NULL)
-		PG_RETURN_POINTER(a);
-	args[0] = PointerGetDatum(a->inner);
-	nulls[0] = (a->inner == NULL);
-	args[1] = PointerGetDatum(b->inner);
-	nulls[1] = false;
-	r = call_triad(cls_triad_combine, fcinfo, 2, args, nulls, &rnull);
-	a->inner = rnull ? NULL : DatumGetPointer(r);
+	a->inner = cls_triad_state_combine(a->inner, b->inner, aggctx);
 	PG_RETURN_POINTER(a);
 }
 
@@ -547,6 +530,7 @@ cls_triad_episodes_deserialize(PG_FUNCTION_ARGS)
 	EpSerialHeader h;
 	EpState    *st;
 	const char *msg;
+	int			field;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
@@ -561,9 +545,9 @@ cls_triad_episodes_deserialize(PG_FUNCTION_ARGS)
 	st->params.hold = h.hold;
 	st->params.min_duration = h.min_duration;
 	st->params.albumin_lln = h.albumin_lln;
-	msg = cls_triad_episode_params_check(&st->params);
+	msg = cls_triad_episode_params_check(&st->params, &field);
 	if (msg != NULL)
-		cls_obs_bad_state(EP_WHAT, msg);
+		cls_obs_bad_state(EP_WHAT, psprintf("%s: %s", ep_name(field), msg));
 	st->nexcl = (int32) h.nexcl;
 	st->excl = palloc(Max(h.nexcl, 1) * sizeof(ExclRange));
 	cls_obs_serial_read(&r, st->excl, h.nexcl * sizeof(ExclRange), EP_WHAT);
@@ -608,38 +592,15 @@ static EpTypes *
 ep_types(FunctionCallInfo fcinfo)
 {
 	EpTypes    *t = (EpTypes *) fcinfo->flinfo->fn_extra;
-	MemoryContext old;
-	Oid			rettype;
 
 	if (t)
 		return t;
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	t = palloc0(sizeof(EpTypes));
-	rettype = get_fn_expr_rettype(fcinfo->flinfo);
-	if (!OidIsValid(rettype))
-		rettype = get_func_rettype(fcinfo->flinfo->fn_oid);
-	t->elem = get_element_type(rettype);
-	if (!OidIsValid(t->elem))
-		elog(ERROR, "cls.triad_episodes must return an array");
-	t->td = BlessTupleDesc(lookup_rowtype_tupdesc_copy(t->elem, -1));
-	if (t->td->natts != TE__NATTS)
-		elog(ERROR, "cls.triad_episode has an unexpected shape");
+	t = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EpTypes));
+	t->td = cls_pg_array_elem_tupdesc(fcinfo, fcinfo->flinfo->fn_mcxt, TE__NATTS,
+									  "cls.triad_episode", &t->elem);
 	t->rng = lookup_type_cache(TSTZRANGEOID, TYPECACHE_RANGE_INFO);
-	MemoryContextSwitchTo(old);
 	fcinfo->flinfo->fn_extra = t;
 	return t;
-}
-
-static void
-ep_tick(void *arg)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
-static int32
-clamp_int32(int64 v)
-{
-	return v > PG_INT32_MAX ? PG_INT32_MAX : v < PG_INT32_MIN ? PG_INT32_MIN : (int32) v;
 }
 
 PG_FUNCTION_INFO_V1(cls_triad_episodes_final);
@@ -684,8 +645,7 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 				 errdetail("The episode search needs about 100 bytes per observation, at most %zu bytes in all.",
 						   (size_t) MaxAllocHugeSize)));
 	work = cls_alloc_huge(CurrentMemoryContext, ws, 1, "bytes of episode work space");
-	ne = cls_triad_episodes_find(&crit, base, obs, n, &st->params, work,
-								 ep_tick, NULL);
+	ne = cls_triad_episodes_find(&crit, base, obs, n, &st->params, work);
 	CHECK_FOR_INTERRUPTS();
 
 	/* exclusions as closed spans: timestamps are whole microseconds, so an
@@ -730,7 +690,7 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 	eps = cls_alloc_huge(CurrentMemoryContext, ne, sizeof(cls_triad_episode),
 						 "triad episodes");
 	cls_triad_episodes_details(&crit, obs, n, &st->params, work, ne, spans,
-							   nspans, cycles, nc, eps, ep_tick, NULL);
+							   nspans, cycles, nc, eps);
 	pfree(work);
 
 	if (ne > MaxAllocSize / sizeof(Datum))
@@ -747,10 +707,10 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 		int			ns = 0;
 
 		memset(nl, 0, sizeof(nl));
-		v[TE_EPISODE_NO] = Int32GetDatum(clamp_int32((int64) e + 1));
-		v[TE_ONSET] = TimestampTzGetDatum(ep->onset);
-		v[TE_END] = TimestampTzGetDatum(ep->end);
-		v[TE_DURATION] = interval_datum(ep->end - ep->onset);
+		v[TE_EPISODE_NO] = Int32GetDatum(cls_clamp_int32((int64) e + 1));
+		v[TE_ONSET] = cls_time_datum(ep->onset);
+		v[TE_END] = cls_time_datum(ep->end);
+		v[TE_DURATION] = cls_interval_datum(cls_span_len(ep->onset, ep->end));
 		cls_triad_put_extreme(v, nl, TE_LOWEST_SBP, &ep->sbp_min);
 		cls_triad_put_extreme(v, nl, TE_LOWEST_ALBUMIN, &ep->albumin_min);
 		cls_triad_put_extreme(v, nl, TE_HIGHEST_HCT, &ep->hct_max);
@@ -760,7 +720,7 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 			if (ep->signs & CLS_SIGN_BIT(s))
 				signs[ns++] = CStringGetTextDatum(cls_sign_name((cls_sign) s));
 		v[TE_SIGNS] = PointerGetDatum(construct_array(signs, ns, TEXTOID, -1, false, TYPALIGN_INT));
-		v[TE_RECOVERED_AT] = TimestampTzGetDatum(ep->recovered_at);
+		v[TE_RECOVERED_AT] = cls_time_datum(ep->recovered_at);
 		nl[TE_RECOVERED_AT] = !ep->recovered;
 		v[TE_EXCLUDED] = BoolGetDatum(ep->exclusion >= 0);
 		if (ep->exclusion >= 0)
@@ -784,8 +744,8 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 		if (ep->dosed)
 		{
 			v[TE_CYCLE] = Int32GetDatum(ep->cycle);
-			v[TE_CYCLE_DAY] = Int32GetDatum(clamp_int32(ep->cycle_day));
-			v[TE_DAYS_SINCE] = Int32GetDatum(clamp_int32(ep->days_since_first_dose));
+			v[TE_CYCLE_DAY] = Int32GetDatum(cls_clamp_int32(ep->cycle_day));
+			v[TE_DAYS_SINCE] = Int32GetDatum(cls_clamp_int32(ep->days_since_first_dose));
 		}
 		else
 			nl[TE_CYCLE] = nl[TE_CYCLE_DAY] = nl[TE_DAYS_SINCE] = true;
@@ -795,4 +755,35 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_POINTER(construct_array(elems, (int) ne, ty->elem, -1, false,
 									  TYPALIGN_DOUBLE));
+}
+
+/* The argument positions of the transition functions (TriadArg,
+ * triad_pg.h) against the longest form of each aggregate (layout_pg.h);
+ * the aggregate's arguments are the transition function's after the
+ * state. */
+void
+cls_triad_agg_layout(cls_layout_emit emit, void *arg)
+{
+	static const struct
+	{
+		int			pos;
+		const char *name;
+	}			args[] = {
+		{TA_TS, "ts"}, {TA_CODE, "code"}, {TA_VALUE, "value"}, {TA_UNIT, "unit"},
+		{TA_CRITERIA, "criteria"}, {TA_BASELINES, "baselines"},
+		{TA_EP_EXCLUSIONS, "exclusions"}, {TA_EP_DOSES, "doses"}, {TA_EP_PARAMS, "params"}
+	};
+	const char *agg = "cls.triad_agg(timestamptz,text,float8,text,cls.criteria,cls.triad_baselines)";
+	const char *eps = "cls.triad_episodes(timestamptz,text,float8,text,cls.criteria,tstzmultirange,timestamptz[],cls.episode_params)";
+
+	/* triad_agg: ts .. baselines; triad_episodes: all but baselines */
+	for (size_t i = 0; i < lengthof(args); i++)
+	{
+		bool		is_baselines = (strcmp(args[i].name, "baselines") == 0);
+
+		if (i <= 5)
+			emit(arg, agg, args[i].pos - 1, args[i].name, NULL);
+		if (!is_baselines)
+			emit(arg, eps, args[i].pos - 1, args[i].name, NULL);
+	}
 }

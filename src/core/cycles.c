@@ -8,16 +8,6 @@
 #include "label.h"
 
 int64_t
-cls_floor_div(int64_t a, int64_t b)
-{
-	int64_t		q = a / b;
-
-	if ((a % b != 0) && ((a < 0) != (b < 0)))
-		q--;
-	return q;
-}
-
-int64_t
 cls_days_since(int64_t t, int64_t first_dose)
 {
 	/* the difference of two valid timestamps fits in int64 (PostgreSQL

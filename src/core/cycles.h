@@ -30,6 +30,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "obs.h"
+
 typedef struct cls_cycle
 {
 	int32_t		cycle_no;		/* 1, 2, ... */
@@ -40,9 +42,6 @@ typedef struct cls_cycle
 	size_t		first;			/* index of its first dose in the sorted,
 								 * de-duplicated dose array */
 } cls_cycle;
-
-/* floor(a / b) for b > 0, correct for negative a */
-int64_t		cls_floor_div(int64_t a, int64_t b);
 
 /* floor((t - first_dose) / 24 h) */
 int64_t		cls_days_since(int64_t t, int64_t first_dose);

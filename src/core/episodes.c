@@ -145,3 +145,38 @@ cls_state_episodes(const cls_state_obs *obs, size_t n,
 	}
 	return kept;
 }
+
+bool
+cls_eras_compact(cls_eras_acc *a)
+{
+	a->n = cls_span_union_gap(a->spans, a->n, a->gap);
+	a->nmerged = a->n;
+	return a->n > a->cap / 2;
+}
+
+bool
+cls_eras_add(cls_eras_acc *a, int64_t lo, int64_t hi)
+{
+	/* input in time order: extend or append to the last era */
+	bool		in_order = a->n > 0 && a->nmerged == a->n &&
+		lo >= a->spans[a->n - 1].start;
+
+	if (in_order && lo <= cls_sat_add(a->spans[a->n - 1].end, a->gap))
+	{
+		if (hi > a->spans[a->n - 1].end)
+			a->spans[a->n - 1].end = hi;
+		return true;
+	}
+	if (a->n == a->cap)
+	{
+		if (cls_eras_compact(a))
+			return false;
+		return cls_eras_add(a, lo, hi);
+	}
+	if (in_order || a->n == 0)
+		a->nmerged = a->n + 1;	/* the new span keeps the prefix merged */
+	a->spans[a->n].start = lo;
+	a->spans[a->n].end = hi;
+	a->n++;
+	return true;
+}

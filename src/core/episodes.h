@@ -20,6 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "obs.h"			/* time, saturating arithmetic */
+
 /* One (time, active) observation; t in microseconds (TimestampTz). */
 typedef struct cls_state_obs
 {
@@ -84,15 +86,32 @@ size_t		cls_span_union(cls_span *spans, size_t n);
  */
 size_t		cls_span_union_gap(cls_span *spans, size_t n, int64_t gap);
 
+/*
+ * The incremental gap union of an era aggregate: spans[0..n) in a buffer of
+ * cap spans owned by the caller, of which spans[0..nmerged) are sorted and
+ * merged with the gap tolerance (closed [start, end], not extended).  Rows
+ * in time order extend or append to the last era in O(1); others are
+ * appended and merged (cls_span_union_gap) when the buffer is full.
+ */
+typedef struct cls_eras_acc
+{
+	int64_t		gap;			/* tolerance, >= 0 */
+	size_t		n;
+	size_t		nmerged;
+	size_t		cap;
+	cls_span   *spans;
+} cls_eras_acc;
+
+/* Add [lo, hi] (lo <= hi).  False, with nothing added, when the buffer
+ * stays more than half full after merging: the caller gives it more room
+ * (spans, cap) and calls again. */
+bool		cls_eras_add(cls_eras_acc *a, int64_t lo, int64_t hi);
+/* Merge everything; true when the merged spans fill more than half the
+ * buffer (the caller should give it more room). */
+bool		cls_eras_compact(cls_eras_acc *a);
+
 /* Sort spans by (start, end) in place. */
 void		cls_span_sort(cls_span *spans, size_t n);
-
-/* a + b for b >= 0, saturating at INT64_MAX. */
-static inline int64_t
-cls_sat_add(int64_t a, int64_t b)
-{
-	return (b > 0 && a > INT64_MAX - b) ? INT64_MAX : a + b;
-}
 
 /* Long loops call cls_check_interrupts() (sort.h). */
 

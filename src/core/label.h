@@ -14,11 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "obs.h"
 #include "units.h"
-
-/* Microseconds, the unit of PostgreSQL's TimestampTz. */
-#define CLS_USECS_PER_HOUR	INT64_C(3600000000)
-#define CLS_USECS_PER_DAY	(24 * CLS_USECS_PER_HOUR)
 
 /* "Prior to the first dose of the first cycle, ensure serum albumin is
  * greater than or equal to 3.2 g/dL" (ELZONRIS US PI 12/2018; ELZONRIS US PI (current)) */
@@ -40,18 +37,6 @@
 #define CLS_LABEL_CYCLE_DAYS			21
 #define CLS_LABEL_DOSING_LAST_DAY		5
 #define CLS_LABEL_DOSING_EXTENDED_DAY	10
-
-/* One long-form observation in canonical units.  24 bytes. */
-typedef struct cls_obs
-{
-	int64_t		t;				/* microseconds since 2000-01-01 UTC */
-	double		v;				/* canonical value */
-	int32_t		analyte;		/* cls_analyte */
-} cls_obs;
-
-/* Total order (t, analyte, v) so that results never depend on input
- * order. */
-void		cls_obs_sort(cls_obs *obs, size_t n);
 
 /*
  * The "previous day" value of an analyte for an observation at time t: the

@@ -241,6 +241,28 @@ cls_tgx_set(cls_tgx_input *in, cls_tgx_input_id id, double v)
 	in->val[id].problem = NULL;
 }
 
+double
+cls_tgx_x_uln(double value, double uln)
+{
+	double		x;
+
+	if (!(isfinite(uln) && uln > 0) || !isfinite(value))
+		return -1;
+	x = value / uln;
+	/* a denormal ULN overflows the ratio: unusable, like none */
+	return isfinite(x) ? x : -1;
+}
+
+void
+cls_tgx_set_x_uln(cls_tgx_input *in, cls_tgx_input_id id, double x)
+{
+	if (x >= 0)
+		cls_tgx_set(in, id, x);
+	else
+		in->val[id].problem = (id == CLS_TGX_IN_ALT_X_ULN) ?
+			"ALT without its ULN" : "AST without its ULN";
+}
+
 /* ---- evaluation ----------------------------------------------------------- */
 
 /* append to a fixed buffer, never past its end */
@@ -682,6 +704,89 @@ cls_tgx_instructions(const cls_tgx_result *r, const char **out, size_t max)
 	return n < max ? n : max;
 }
 
+const char *
+cls_tgx_do_name(unsigned bit)
+{
+	switch (bit)
+	{
+		case CLS_TGX_DO_ALBUMIN:
+			return "give 25 g IV albumin q12h";
+		case CLS_TGX_DO_FLUID:
+			return "manage fluid status";
+		case CLS_TGX_DO_STEROID:
+			return "methylprednisolone 1 mg/kg per day";
+		case CLS_TGX_DO_DISCONTINUE:
+			return "discontinue permanently";
+		default:
+			return "unknown";
+	}
+}
+
+int
+cls_tgx_first_dose_of_cycle1(int given, int32_t cycle_no, int64_t cycle_day)
+{
+	if (given >= 0)
+		return given ? 1 : 0;
+	if (cycle_no > 0 && cycle_day > 0)
+		return (cycle_no == 1 && cycle_day == 1) ? 1 : 0;
+	if (cycle_no > 1 || cycle_day > 1)
+		return 0;
+	return -1;
+}
+
+/* creatinine clearance in mL/min: plausible 0 - 500 (cls's choice, README
+ * "One dose day") */
+#define CRCL_MAX_ML_MIN 500.0
+
+const char *
+cls_tgx_crcl_problem(double v)
+{
+	if (isnan(v) || isinf(v) || v < 0 || v > CRCL_MAX_ML_MIN)
+		return "creatinine clearance is not a number between 0 and 500 mL/min";
+	return NULL;
+}
+
+bool
+cls_tgx_finding_value(int32_t kind, double v, double *out)
+{
+	switch (kind)
+	{
+		case CLS_KIND_HYPERSENSITIVITY:
+			if (!(v >= 0 && v <= 4 && v == floor(v)))
+				return false;
+			break;
+		case CLS_KIND_CRCL:
+			if (cls_tgx_crcl_problem(v))
+				return false;
+			break;
+		case CLS_KIND_EDEMA:
+		case CLS_KIND_FLUID_OVERLOAD:
+		case CLS_KIND_HYPOTENSION:
+			if (!(v >= 0))
+				return false;
+			v = v > 0 ? 1 : 0;
+			break;
+		default:
+			return false;
+	}
+	*out = v + 0.0;
+	return true;
+}
+
+int32_t
+cls_tgx_kind_of_analyte(cls_analyte a)
+{
+	switch (a)
+	{
+		case CLS_A_ALT:
+			return CLS_KIND_ALT_X_ULN;
+		case CLS_A_AST:
+			return CLS_KIND_AST_X_ULN;
+		default:
+			return cls_tgx_obs_kind_valid((int32_t) a) && a >= 0 ? (int32_t) a : -1;
+	}
+}
+
 /* ---- series ---------------------------------------------------------------- */
 
 #include "ctcae.h"
@@ -697,37 +802,18 @@ cls_tgx_obs_kind_valid(int32_t kind)
 		case CLS_A_HEART_RATE:
 		case CLS_A_TEMPERATURE:
 		case CLS_A_CREATININE:
-		case CLS_TGX_OBS_DOSE:
-		case CLS_TGX_OBS_ALT_X_ULN:
-		case CLS_TGX_OBS_AST_X_ULN:
-		case CLS_TGX_OBS_EDEMA:
-		case CLS_TGX_OBS_FLUID_OVERLOAD:
-		case CLS_TGX_OBS_HYPOTENSION:
-		case CLS_TGX_OBS_HYPERSENSITIVITY:
-		case CLS_TGX_OBS_CRCL:
+		case CLS_KIND_DOSE:
+		case CLS_KIND_ALT_X_ULN:
+		case CLS_KIND_AST_X_ULN:
+		case CLS_KIND_EDEMA:
+		case CLS_KIND_FLUID_OVERLOAD:
+		case CLS_KIND_HYPOTENSION:
+		case CLS_KIND_HYPERSENSITIVITY:
+		case CLS_KIND_CRCL:
 			return true;
 		default:
 			return false;
 	}
-}
-
-/* index of the first observation with time > t */
-static size_t
-upper_bound(const cls_obs *obs, size_t n, int64_t t)
-{
-	size_t		a = 0,
-				b = n;
-
-	while (a < b)
-	{
-		size_t		m = a + (b - a) / 2;
-
-		if (obs[m].t <= t)
-			a = m + 1;
-		else
-			b = m;
-	}
-	return a;
 }
 
 /* the latest observation of `kind` in [t - window, t]; on a tie in time the
@@ -735,7 +821,7 @@ upper_bound(const cls_obs *obs, size_t n, int64_t t)
 static const cls_obs *
 latest(const cls_obs *obs, size_t n, int32_t kind, int64_t t, int64_t window)
 {
-	size_t		i = upper_bound(obs, n, t);
+	size_t		i = cls_obs_upper_bound(obs, n, t);
 
 	while (i > 0)
 	{
@@ -827,21 +913,17 @@ cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
 		set_from(&d->in, CLS_TGX_IN_CREATININE,
 				 latest(obs, n, CLS_A_CREATININE, t, CLS_TGX_WINDOW_LAB_USECS));
 		set_from(&d->in, CLS_TGX_IN_CRCL,
-				 latest(obs, n, CLS_TGX_OBS_CRCL, t, CLS_TGX_WINDOW_LAB_USECS));
-		o = latest(obs, n, CLS_TGX_OBS_ALT_X_ULN, t, CLS_TGX_WINDOW_LAB_USECS);
-		if (o && o->v >= 0)
-			cls_tgx_set(&d->in, CLS_TGX_IN_ALT_X_ULN, o->v);
-		else if (o)
-			d->in.val[CLS_TGX_IN_ALT_X_ULN].problem = "ALT without its ULN";
-		o = latest(obs, n, CLS_TGX_OBS_AST_X_ULN, t, CLS_TGX_WINDOW_LAB_USECS);
-		if (o && o->v >= 0)
-			cls_tgx_set(&d->in, CLS_TGX_IN_AST_X_ULN, o->v);
-		else if (o)
-			d->in.val[CLS_TGX_IN_AST_X_ULN].problem = "AST without its ULN";
-		d->in.edema = flag_from(latest(obs, n, CLS_TGX_OBS_EDEMA, t, CLS_TGX_WINDOW_FLAG_USECS));
-		d->in.fluid_overload = flag_from(latest(obs, n, CLS_TGX_OBS_FLUID_OVERLOAD, t, CLS_TGX_WINDOW_FLAG_USECS));
-		d->in.hypotension = flag_from(latest(obs, n, CLS_TGX_OBS_HYPOTENSION, t, CLS_TGX_WINDOW_FLAG_USECS));
-		o = latest(obs, n, CLS_TGX_OBS_HYPERSENSITIVITY, t, CLS_TGX_WINDOW_FLAG_USECS);
+				 latest(obs, n, CLS_KIND_CRCL, t, CLS_TGX_WINDOW_LAB_USECS));
+		o = latest(obs, n, CLS_KIND_ALT_X_ULN, t, CLS_TGX_WINDOW_LAB_USECS);
+		if (o)
+			cls_tgx_set_x_uln(&d->in, CLS_TGX_IN_ALT_X_ULN, o->v);
+		o = latest(obs, n, CLS_KIND_AST_X_ULN, t, CLS_TGX_WINDOW_LAB_USECS);
+		if (o)
+			cls_tgx_set_x_uln(&d->in, CLS_TGX_IN_AST_X_ULN, o->v);
+		d->in.edema = flag_from(latest(obs, n, CLS_KIND_EDEMA, t, CLS_TGX_WINDOW_FLAG_USECS));
+		d->in.fluid_overload = flag_from(latest(obs, n, CLS_KIND_FLUID_OVERLOAD, t, CLS_TGX_WINDOW_FLAG_USECS));
+		d->in.hypotension = flag_from(latest(obs, n, CLS_KIND_HYPOTENSION, t, CLS_TGX_WINDOW_FLAG_USECS));
+		o = latest(obs, n, CLS_KIND_HYPERSENSITIVITY, t, CLS_TGX_WINDOW_FLAG_USECS);
 		d->in.hypersensitivity = o ? (int) o->v : -1;
 
 		cls_tgx_evaluate(&d->in, &d->res);
@@ -893,7 +975,7 @@ cls_tgx_cycle_summarize(const cls_obs *obs, size_t n, const cls_cycle *cycles,
 	 * a warehouse holds values long after treatment ends) */
 	end = (ci + 1 < nc) ? cycles[ci + 1].start :
 		c->start + (int64_t) CLS_LABEL_CYCLE_DAYS * CLS_USECS_PER_DAY;
-	for (i = upper_bound(obs, n, c->start - 1); i < n && obs[i].t < end; i++)
+	for (i = cls_obs_upper_bound(obs, n, c->start - 1); i < n && obs[i].t < end; i++)
 	{
 		if (obs[i].analyte != CLS_A_ALBUMIN)
 			continue;

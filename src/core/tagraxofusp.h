@@ -142,6 +142,17 @@ typedef struct cls_tgx_result
 void		cls_tgx_input_init(cls_tgx_input *in);
 void		cls_tgx_set(cls_tgx_input *in, cls_tgx_input_id id, double v);
 
+/*
+ * ALT or AST as a multiple of its ULN (both in one unit): THE rule for
+ * whether a ULN is usable, shared by cls.tagraxofusp_check and the
+ * aggregates.  Returns value / uln, or -1 when the ULN is missing (NaN),
+ * not a finite number > 0, or so small that the ratio is not finite (a
+ * denormal ULN).  cls_tgx_set_x_uln stores such a ratio as the input, or
+ * for -1 the problem "ALT without its ULN" (AST likewise).
+ */
+double		cls_tgx_x_uln(double value, double uln);
+void		cls_tgx_set_x_uln(cls_tgx_input *in, cls_tgx_input_id id, double x);
+
 /* Evaluate one dose day. */
 void		cls_tgx_evaluate(const cls_tgx_input *in, cls_tgx_result *out);
 
@@ -159,19 +170,36 @@ const char *cls_tgx_hypersensitivity_name(int h);
  *
  * Observations are cls_obs (label.h) in canonical units.  Besides the cls
  * analytes (albumin, weight, sbp, heart_rate, temperature, creatinine) the
- * series uses these private kinds (never stored outside an aggregate state):
+ * series reads the kinds of obs.h (cls_obs_kind: dose times, ALT / AST as
+ * multiples of the ULN, the recorded findings and CrCl; never stored
+ * outside an aggregate state).
  */
-#define CLS_TGX_OBS_DOSE			100 /* a dose time (v unused, 0) */
-#define CLS_TGX_OBS_ALT_X_ULN		101 /* ALT / ULN; v < 0: ULN unknown */
-#define CLS_TGX_OBS_AST_X_ULN		102 /* AST / ULN; v < 0: ULN unknown */
-#define CLS_TGX_OBS_EDEMA			103 /* v 1 present, 0 absent */
-#define CLS_TGX_OBS_FLUID_OVERLOAD	104
-#define CLS_TGX_OBS_HYPOTENSION		105
-#define CLS_TGX_OBS_HYPERSENSITIVITY 106	/* v 0 none .. 4 life-threatening */
-#define CLS_TGX_OBS_CRCL			107 /* creatinine clearance, mL/min */
 
 /* Whether an observation kind is one the series uses. */
 bool		cls_tgx_obs_kind_valid(int32_t kind);
+/* The kind a row of analyte a is kept as (ALT and AST: as multiples of
+ * their ULN), or -1 for an analyte the rules do not read. */
+int32_t		cls_tgx_kind_of_analyte(cls_analyte a);
+/* A recorded finding's value (kinds EDEMA .. CRCL) as the series keeps it:
+ * flags > 0 are 1 (present), 0 absent, negative ignored; hypersensitivity
+ * an integer 0..4; CrCl plausible (cls_tgx_crcl_problem).  False: the row
+ * is ignored. */
+bool		cls_tgx_finding_value(int32_t kind, double v, double *out);
+/* NULL when a creatinine clearance (mL/min) is plausible, else why not. */
+const char *cls_tgx_crcl_problem(double v);
+
+/*
+ * Whether a dose is the first of cycle 1, for one dose day given by its
+ * arguments: as given (1 / 0; -1 not given), else cycle 1 day 1 when both
+ * are known, else not when the cycle (> 1) or the day (> 1) rules it out,
+ * else unknown (-1).  cycle_no / cycle_day 0: unknown.
+ */
+int			cls_tgx_first_dose_of_cycle1(int given, int32_t cycle_no,
+										 int64_t cycle_day);
+
+/* The short name of one CLS_TGX_DO_* action ("give 25 g IV albumin
+ * q12h"); the instructions (cls_tgx_instructions) spell it out. */
+const char *cls_tgx_do_name(unsigned bit);
 
 /*
  * Validity windows of predose values (cls's choice, README): the latest

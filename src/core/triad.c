@@ -5,22 +5,13 @@
  * label.h (tagraxofusp label numbers).  See triad.h for the contract.
  */
 #include "triad.h"
-#include "episodes.h"			/* cls_sat_add */
 
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-/* to - from for from <= to, saturating at INT64_MAX: the span of
- * PostgreSQL's timestamps does not fit in int64 (found by fuzz_triad) */
-static inline int64_t
-span_len(int64_t from, int64_t to)
-{
-	uint64_t	d = (uint64_t) to - (uint64_t) from;
-
-	return d > (uint64_t) INT64_MAX ? INT64_MAX : (int64_t) d;
-}
+#include "sort.h"			/* cls_check_interrupts */
 
 #define H	CLS_USECS_PER_HOUR
 
@@ -138,34 +129,112 @@ cls_triad_criteria_default(cls_triad_criteria *c, cls_profile p)
 	}
 }
 
-static bool
-threshold_ok(double v)
+static const char *const crit_field_names[CLS_CR__COUNT] = {
+	"profile", "k", "sbp_below", "map_below", "sbp_fall", "albumin_below",
+	"albumin_fall", "hematocrit_above", "hematocrit_rise", "weight_gain_kg",
+	"weight_gain_percent", "sodium_below", "edema", "derive_baselines",
+	"cooccurrence_window", "bp_valid", "albumin_valid", "hematocrit_valid",
+	"weight_valid", "sodium_valid", "edema_valid"
+};
+
+const char *
+cls_triad_criteria_field_name(cls_crit_field f)
 {
-	return isnan(v) || (isfinite(v) && v > 0);
+	return (f >= 0 && f < CLS_CR__COUNT) ? crit_field_names[f] : "unknown";
+}
+
+double *
+cls_triad_criteria_threshold(cls_triad_criteria *c, cls_crit_field f)
+{
+	double	   *th[CLS_CR_NTHRESHOLDS] = {
+		&c->sbp_below, &c->map_below, &c->sbp_fall, &c->albumin_below,
+		&c->albumin_fall, &c->hct_above, &c->hct_rise, &c->weight_gain_kg,
+		&c->weight_gain_pct, &c->sodium_below
+	};
+
+	return th[f - CLS_CR_FIRST_THRESHOLD];
+}
+
+int64_t *
+cls_triad_criteria_window(cls_triad_criteria *c, cls_crit_field f)
+{
+	/* bp_valid is SBP's and MAP's validity (the glue sets both) */
+	static const cls_input in[] = {
+		CLS_IN_SBP, CLS_IN_ALBUMIN, CLS_IN_HEMATOCRIT, CLS_IN_WEIGHT,
+		CLS_IN_SODIUM, CLS_IN_EDEMA
+	};
+
+	if (f == CLS_CR_WINDOW)
+		return &c->window;
+	return &c->valid[in[f - CLS_CR_BP_VALID]];
 }
 
 const char *
-cls_triad_criteria_check(const cls_triad_criteria *c)
+cls_triad_threshold_check(double x, const char **hint)
 {
-	if (c->profile < 0 || c->profile >= CLS_PROFILE__COUNT)
-		return "profile must be triad or drug";
-	if (c->profile == CLS_PROFILE_TRIAD && (c->k < 1 || c->k > 3))
-		return "k must be between 1 and 3";
-	if (!threshold_ok(c->sbp_below) || !threshold_ok(c->map_below) ||
-		!threshold_ok(c->sbp_fall) || !threshold_ok(c->albumin_below) ||
-		!threshold_ok(c->albumin_fall) || !threshold_ok(c->hct_above) ||
-		!threshold_ok(c->hct_rise) || !threshold_ok(c->weight_gain_kg) ||
-		!threshold_ok(c->weight_gain_pct) || !threshold_ok(c->sodium_below))
-		return "a threshold must be a finite number greater than zero, or NULL (off)";
-	if (c->edema != 0 && c->edema != 1)
-		return "edema must be a boolean";
-	if (c->derive_baselines != 0 && c->derive_baselines != 1)
-		return "derive_baselines must be a boolean";
-	if (c->window < 0)
-		return "the co-occurrence window must not be negative";
-	for (int i = 0; i < CLS_IN__COUNT; i++)
-		if (c->valid[i] <= 0)
-			return "a validity window must be greater than zero";
+	if (isfinite(x) && x > 0)
+		return NULL;
+	*hint = "Pass NULL to switch this criterion off.";
+	return "A threshold must be a finite number greater than zero.";
+}
+
+const char *
+cls_triad_criteria_field_check(const cls_triad_criteria *c, cls_crit_field f,
+							   const char **hint)
+{
+	*hint = NULL;
+	switch (f)
+	{
+		case CLS_CR_PROFILE:
+			return (c->profile < 0 || c->profile >= CLS_PROFILE__COUNT) ?
+				"The profile must be triad or drug." : NULL;
+		case CLS_CR_K:
+			if (c->profile != CLS_PROFILE_TRIAD || (c->k >= 1 && c->k <= 3))
+				return NULL;
+			*hint = "Pass k between 1 and 3.";
+			return "k is how many of hypotension, hypoalbuminemia and hemoconcentration must hold.";
+		case CLS_CR_EDEMA:
+			return (c->edema != 0 && c->edema != 1) ? "edema must be true or false." : NULL;
+		case CLS_CR_DERIVE_BASELINES:
+			return (c->derive_baselines != 0 && c->derive_baselines != 1) ?
+				"derive_baselines must be true or false." : NULL;
+		case CLS_CR_WINDOW:
+			return c->window < 0 ? "The co-occurrence window must not be negative." : NULL;
+		default:
+			break;
+	}
+	if (f >= CLS_CR_FIRST_THRESHOLD && f < CLS_CR_FIRST_THRESHOLD + CLS_CR_NTHRESHOLDS)
+	{
+		double		x = *cls_triad_criteria_threshold((cls_triad_criteria *) c, f);
+
+		return isnan(x) ? NULL : cls_triad_threshold_check(x, hint);
+	}
+	if (f > CLS_CR_WINDOW && f < CLS_CR__COUNT)
+	{
+		/* bp_valid: SBP's and MAP's */
+		if (f == CLS_CR_BP_VALID && c->valid[CLS_IN_MAP] <= 0)
+			return "A validity window must be longer than zero.";
+		return *cls_triad_criteria_window((cls_triad_criteria *) c, f) <= 0 ?
+			"A validity window must be longer than zero." : NULL;
+	}
+	return "There is no such field.";
+}
+
+const char *
+cls_triad_criteria_check(const cls_triad_criteria *c, int *field)
+{
+	for (int f = 0; f < CLS_CR__COUNT; f++)
+	{
+		const char *hint;
+		const char *why = cls_triad_criteria_field_check(c, (cls_crit_field) f, &hint);
+
+		if (why)
+		{
+			if (field)
+				*field = f;
+			return why;
+		}
+	}
 	return NULL;
 }
 
@@ -228,7 +297,7 @@ cls_input_of(int32_t analyte)
 			return CLS_IN_WEIGHT;
 		case CLS_A_SODIUM:
 			return CLS_IN_SODIUM;
-		case CLS_OBS_EDEMA:
+		case CLS_KIND_EDEMA:
 			return CLS_IN_EDEMA;
 		default:
 			return -1;
@@ -239,6 +308,52 @@ cls_sign
 cls_sign_of_input(cls_input in)
 {
 	return input_sign[in];
+}
+
+int32_t
+cls_analyte_of_input(cls_input in)
+{
+	static const int32_t analyte[CLS_IN__COUNT] = {
+		[CLS_IN_SBP] = CLS_A_SBP,
+		[CLS_IN_MAP] = CLS_A_MAP,
+		[CLS_IN_ALBUMIN] = CLS_A_ALBUMIN,
+		[CLS_IN_HEMATOCRIT] = CLS_A_HEMATOCRIT,
+		[CLS_IN_WEIGHT] = CLS_A_WEIGHT,
+		[CLS_IN_SODIUM] = CLS_A_SODIUM,
+		[CLS_IN_EDEMA] = CLS_KIND_EDEMA,
+	};
+
+	return (in >= 0 && in < CLS_IN__COUNT) ? analyte[in] : CLS_A_NONE;
+}
+
+void
+cls_triad_wide_eval(const cls_triad_criteria *c, const cls_triad_wide_input *in,
+					cls_triad_wide_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	for (int i = 0; i < CLS_IN__COUNT; i++)
+	{
+		int32_t		a = cls_analyte_of_input((cls_input) i);
+		cls_sign	s = cls_sign_of_input((cls_input) i);
+		double		ref;
+		cls_rule	rule;
+
+		/* no usable value, or a sign switched off: not evaluated */
+		if (isnan(in->v[i]) || !cls_triad_uses(c, a))
+			continue;
+		rule = cls_sign_meets(c, (cls_input) i, in->v[i], in->baseline[i],
+							  i == CLS_IN_WEIGHT ? in->prev_weight : NAN, &ref);
+		r->known |= CLS_SIGN_BIT(s);
+		if (rule != CLS_RULE_NONE && !(r->yes & CLS_SIGN_BIT(s)))
+		{
+			r->yes |= CLS_SIGN_BIT(s);
+			r->ev[s].t = 0;
+			r->ev[s].v = in->v[i];
+			r->ev[s].ref = ref;
+			r->ev[s].analyte = a;
+			r->ev[s].rule = (int32_t) rule;
+		}
+	}
 }
 
 cls_sign
@@ -544,7 +659,7 @@ holds_until(const cls_triad_criteria *c, unsigned signs, const int64_t *expiry)
 
 size_t
 cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
-				   cls_triad_point *out, void (*tick) (void *), void *arg)
+				   cls_triad_point *out)
 {
 	const cls_triad_criteria *c = &ev->c;
 	size_t		npoints = 0;
@@ -585,10 +700,10 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 			cls_rule	r;
 			int			s;
 
-			if (tick && ++ticks >= 65536)
+			if (++ticks >= 65536)
 			{
 				ticks = 0;
-				tick(arg);
+				cls_check_interrupts();
 			}
 			if (in < 0)
 				continue;
@@ -675,7 +790,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 		{
 			int64_t		end = ev->last.until < t ? ev->last.until : t;
 			ev->duration_closed = cls_sat_add(ev->duration_closed,
-											  span_len(ev->last.t, end));
+											  cls_span_len(ev->last.t, end));
 		}
 		if (p.suspected && !ev->suspected_ever)
 		{
@@ -707,7 +822,7 @@ cls_triad_eval_duration(const cls_triad_eval *ev)
 	int64_t		d = ev->duration_closed;
 
 	if (ev->have_point && ev->last.suspected)
-		d = cls_sat_add(d, span_len(ev->last.t, ev->last.until));
+		d = cls_sat_add(d, cls_span_len(ev->last.t, ev->last.until));
 	return d;
 }
 
@@ -718,5 +833,5 @@ cls_triad_timeline(const cls_triad_criteria *c, const double *baselines,
 	cls_triad_eval ev;
 
 	cls_triad_eval_init(&ev, c, baselines);
-	return cls_triad_eval_run(&ev, obs, n, out, NULL, NULL);
+	return cls_triad_eval_run(&ev, obs, n, out);
 }

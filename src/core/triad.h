@@ -21,10 +21,6 @@
 #include "label.h"
 #include "units.h"
 
-/* The pseudo-analyte for a recorded edema observation (value 1 = present,
- * 0 = absent) in cls_obs.analyte; outside the cls_analyte range. */
-#define CLS_OBS_EDEMA	1000
-
 typedef enum cls_sign
 {
 	CLS_SIGN_HYPOTENSION = 0,
@@ -108,18 +104,72 @@ typedef struct cls_triad_criteria
 
 /* The defaults of a profile (README: The CLS triad; label.h for `drug`). */
 void		cls_triad_criteria_default(cls_triad_criteria *c, cls_profile p);
-/* NULL when the criteria are valid, else a static message naming the
- * field ("k must be between 1 and 3"). */
-const char *cls_triad_criteria_check(const cls_triad_criteria *c);
+
+/* The fields of the SQL composite cls.criteria, in its attribute order
+ * (src/sql/0.2.0/30_triad.sql); the constructors take them in this order
+ * after the profile. */
+typedef enum cls_crit_field
+{
+	CLS_CR_PROFILE = 0,
+	CLS_CR_K,
+	CLS_CR_SBP_BELOW,
+	CLS_CR_MAP_BELOW,
+	CLS_CR_SBP_FALL,
+	CLS_CR_ALBUMIN_BELOW,
+	CLS_CR_ALBUMIN_FALL,
+	CLS_CR_HCT_ABOVE,
+	CLS_CR_HCT_RISE,
+	CLS_CR_WEIGHT_GAIN_KG,
+	CLS_CR_WEIGHT_GAIN_PCT,
+	CLS_CR_SODIUM_BELOW,
+	CLS_CR_EDEMA,
+	CLS_CR_DERIVE_BASELINES,
+	CLS_CR_WINDOW,
+	CLS_CR_BP_VALID,
+	CLS_CR_ALBUMIN_VALID,
+	CLS_CR_HCT_VALID,
+	CLS_CR_WEIGHT_VALID,
+	CLS_CR_SODIUM_VALID,
+	CLS_CR_EDEMA_VALID,
+	CLS_CR__COUNT
+} cls_crit_field;
+
+/* The thresholds are the fields CLS_CR_SBP_BELOW .. CLS_CR_SODIUM_BELOW, the
+ * windows CLS_CR_WINDOW .. CLS_CR_EDEMA_VALID. */
+#define CLS_CR_FIRST_THRESHOLD	CLS_CR_SBP_BELOW
+#define CLS_CR_NTHRESHOLDS		(CLS_CR_SODIUM_BELOW - CLS_CR_SBP_BELOW + 1)
+#define CLS_CR_FIRST_WINDOW		CLS_CR_WINDOW
+
+/* Its SQL name ("hematocrit_above"). */
+const char *cls_triad_criteria_field_name(cls_crit_field f);
+/* Where the value of a threshold / window field lives in the struct. */
+double	   *cls_triad_criteria_threshold(cls_triad_criteria *c, cls_crit_field f);
+int64_t    *cls_triad_criteria_window(cls_triad_criteria *c, cls_crit_field f);
+
+/*
+ * THE check of the criteria.  cls_triad_criteria_field_check: NULL when
+ * field f of c is valid, else the reason (a sentence for an error detail),
+ * with *hint a sentence or NULL.  cls_triad_criteria_check: every field in
+ * attribute order; NULL when all are valid, else the first field's reason
+ * and, when field is not NULL, the field in *field.
+ */
+/* A threshold given (not NULL): NULL when usable, else the reason. */
+const char *cls_triad_threshold_check(double x, const char **hint);
+const char *cls_triad_criteria_field_check(const cls_triad_criteria *c,
+										   cls_crit_field f, const char **hint);
+const char *cls_triad_criteria_check(const cls_triad_criteria *c, int *field);
 
 /* Signs and inputs */
 const char *cls_sign_name(cls_sign s);
 const char *cls_profile_name(cls_profile p);
 int			cls_profile_from_name(const char *s, size_t len);	/* -1: none */
-/* The input of an observation's analyte (CLS_OBS_EDEMA included), -1 when
+/* The input of an observation's analyte (CLS_KIND_EDEMA included), -1 when
  * the profiles read no sign from it. */
 int			cls_input_of(int32_t analyte);
 cls_sign	cls_sign_of_input(cls_input in);
+/* The analyte of an input (CLS_KIND_EDEMA for edema): the inverse of
+ * cls_input_of. */
+int32_t		cls_analyte_of_input(cls_input in);
 /* Whether the criteria need observations of this analyte at all (its sign
  * is on, or it is reported among the worst values). */
 bool		cls_triad_uses(const cls_triad_criteria *c, int32_t analyte);
@@ -154,7 +204,7 @@ typedef struct cls_triad_evidence
 	int64_t		t;
 	double		v;
 	double		ref;			/* baseline / previous weight, NaN if absolute */
-	int32_t		analyte;		/* cls_analyte or CLS_OBS_EDEMA */
+	int32_t		analyte;		/* cls_analyte or CLS_KIND_EDEMA */
 	int32_t		rule;			/* cls_rule */
 } cls_triad_evidence;
 
@@ -171,6 +221,33 @@ typedef struct cls_triad_point
 	uint32_t	signs;
 	uint32_t	suspected;
 } cls_triad_point;
+
+/*
+ * One time point (the wide functions cls.signs, cls.hypotension, ...): the
+ * canonical value of each input (NaN: not given or not usable), its
+ * baseline (NaN: none) and the previous day's weight (NaN: none).
+ */
+typedef struct cls_triad_wide_input
+{
+	double		v[CLS_IN__COUNT];
+	double		baseline[CLS_IN__COUNT];
+	double		prev_weight;
+} cls_triad_wide_input;
+
+typedef struct cls_triad_wide_result
+{
+	unsigned	yes;			/* signs that hold */
+	unsigned	known;			/* signs with at least one usable value */
+	cls_triad_evidence ev[CLS_SIGN__COUNT]; /* of each sign in yes: the
+											 * first input (in cls_input
+											 * order) that met it; t = 0 */
+} cls_triad_wide_result;
+
+/* Evaluate one time point: inputs whose sign the criteria switch off are
+ * not evaluated (their sign stays unknown). */
+void		cls_triad_wide_eval(const cls_triad_criteria *c,
+								const cls_triad_wide_input *in,
+								cls_triad_wide_result *r);
 
 /* A running minimum/maximum with its time. */
 typedef struct cls_triad_extreme
@@ -239,12 +316,10 @@ void		cls_triad_eval_init(cls_triad_eval *ev, const cls_triad_criteria *c,
  * with cls_triad_eval_can_resume).  Appends one point per distinct time to
  * `out` (capacity: the number of distinct times in the new observations,
  * at most n - ev->next) when out is not NULL; returns the number of points.
- * `tick` (may be NULL) is called every 65536 observations with `arg`: the
- * PostgreSQL glue checks for interrupts there.
+ * Calls cls_check_interrupts() (sort.h) every 65536 observations.
  */
 size_t		cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
-							   cls_triad_point *out,
-							   void (*tick) (void *), void *arg);
+							   cls_triad_point *out);
 bool		cls_triad_eval_can_resume(const cls_triad_eval *ev,
 									  const cls_obs *obs, size_t n);
 /* Total suspected time: closed segments plus the open one after the last

@@ -10,6 +10,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "sort.h"			/* cls_check_interrupts */
+
 #include "ctcae.h"
 
 #define H	CLS_USECS_PER_HOUR
@@ -39,17 +41,67 @@ cls_triad_episode_params_default(cls_triad_episode_params *p)
 	p->albumin_lln = TEP_ALBUMIN_LLN;
 }
 
+static const char *const tep_field_names[CLS_TEP__COUNT] = {
+	"max_gap", "hold", "min_duration", "albumin_lln"
+};
+
 const char *
-cls_triad_episode_params_check(const cls_triad_episode_params *p)
+cls_triad_episode_params_field_name(cls_tep_field f)
 {
-	if (p->max_gap < 0)
-		return "max_gap must not be negative";
-	if (p->hold < 0)
-		return "hold must not be negative";
-	if (p->min_duration < 0)
-		return "min_duration must not be negative";
-	if (!isnan(p->albumin_lln) && !(isfinite(p->albumin_lln) && p->albumin_lln > 0))
-		return "albumin_lln must be a finite number greater than zero, or NULL (unknown)";
+	return (f >= 0 && f < CLS_TEP__COUNT) ? tep_field_names[f] : "unknown";
+}
+
+const char *
+cls_triad_episode_lln_check(double lln, const char **hint)
+{
+	if (isfinite(lln) && lln > 0)
+		return NULL;
+	*hint = "Pass NULL when the LLN is unknown (grade 1 then cannot be told from grade 0).";
+	return "The albumin LLN must be a finite number of g/dL greater than zero.";
+}
+
+const char *
+cls_triad_episode_params_field_check(const cls_triad_episode_params *p,
+									 cls_tep_field f, const char **hint)
+{
+	int64_t		d;
+
+	*hint = NULL;
+	switch (f)
+	{
+		case CLS_TEP_MAX_GAP:
+			d = p->max_gap;
+			break;
+		case CLS_TEP_HOLD:
+			d = p->hold;
+			break;
+		case CLS_TEP_MIN_DURATION:
+			d = p->min_duration;
+			break;
+		case CLS_TEP_ALBUMIN_LLN:
+			/* NaN: unknown */
+			return isnan(p->albumin_lln) ? NULL : cls_triad_episode_lln_check(p->albumin_lln, hint);
+		default:
+			return "There is no such field.";
+	}
+	return d < 0 ? "A duration must not be negative." : NULL;
+}
+
+const char *
+cls_triad_episode_params_check(const cls_triad_episode_params *p, int *field)
+{
+	for (int f = 0; f < CLS_TEP__COUNT; f++)
+	{
+		const char *hint;
+		const char *why = cls_triad_episode_params_field_check(p, (cls_tep_field) f, &hint);
+
+		if (why)
+		{
+			if (field)
+				*field = f;
+			return why;
+		}
+	}
 	return NULL;
 }
 
@@ -108,13 +160,6 @@ work_spans(const void *work, size_t n)
 						 2 * n * sizeof(cls_state_obs));
 }
 
-/* a - b for b >= 0, saturating at INT64_MIN */
-static int64_t
-sat_sub(int64_t a, int64_t b)
-{
-	return (b > 0 && a < INT64_MIN + b) ? INT64_MIN : a - b;
-}
-
 /*
  * The signs that can matter to the profile: s such that some set of signs
  * fails without s and holds with it (the profiles are monotone).  Derived
@@ -140,8 +185,7 @@ relevant_signs(const cls_triad_criteria *c)
 size_t
 cls_triad_episodes_find(const cls_triad_criteria *c, const double *baselines,
 						const cls_obs *obs, size_t n,
-						const cls_triad_episode_params *p, void *work,
-						void (*tick) (void *), void *arg)
+						const cls_triad_episode_params *p, void *work)
 {
 	tep_slot   *slot = work_slots(work);
 	cls_state_obs *sobs = work_sobs(work, n);
@@ -169,12 +213,12 @@ cls_triad_episodes_find(const cls_triad_criteria *c, const double *baselines,
 		while (j < n && obs[j].t == obs[i].t)
 			j++;
 		steps += j - i;
-		if (tick && steps >= 65536)
+		if (steps >= 65536)
 		{
 			steps = 0;
-			tick(arg);
+			cls_check_interrupts();
 		}
-		cls_triad_eval_run(&ev, obs, j, &pt, NULL, NULL);
+		cls_triad_eval_run(&ev, obs, j, &pt);
 		q->t = pt.t;
 		q->until = pt.until;
 		q->signs = pt.signs;
@@ -234,7 +278,7 @@ cls_triad_episodes_find(const cls_triad_criteria *c, const double *baselines,
 		if (c->window > 0)
 			/* co-occurrence: the onset was judged on (onset - window,
 			 * onset]; its earliest evidence may be anywhere in it */
-			lo = sat_sub(r.onset, c->window - 1);
+			lo = cls_sat_sub(r.onset, c->window - 1);
 		else
 			/* current values: the latest values that made it hold */
 			lo = (i < np) ? slot[i].p.ev_start : r.onset;
@@ -255,25 +299,6 @@ cls_triad_episodes_find(const cls_triad_criteria *c, const double *baselines,
 		have_prev = true;
 	}
 	return ne;
-}
-
-/* first index with obs[i].t >= t */
-static size_t
-lower_bound(const cls_obs *obs, size_t n, int64_t t)
-{
-	size_t		a = 0,
-				b = n;
-
-	while (a < b)
-	{
-		size_t		m = a + (b - a) / 2;
-
-		if (obs[m].t < t)
-			a = m + 1;
-		else
-			b = m;
-	}
-	return a;
 }
 
 static void
@@ -311,8 +336,7 @@ ext_max(cls_triad_extreme *e, double v, int64_t t)
  */
 static bool
 recovery(const cls_triad_criteria *c, uint32_t relevant, const cls_obs *obs,
-		 size_t n, int64_t end, int64_t limit, int64_t *at, size_t *steps,
-		 void (*tick) (void *), void *arg)
+		 size_t n, int64_t end, int64_t limit, int64_t *at, size_t *steps)
 {
 	bool		need_alb = !isnan(c->albumin_below) &&
 		(relevant & CLS_SIGN_BIT(CLS_SIGN_HYPOALBUMINEMIA));
@@ -331,7 +355,7 @@ recovery(const cls_triad_criteria *c, uint32_t relevant, const cls_obs *obs,
 
 	if (!need_alb && !need_hct)
 		return false;
-	i = lower_bound(obs, n, sat_sub(end, back));
+	i = cls_obs_lower_bound(obs, n, cls_sat_sub(end, back));
 	while (i < n)
 	{
 		int64_t		t = obs[i].t;
@@ -356,10 +380,10 @@ recovery(const cls_triad_criteria *c, uint32_t relevant, const cls_obs *obs,
 				gh = true;
 				vh = obs[i].v;
 			}
-			if (tick && ++*steps >= 65536)
+			if (++*steps >= 65536)
 			{
 				*steps = 0;
-				tick(arg);
+				cls_check_interrupts();
 			}
 		}
 		if (ga)
@@ -395,8 +419,7 @@ cls_triad_episodes_details(const cls_triad_criteria *c, const cls_obs *obs,
 						   const void *work, size_t ne,
 						   const cls_span *excl, size_t nexcl,
 						   const cls_cycle *cycles, size_t nc,
-						   cls_triad_episode *out,
-						   void (*tick) (void *), void *arg)
+						   cls_triad_episode *out)
 {
 	const tep_slot *slot = work_slots(work);
 	uint32_t	relevant = relevant_signs(c);
@@ -418,12 +441,12 @@ cls_triad_episodes_details(const cls_triad_criteria *c, const cls_obs *obs,
 		o->exclusion = -1;
 
 		/* worst values over the leak window [evidence start, end] */
-		for (size_t i = lower_bound(obs, n, r->ev_start); i < n && obs[i].t <= r->end; i++)
+		for (size_t i = cls_obs_lower_bound(obs, n, r->ev_start); i < n && obs[i].t <= r->end; i++)
 		{
-			if (tick && ++steps >= 65536)
+			if (++steps >= 65536)
 			{
 				steps = 0;
-				tick(arg);
+				cls_check_interrupts();
 			}
 			switch (obs[i].analyte)
 			{
@@ -458,7 +481,7 @@ cls_triad_episodes_details(const cls_triad_criteria *c, const cls_obs *obs,
 		}
 
 		o->recovered = recovery(c, relevant, obs, n, r->end, limit, &o->recovered_at,
-								&steps, tick, arg);
+								&steps);
 
 		/* exclusions: the first closed span overlapping [onset, end]
 		 * (spans sorted and disjoint, episodes sorted: one pointer) */

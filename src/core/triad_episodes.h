@@ -53,8 +53,27 @@ typedef struct cls_triad_episode_params
 /* The defaults (cls choices, README "Triad episodes"): max_gap 24 h, no
  * hold, min_duration 0, albumin LLN 3.5 g/dL. */
 void		cls_triad_episode_params_default(cls_triad_episode_params *p);
-/* NULL when valid, else a static message. */
-const char *cls_triad_episode_params_check(const cls_triad_episode_params *p);
+/* The fields of the SQL composite cls.episode_params, in attribute order. */
+typedef enum cls_tep_field
+{
+	CLS_TEP_MAX_GAP = 0,
+	CLS_TEP_HOLD,
+	CLS_TEP_MIN_DURATION,
+	CLS_TEP_ALBUMIN_LLN,
+	CLS_TEP__COUNT
+} cls_tep_field;
+
+const char *cls_triad_episode_params_field_name(cls_tep_field f);
+/* THE check: NULL when field f is valid, else the reason (a sentence for
+ * an error detail) with *hint a sentence or NULL. */
+const char *cls_triad_episode_params_field_check(const cls_triad_episode_params *p,
+												 cls_tep_field f, const char **hint);
+/* A given (not NULL) albumin LLN: NULL when usable, else the reason. */
+const char *cls_triad_episode_lln_check(double lln, const char **hint);
+/* Every field in order: NULL when valid, else the first field's reason
+ * (its field in *field when field is not NULL). */
+const char *cls_triad_episode_params_check(const cls_triad_episode_params *p,
+										   int *field);
 
 typedef struct cls_triad_episode
 {
@@ -86,14 +105,14 @@ size_t		cls_triad_episodes_work_size(size_t n);
  * Phase 1: the episodes of obs[0..n) (sorted by cls_obs_sort) under the
  * criteria and baselines (CLS_IN__COUNT values, NaN not given; or NULL).
  * Returns the number of episodes; their spans and per-episode data stay in
- * `work` for phase 2.  `tick` (may be NULL) is called every 65536 steps.
+ * `work` for phase 2.  Both phases call cls_check_interrupts() (sort.h)
+ * every 65536 steps.
  */
 size_t		cls_triad_episodes_find(const cls_triad_criteria *c,
 									const double *baselines,
 									const cls_obs *obs, size_t n,
 									const cls_triad_episode_params *p,
-									void *work,
-									void (*tick) (void *), void *arg);
+									void *work);
 
 /*
  * Phase 2: the details of the ne episodes found by phase 1 into out[0..ne).
@@ -107,7 +126,6 @@ void		cls_triad_episodes_details(const cls_triad_criteria *c,
 									   const void *work, size_t ne,
 									   const cls_span *excl, size_t nexcl,
 									   const cls_cycle *cycles, size_t nc,
-									   cls_triad_episode *out,
-									   void (*tick) (void *), void *arg);
+									   cls_triad_episode *out);
 
 #endif							/* CLS_TRIAD_EPISODES_H */

@@ -274,6 +274,43 @@ check_spans(const cls_span *in, size_t n, int64_t rawgap, uint64_t seed)
 		FUZZ_ASSERT("spans_input_covered", covered);
 	}
 
+	/* the eras aggregate's incremental union (a growing buffer, rows in
+	 * input order) equals the union at once */
+	{
+		cls_eras_acc acc;
+		bool		ok = true;
+
+		acc.gap = gap;
+		acc.n = acc.nmerged = 0;
+		acc.cap = 2;
+		acc.spans = (cls_span *) fuzz_alloc(acc.cap * sizeof(cls_span));
+		for (size_t i = 0; i < n; i++)
+		{
+			if (in[i].start > in[i].end)
+				continue;		/* the glue ignores an impossible interval */
+			while (!cls_eras_add(&acc, in[i].start, in[i].end))
+			{
+				acc.cap *= 2;
+				acc.spans = (cls_span *) realloc(acc.spans, acc.cap * sizeof(cls_span));
+			}
+		}
+		(void) cls_eras_compact(&acc);
+		{
+			size_t		m = 0;
+			cls_span   *d = (cls_span *) fuzz_alloc((n ? n : 1) * sizeof(cls_span));
+			size_t		kd;
+
+			for (size_t i = 0; i < n; i++)
+				if (in[i].start <= in[i].end)
+					d[m++] = in[i];
+			kd = cls_span_union_gap(d, m, gap);
+			ok = kd == acc.n && (kd == 0 || memcmp(d, acc.spans, kd * sizeof(cls_span)) == 0);
+			free(d);
+		}
+		FUZZ_ASSERT("eras_incremental_equals_union", ok);
+		free(acc.spans);
+	}
+
 	/* idempotence */
 	if (ka)
 	{

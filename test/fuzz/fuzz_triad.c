@@ -95,7 +95,7 @@ pos_window(int64_t raw, bool clustered)
  * the profiles do not read */
 static const int32_t analytes[] = {
 	CLS_A_SBP, CLS_A_MAP, CLS_A_ALBUMIN, CLS_A_HEMATOCRIT, CLS_A_WEIGHT,
-	CLS_A_SODIUM, CLS_OBS_EDEMA, CLS_A_CK, CLS_A_HEART_RATE
+	CLS_A_SODIUM, CLS_KIND_EDEMA, CLS_A_CK, CLS_A_HEART_RATE
 };
 /* a value near each one's thresholds (clustered mode) */
 static double
@@ -115,7 +115,7 @@ near_value(int32_t a, int8_t d)
 			return 70 + d / 20.0;
 		case CLS_A_SODIUM:
 			return 135 + d / 10.0;
-		case CLS_OBS_EDEMA:
+		case CLS_KIND_EDEMA:
 			return d & 1;
 		default:
 			return 100 + d;
@@ -147,12 +147,6 @@ rule_holds(const cls_triad_criteria *c, unsigned s)
 	return __builtin_popcount(s & CLS_TRIAD_SIGNS) >= c->k;
 }
 
-static int64_t
-sat_add(int64_t a, int64_t b)
-{
-	return (b > 0 && a > INT64_MAX - b) ? INT64_MAX : a + b;
-}
-
 typedef struct result
 {
 	size_t		np;
@@ -171,10 +165,10 @@ run(const cls_triad_criteria *c, const double *base,
 	cls_obs_sort(obs, n);
 	r->pts = (cls_triad_point *) fuzz_alloc(n * sizeof(cls_triad_point));
 	r->np = cls_triad_timeline(c, base, obs, n, r->pts);
-	r->ne = cls_triad_episodes_find(c, base, obs, n, p, work, NULL, NULL);
+	r->ne = cls_triad_episodes_find(c, base, obs, n, p, work);
 	r->eps = (cls_triad_episode *) fuzz_alloc(r->ne * sizeof(cls_triad_episode));
 	cls_triad_episodes_details(c, obs, n, p, work, r->ne, NULL, 0, NULL, 0,
-							   r->eps, NULL, NULL);
+							   r->eps);
 	free(work);
 }
 
@@ -261,7 +255,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.window = clustered ? hours(raw, 0, 63) : (raw < 0 ? 0 : raw);
 	for (int i = 0; i < CLS_IN__COUNT; i++)
 		c.valid[i] = pos_window(fuzz_i64(&in), clustered);
-	FUZZ_ASSERT("criteria valid", cls_triad_criteria_check(&c) == NULL);
+	FUZZ_ASSERT("criteria valid", cls_triad_criteria_check(&c, NULL) == NULL);
 
 	cls_triad_episode_params_default(&p);
 	raw = fuzz_i64(&in);
@@ -272,7 +266,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	p.min_duration = clustered ? hours(raw, 0, 7) : (raw < 0 ? 0 : raw);
 	b = fuzz_u8(&in);
 	p.albumin_lln = b == 0 ? NAN : b / 32.0;
-	FUZZ_ASSERT("params valid", cls_triad_episode_params_check(&p) == NULL);
+	FUZZ_ASSERT("params valid", cls_triad_episode_params_check(&p, NULL) == NULL);
 
 	obs = (cls_obs *) fuzz_alloc(MAXREC * sizeof(cls_obs));
 	while (in.n > 0 && n < MAXREC)
@@ -292,7 +286,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{
 			o->t = in_ts_range(t);
 			o->v = isfinite(v) ? v : 0;
-			if (o->analyte == CLS_OBS_EDEMA)
+			if (o->analyte == CLS_KIND_EDEMA)
 				o->v = (a & 0x80) ? 1 : 0;
 		}
 		o->v += 0.0;			/* no negative zero (obs_pg.h) */
@@ -359,6 +353,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			unsigned	signs = 0;
 
 			FUZZ_ASSERT("onset <= end", x->onset <= x->end);
+			FUZZ_ASSERT("duration never negative", cls_span_len(x->onset, x->end) >= 0);
 			FUZZ_ASSERT("evidence start <= onset", x->evidence_start <= x->onset);
 			FUZZ_ASSERT("end within the data (+expiry)", x->end <= max_until);
 			FUZZ_ASSERT("min_duration",
@@ -382,13 +377,58 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			FUZZ_ASSERT("onset at a suspected point", onset_ok);
 			if (p.hold != CLS_TEP_NO_HOLD)
-				FUZZ_ASSERT("end <= last suspected time + hold", x->end <= sat_add(last_susp, p.hold));
+				FUZZ_ASSERT("end <= last suspected time + hold", x->end <= cls_sat_add(last_susp, p.hold));
 			FUZZ_ASSERT("episode signs are the points' signs", (x->signs & ~signs) == 0);
 			if (x->recovered)
 				FUZZ_ASSERT("recovery at or after the end", x->recovered_at >= x->end);
 			check_worst(obs, n, x, CLS_A_SBP, &x->sbp_min, true);
 			check_worst(obs, n, x, CLS_A_ALBUMIN, &x->albumin_min, true);
 			check_worst(obs, n, x, CLS_A_HEMATOCRIT, &x->hct_max, false);
+		}
+	}
+
+	/* one time point (the wide functions): the first value of each input */
+	{
+		cls_triad_wide_input wi;
+		cls_triad_wide_result wr;
+
+		for (int i = 0; i < CLS_IN__COUNT; i++)
+		{
+			wi.v[i] = NAN;
+			wi.baseline[i] = base[i];
+		}
+		wi.prev_weight = NAN;
+		for (size_t i = 0; i < n; i++)
+		{
+			int			ip = cls_input_of(obs[i].analyte);
+
+			if (ip >= 0 && isnan(wi.v[ip]))
+				wi.v[ip] = obs[i].v;
+			else if (ip == CLS_IN_WEIGHT && isnan(wi.prev_weight))
+				wi.prev_weight = obs[i].v;
+		}
+		cls_triad_wide_eval(&c, &wi, &wr);
+		FUZZ_ASSERT("wide: a sign that holds is known", (wr.yes & ~wr.known) == 0);
+		for (int i = 0; i < CLS_IN__COUNT; i++)
+		{
+			cls_sign	s = cls_sign_of_input((cls_input) i);
+
+			if (!isnan(wi.v[i]) && cls_triad_uses(&c, cls_analyte_of_input((cls_input) i)))
+				FUZZ_ASSERT("wide: a used input with a value is known", wr.known & CLS_SIGN_BIT(s));
+		}
+		for (int s = 0; s < CLS_SIGN__COUNT; s++)
+		{
+			const cls_triad_evidence *e = &wr.ev[s];
+			double		ref;
+
+			if (!(wr.yes & CLS_SIGN_BIT(s)))
+				continue;
+			FUZZ_ASSERT("wide: the evidence reproduces its rule",
+						cls_sign_meets(&c, (cls_input) cls_input_of(e->analyte), e->v,
+									   wi.baseline[cls_input_of(e->analyte)],
+									   cls_input_of(e->analyte) == CLS_IN_WEIGHT ? wi.prev_weight : NAN,
+									   &ref) == (cls_rule) e->rule &&
+						cls_sign_of_rule((cls_rule) e->rule) == (cls_sign) s);
 		}
 	}
 

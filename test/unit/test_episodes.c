@@ -349,5 +349,60 @@ main(void)
 		CHECK(order_bad == 0, "shuffled input gives the same episodes (%d differ)", order_bad);
 	}
 
+	/* the incremental gap union of the eras aggregate (cls_eras_add with
+	 * a small, growing buffer) equals the union of all spans at once, for
+	 * rows in time order, reversed and shuffled */
+	{
+		int			bad = 0;
+
+		for (int round = 0; round < 300; round++)
+		{
+			size_t		n = 1 + rng() % 200;
+			int64_t		gap = (int64_t) (rng() % 5);
+			cls_span	all[200],
+						ref[200];
+			cls_eras_acc a;
+			size_t		nref;
+			int			order = round % 3;
+
+			for (size_t i = 0; i < n; i++)
+			{
+				int64_t		s0 = (int64_t) (rng() % 400) - 200;
+
+				all[i].start = s0;
+				all[i].end = s0 + (int64_t) (rng() % 6);
+			}
+			if (order == 0)
+				cls_span_sort(all, n);
+			else if (order == 1)
+			{
+				cls_span_sort(all, n);
+				for (size_t i = 0; i < n / 2; i++)
+				{
+					cls_span	t = all[i];
+
+					all[i] = all[n - 1 - i];
+					all[n - 1 - i] = t;
+				}
+			}
+			memcpy(ref, all, n * sizeof(cls_span));
+			nref = cls_span_union_gap(ref, n, gap);
+			a.gap = gap;
+			a.n = a.nmerged = 0;
+			a.cap = 4;
+			a.spans = malloc(a.cap * sizeof(cls_span));
+			for (size_t i = 0; i < n; i++)
+				while (!cls_eras_add(&a, all[i].start, all[i].end))
+				{
+					a.cap *= 2;
+					a.spans = realloc(a.spans, a.cap * sizeof(cls_span));
+				}
+			(void) cls_eras_compact(&a);
+			if (!spans_eq(a.spans, a.n, ref, nref))
+				bad++;
+			free(a.spans);
+		}
+		CHECK(bad == 0, "incremental eras = union of all spans (sorted, reversed, shuffled rows)");
+	}
 	return unit_done("episodes");
 }

@@ -255,12 +255,12 @@ main(void)
 			{22 * HR_, 71.5, CLS_A_WEIGHT},	/* 24 h after 70.0: +1.5 */
 			{46 * HR_, 3.6, CLS_A_ALBUMIN},
 			{46 * HR_, 71.0, CLS_A_WEIGHT},
-			{46 * HR_, 3.0, CLS_TGX_OBS_ALT_X_ULN},
-			{46 * HR_, 1.0, CLS_TGX_OBS_AST_X_ULN},
+			{46 * HR_, 3.0, CLS_KIND_ALT_X_ULN},
+			{46 * HR_, 1.0, CLS_KIND_AST_X_ULN},
 			{21 * DY_ - HR_, 4.2, CLS_A_ALBUMIN},	/* pre-cycle 2 */
 			{19 * DY_, 1.9, CLS_A_ALBUMIN},	/* lowest in cycle 1 */
-			{0, 0, CLS_TGX_OBS_DOSE}, {DY_, 0, CLS_TGX_OBS_DOSE},
-			{2 * DY_, 0, CLS_TGX_OBS_DOSE}, {21 * DY_, 0, CLS_TGX_OBS_DOSE},
+			{0, 0, CLS_KIND_DOSE}, {DY_, 0, CLS_KIND_DOSE},
+			{2 * DY_, 0, CLS_KIND_DOSE}, {21 * DY_, 0, CLS_KIND_DOSE},
 		};
 		int64_t		dz[] = {0, DY_, 2 * DY_, 21 * DY_};
 		cls_cycle	cy[4];
@@ -292,6 +292,52 @@ main(void)
 		cls_tgx_cycle_summarize(o, no, cy, ncy, 1, dd, &sm);
 		CHECK(sm.first_trigger == -1 && sm.days_held == 0 && sm.worst_grade == -1 &&
 			  sm.days_incomplete == 1 && sm.pre_cycle_albumin == 4.2, "cycle 2 summary (albumin before its start is not in it)");
+	}
+	/* the decisions the glue used to hold */
+	{
+		double		x = -1;
+
+		CHECK(cls_tgx_first_dose_of_cycle1(1, 3, 4) == 1 && cls_tgx_first_dose_of_cycle1(0, 1, 1) == 0 &&
+			  cls_tgx_first_dose_of_cycle1(-1, 1, 1) == 1 && cls_tgx_first_dose_of_cycle1(-1, 1, 2) == 0 &&
+			  cls_tgx_first_dose_of_cycle1(-1, 2, 0) == 0 && cls_tgx_first_dose_of_cycle1(-1, 0, 3) == 0 &&
+			  cls_tgx_first_dose_of_cycle1(-1, 1, 0) == -1 && cls_tgx_first_dose_of_cycle1(-1, 0, 1) == -1 &&
+			  cls_tgx_first_dose_of_cycle1(-1, 0, 0) == -1,
+			  "first dose of cycle 1: as given, else cycle 1 day 1, else ruled out, else unknown");
+		CHECK(cls_tgx_crcl_problem(500) == NULL && cls_tgx_crcl_problem(0) == NULL &&
+			  cls_tgx_crcl_problem(500.1) != NULL && cls_tgx_crcl_problem(-1) != NULL &&
+			  cls_tgx_crcl_problem(NAN) != NULL, "CrCl plausible in [0, 500] mL/min");
+		CHECK(cls_tgx_finding_value(CLS_KIND_EDEMA, 2, &x) && x == 1 &&
+			  cls_tgx_finding_value(CLS_KIND_HYPOTENSION, 0, &x) && x == 0 &&
+			  !cls_tgx_finding_value(CLS_KIND_FLUID_OVERLOAD, -1, &x) &&
+			  cls_tgx_finding_value(CLS_KIND_HYPERSENSITIVITY, 3, &x) && x == 3 &&
+			  !cls_tgx_finding_value(CLS_KIND_HYPERSENSITIVITY, 2.5, &x) &&
+			  !cls_tgx_finding_value(CLS_KIND_HYPERSENSITIVITY, 5, &x) &&
+			  !cls_tgx_finding_value(CLS_KIND_CRCL, 900, &x) &&
+			  !cls_tgx_finding_value(CLS_KIND_DOSE, 1, &x), "recorded findings as the series keeps them");
+		CHECK(cls_tgx_kind_of_analyte(CLS_A_ALT) == CLS_KIND_ALT_X_ULN &&
+			  cls_tgx_kind_of_analyte(CLS_A_ALBUMIN) == CLS_A_ALBUMIN &&
+			  cls_tgx_kind_of_analyte(CLS_A_HEMATOCRIT) == -1 &&
+			  cls_tgx_kind_of_analyte(CLS_A_NONE) == -1, "the analytes the rules read");
+		CHECK(strcmp(cls_tgx_do_name(CLS_TGX_DO_ALBUMIN), "give 25 g IV albumin q12h") == 0,
+			  "one short name per action");
+	}
+	/* one rule for a usable ULN (cls.tagraxofusp_check and the aggregates) */
+	{
+		cls_tgx_input in;
+
+		CHECK(cls_tgx_x_uln(50, 40) == 1.25 && cls_tgx_x_uln(0, 40) == 0,
+			  "x ULN: value / ULN");
+		CHECK(cls_tgx_x_uln(50, 4.9e-324) == -1 && cls_tgx_x_uln(50, 0) == -1 &&
+			  cls_tgx_x_uln(50, -1) == -1 && cls_tgx_x_uln(50, NAN) == -1 &&
+			  cls_tgx_x_uln(50, INFINITY) == -1 && cls_tgx_x_uln(INFINITY, 40) == -1,
+			  "x ULN: a denormal, zero, negative, missing or infinite ULN is unusable");
+		cls_tgx_input_init(&in);
+		cls_tgx_set_x_uln(&in, CLS_TGX_IN_ALT_X_ULN, cls_tgx_x_uln(50, 4.9e-324));
+		cls_tgx_set_x_uln(&in, CLS_TGX_IN_AST_X_ULN, cls_tgx_x_uln(80, 40));
+		CHECK(!in.val[CLS_TGX_IN_ALT_X_ULN].has &&
+			  strcmp(in.val[CLS_TGX_IN_ALT_X_ULN].problem, "ALT without its ULN") == 0 &&
+			  in.val[CLS_TGX_IN_AST_X_ULN].has && in.val[CLS_TGX_IN_AST_X_ULN].v == 2,
+			  "x ULN: an unusable ULN is the problem \"ALT without its ULN\"");
 	}
 	return unit_done("tagraxofusp");
 }

@@ -23,7 +23,7 @@ run(const cls_triad_criteria *c, cls_obs *obs, size_t n, cls_triad_point *out,
 {
 	cls_obs_sort(obs, n);
 	cls_triad_eval_init(ev, c, NULL);
-	return cls_triad_eval_run(ev, obs, n, out, NULL, NULL);
+	return cls_triad_eval_run(ev, obs, n, out);
 }
 
 int
@@ -37,7 +37,7 @@ main(void)
 
 	cls_triad_criteria_default(&t, CLS_PROFILE_TRIAD);
 	cls_triad_criteria_default(&d, CLS_PROFILE_DRUG);
-	CHECK(cls_triad_criteria_check(&t) == NULL && cls_triad_criteria_check(&d) == NULL,
+	CHECK(cls_triad_criteria_check(&t, NULL) == NULL && cls_triad_criteria_check(&d, NULL) == NULL,
 		  "defaults are valid");
 	CHECK(t.albumin_below == 3.0 && d.albumin_below == 3.5 && d.albumin_fall == 0.5,
 		  "triad albumin < 3.0, drug < 3.5 (label)");
@@ -47,13 +47,83 @@ main(void)
 		cls_triad_criteria bad = t;
 
 		bad.k = 4;
-		CHECK(cls_triad_criteria_check(&bad) != NULL, "k = 4 rejected");
+		CHECK(cls_triad_criteria_check(&bad, NULL) != NULL, "k = 4 rejected");
 		bad = t;
 		bad.sbp_below = -1;
-		CHECK(cls_triad_criteria_check(&bad) != NULL, "negative threshold rejected");
+		CHECK(cls_triad_criteria_check(&bad, NULL) != NULL, "negative threshold rejected");
 		bad = t;
 		bad.window = -1;
-		CHECK(cls_triad_criteria_check(&bad) != NULL, "negative window rejected");
+		CHECK(cls_triad_criteria_check(&bad, NULL) != NULL, "negative window rejected");
+	}
+	/* the check names the field and gives the reason (the glue's error) */
+	{
+		cls_triad_criteria bad = t;
+		const char *hint = NULL;
+		int			f = -1;
+
+		bad.k = 0;
+		bad.valid[CLS_IN_SODIUM] = 0;
+		CHECK(cls_triad_criteria_check(&bad, &f) != NULL && f == CLS_CR_K &&
+			  strcmp(cls_triad_criteria_field_name(f), "k") == 0,
+			  "first bad field in attribute order: k");
+		bad.k = 2;
+		CHECK(cls_triad_criteria_check(&bad, &f) != NULL && f == CLS_CR_SODIUM_VALID &&
+			  strcmp(cls_triad_criteria_field_name(f), "sodium_valid") == 0,
+			  "then sodium_valid");
+		bad = d;
+		bad.k = 0;				/* drug has no k */
+		bad.valid[CLS_IN_MAP] = 0;	/* bp_valid is SBP's and MAP's */
+		CHECK(cls_triad_criteria_check(&bad, &f) != NULL && f == CLS_CR_BP_VALID,
+			  "drug: k not checked; MAP's validity is bp_valid");
+		CHECK(cls_triad_threshold_check(NAN, &hint) != NULL && hint != NULL &&
+			  cls_triad_threshold_check(0, &hint) != NULL &&
+			  cls_triad_threshold_check(1e-300, &hint) == NULL,
+			  "a given threshold: NaN and 0 refused (NULL is off, not NaN)");
+		bad = t;
+		*cls_triad_criteria_threshold(&bad, CLS_CR_HCT_ABOVE) = -3;
+		*cls_triad_criteria_window(&bad, CLS_CR_ALBUMIN_VALID) = 5;
+		CHECK(bad.hct_above == -3 && bad.valid[CLS_IN_ALBUMIN] == 5 &&
+			  cls_triad_criteria_check(&bad, &f) != NULL && f == CLS_CR_HCT_ABOVE &&
+			  strcmp(cls_triad_criteria_field_name(f), "hematocrit_above") == 0,
+			  "field accessors address the struct");
+	}
+
+	/* one time point (the wide functions) */
+	{
+		cls_triad_wide_input in;
+		cls_triad_wide_result r;
+		cls_triad_criteria noedema = d;
+
+		for (int i = 0; i < CLS_IN__COUNT; i++)
+			in.v[i] = in.baseline[i] = NAN;
+		in.prev_weight = NAN;
+		in.v[CLS_IN_SBP] = 120;
+		in.v[CLS_IN_MAP] = 60;	/* MAP < 65 meets hypotension */
+		in.v[CLS_IN_ALBUMIN] = 2.9;
+		in.v[CLS_IN_WEIGHT] = 80;
+		in.prev_weight = 78;
+		in.v[CLS_IN_EDEMA] = 1;
+		cls_triad_wide_eval(&t, &in, &r);
+		CHECK((r.yes & CLS_SIGN_BIT(CLS_SIGN_HYPOTENSION)) &&
+			  (r.yes & CLS_SIGN_BIT(CLS_SIGN_HYPOALBUMINEMIA)) &&
+			  (r.yes & CLS_SIGN_BIT(CLS_SIGN_WEIGHT_GAIN)) &&
+			  !(r.known & CLS_SIGN_BIT(CLS_SIGN_HEMOCONCENTRATION)) &&
+			  !(r.known & CLS_SIGN_BIT(CLS_SIGN_HYPONATREMIA)),
+			  "wide: SBP normal but MAP low holds; no hematocrit is unknown");
+		CHECK(r.ev[CLS_SIGN_HYPOTENSION].analyte == CLS_A_MAP &&
+			  r.ev[CLS_SIGN_HYPOTENSION].rule == CLS_RULE_MAP_LOW &&
+			  r.ev[CLS_SIGN_WEIGHT_GAIN].ref == 78,
+			  "wide: the evidence is the input that met the sign, with its reference");
+		noedema.edema = 0;
+		cls_triad_wide_eval(&d, &in, &r);
+		CHECK((r.yes & CLS_SIGN_BIT(CLS_SIGN_EDEMA)) &&
+			  r.ev[CLS_SIGN_EDEMA].analyte == CLS_KIND_EDEMA,
+			  "wide: the drug profile reads edema");
+		cls_triad_wide_eval(&noedema, &in, &r);
+		CHECK(!(r.known & CLS_SIGN_BIT(CLS_SIGN_EDEMA)), "wide: edema switched off");
+		CHECK(cls_analyte_of_input(CLS_IN_EDEMA) == CLS_KIND_EDEMA &&
+			  cls_input_of(cls_analyte_of_input(CLS_IN_SODIUM)) == CLS_IN_SODIUM,
+			  "input <-> analyte");
 	}
 
 	/* each threshold, both sides */
@@ -225,7 +295,7 @@ main(void)
 
 			while (j < n && o[j].t == o[i].t)
 				j++;
-			cls_triad_eval_run(&ev, o, j, NULL, NULL, NULL);
+			cls_triad_eval_run(&ev, o, j, NULL);
 			have = cls_previous_day_value(o, n, CLS_A_WEIGHT, o[i].t, &v, &w);
 			if (have != (ev.pw_have && ev.pw_t >= o[i].t - CLS_PREV_DAY_MAX_USECS) ||
 				(have && (v != ev.pw_v || w != ev.pw_t)))
@@ -253,7 +323,7 @@ main(void)
 		}
 		cls_obs_sort(o, n);
 		cls_triad_eval_init(&a, &t, NULL);
-		cls_triad_eval_run(&a, o, n, NULL, NULL, NULL);
+		cls_triad_eval_run(&a, o, n, NULL);
 		cls_triad_eval_init(&b, &t, NULL);
 		for (size_t m = 0; m < n;)
 		{
@@ -262,7 +332,7 @@ main(void)
 			while (e < n && o[e].t == o[m].t)
 				e++;
 			CHECK(cls_triad_eval_can_resume(&b, o, e) || m == 0, "can resume at %zu", m);
-			cls_triad_eval_run(&b, o, e, NULL, NULL, NULL);
+			cls_triad_eval_run(&b, o, e, NULL);
 			m = e;
 		}
 		CHECK(a.suspected_ever == b.suspected_ever && a.first.t == b.first.t &&

@@ -54,9 +54,9 @@ episodes(const cls_triad_criteria *c, const cls_triad_episode_params *p,
 	cls_obs_sort(obs, nobs);
 	if (nd > 0)
 		nc = cls_cycles_build(doses, nd, cyc);
-	ne = cls_triad_episodes_find(c, NULL, obs, nobs, p, work, NULL, NULL);
+	ne = cls_triad_episodes_find(c, NULL, obs, nobs, p, work);
 	cls_triad_episodes_details(c, obs, nobs, p, work, ne, excl, nexcl,
-							   nc ? cyc : NULL, nc, eps, NULL, NULL);
+							   nc ? cyc : NULL, nc, eps);
 	free(work);
 	return ne;
 }
@@ -80,18 +80,32 @@ main(void)
 	cls_triad_criteria_default(&t, CLS_PROFILE_TRIAD);
 	cls_triad_criteria_default(&d, CLS_PROFILE_DRUG);
 	cls_triad_episode_params_default(&p);
-	CHECK(cls_triad_episode_params_check(&p) == NULL, "default params valid");
+	CHECK(cls_triad_episode_params_check(&p, NULL) == NULL, "default params valid");
 	CHECK(p.max_gap == 24 * H && p.hold == CLS_TEP_NO_HOLD && p.min_duration == 0 &&
 		  p.albumin_lln == 3.5, "defaults: max_gap 24 h, no hold, min 0, LLN 3.5");
 	bad = p;
 	bad.max_gap = -1;
-	CHECK(cls_triad_episode_params_check(&bad) != NULL, "negative max_gap rejected");
+	CHECK(cls_triad_episode_params_check(&bad, NULL) != NULL, "negative max_gap rejected");
 	bad = p;
 	bad.albumin_lln = 0;
-	CHECK(cls_triad_episode_params_check(&bad) != NULL, "LLN 0 rejected");
+	CHECK(cls_triad_episode_params_check(&bad, NULL) != NULL, "LLN 0 rejected");
 	bad = p;
 	bad.albumin_lln = NAN;
-	CHECK(cls_triad_episode_params_check(&bad) == NULL, "LLN unknown accepted");
+	CHECK(cls_triad_episode_params_check(&bad, NULL) == NULL, "LLN unknown accepted");
+	{
+		const char *hint;
+		int			f = -1;
+
+		bad = p;
+		bad.min_duration = -1;
+		bad.albumin_lln = -2;
+		CHECK(cls_triad_episode_params_check(&bad, &f) != NULL && f == CLS_TEP_MIN_DURATION &&
+			  strcmp(cls_triad_episode_params_field_name(f), "min_duration") == 0,
+			  "the check names the first bad field");
+		CHECK(cls_triad_episode_lln_check(NAN, &hint) != NULL && hint != NULL &&
+			  cls_triad_episode_lln_check(3.5, &hint) == NULL,
+			  "a given LLN: NaN refused (NULL is unknown)");
+	}
 
 	/* empty */
 	nobs = 0;

@@ -1,0 +1,89 @@
+/*
+ * obs.c -- the total order of observations and the one bound search over
+ * time (see obs.h).
+ */
+#include "obs.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sort.h"
+#include "units.h"
+
+/* every kind sorts after, and is told apart from, every analyte */
+typedef char kinds_after_analytes[((int) CLS_A__COUNT <= (int) CLS_KIND_DOSE) ? 1 : -1];
+
+int32_t
+cls_obs_kind_from_code(const char *s, size_t len)
+{
+	static const struct
+	{
+		const char *name;
+		int32_t		kind;
+	}			words[] = {
+		{"edema", CLS_KIND_EDEMA},
+		{"fluid_overload", CLS_KIND_FLUID_OVERLOAD},
+		{"hypotension", CLS_KIND_HYPOTENSION},
+		{"hypersensitivity", CLS_KIND_HYPERSENSITIVITY},
+		{"creatinine_clearance", CLS_KIND_CRCL},
+		{"crcl", CLS_KIND_CRCL},
+	};
+	const char *p = s;
+	size_t		l = len;
+	cls_analyte a;
+
+	while (l > 0 && isspace((unsigned char) *p))
+		p++, l--;
+	while (l > 0 && isspace((unsigned char) p[l - 1]))
+		l--;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i].name) == l && strncasecmp(p, words[i].name, l) == 0)
+			return words[i].kind;
+	a = cls_analyte_from_code(s, len);
+	return a == CLS_A_NONE ? -1 : (int32_t) a;
+}
+
+/* Total order (t, analyte, v); v is never NaN here (values are checked for
+ * plausibility before they are buffered). */
+#define OBS_LESS(x, y) \
+	((x).t < (y).t || ((x).t == (y).t && ((x).analyte < (y).analyte || \
+	 ((x).analyte == (y).analyte && (x).v < (y).v))))
+CLS_DEFINE_SORT(obs_sort, cls_obs, OBS_LESS)
+
+void
+cls_obs_sort(cls_obs *obs, size_t n)
+{
+	obs_sort(obs, n);
+}
+
+/* the first index in [0, n) whose time is > t (strict) or >= t */
+static size_t
+bound(const cls_obs *obs, size_t n, int64_t t, bool strict)
+{
+	size_t		a = 0,
+				b = n;
+
+	while (a < b)
+	{
+		size_t		m = a + (b - a) / 2;
+
+		if (obs[m].t < t || (strict && obs[m].t == t))
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a;
+}
+
+size_t
+cls_obs_lower_bound(const cls_obs *obs, size_t n, int64_t t)
+{
+	return bound(obs, n, t, false);
+}
+
+size_t
+cls_obs_upper_bound(const cls_obs *obs, size_t n, int64_t t)
+{
+	return bound(obs, n, t, true);
+}
