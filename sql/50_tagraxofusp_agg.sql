@@ -6,7 +6,7 @@
 SET timezone = 'UTC';
 SET extra_float_digits = 0;
 
--- days since the first dose: 0 in the first 24 h, -1 in the 24 h before
+-- days since the first dose, a count of dates: 0 on the first dose's date, -1 on the date before
 SELECT t, cls.days_since_first_dose(t, '2024-03-04 08:00+00') FROM (VALUES
   ('2024-03-03 07:59:59+00'::timestamptz), ('2024-03-03 08:00+00'), ('2024-03-04 07:59:59+00'),
   ('2024-03-04 08:00+00'), ('2024-03-05 07:59:59+00'), ('2024-03-05 08:00+00'),
@@ -20,7 +20,7 @@ FROM (VALUES ('2024-03-03 08:00+00'::timestamptz), ('2024-03-04 07:00+00'), ('20
   ('2024-05-01 00:00+00')) v(t);
 SELECT cls.cycle_of('2024-03-04 08:00+00', '{}'::timestamptz[]) IS NULL AS no_doses_null,
        cls.cycle_of('2024-03-04 08:00+00', ARRAY[NULL]::timestamptz[]) IS NULL AS null_doses_null;
--- a dose 1 us short of 21 days stays in cycle 1; at exactly 21 days it starts cycle 2
+-- 21 dates: a dose on the 21st date after the first starts cycle 2, even 1 us short of 21 x 24 h
 SELECT c.* FROM unnest(cls.cycles(ARRAY['2024-03-04 08:00+00', '2024-03-25 07:59:59.999999+00',
     '2024-03-25 08:00+00']::timestamptz[])) c;
 

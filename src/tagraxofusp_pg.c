@@ -565,7 +565,7 @@ cls_tagraxofusp_check(PG_FUNCTION_ARGS)
 					   "Cycles are numbered from 1.", "Pass NULL when the cycle is unknown.");
 	if (has_day && PG_GETARG_INT32(A_CYCLE_DAY) < 1)
 		cls_pg_bad_arg("cycle_day", psprintf("%d", PG_GETARG_INT32(A_CYCLE_DAY)),
-					   "A dose is given on cycle day 1 or later (day 1 is the first 24 h after the cycle's first dose).",
+					   "A dose is given on cycle day 1 or later (day 1 is the date of the cycle's first dose).",
 					   "Pass NULL when the cycle day is unknown.");
 
 	value_arg(fcinfo, &d.in, CLS_TGX_IN_ALBUMIN, A_ALBUMIN, CLS_A_ALBUMIN, A_ALBUMIN_UNIT, 0);

@@ -8,11 +8,15 @@
 #include "label.h"
 
 int64_t
+cls_date_of(int64_t t)
+{
+	return cls_floor_div(t, CLS_USECS_PER_DAY);
+}
+
+int64_t
 cls_days_since(int64_t t, int64_t first_dose)
 {
-	/* the difference of two valid timestamps fits in int64 (PostgreSQL
-	 * timestamps span less than 2^62 microseconds) */
-	return cls_floor_div(t - first_dose, CLS_USECS_PER_DAY);
+	return cls_date_of(t) - cls_date_of(first_dose);
 }
 
 static int
@@ -40,8 +44,6 @@ cls_doses_normalize(int64_t *doses, size_t n)
 size_t
 cls_cycles_build(const int64_t *doses, size_t n, cls_cycle *out)
 {
-	/* "a 21-day cycle" (ELZONRIS US PI 12/2018): 21 x 24 h of elapsed time */
-	const int64_t cycle_len = (int64_t) CLS_LABEL_CYCLE_DAYS * CLS_USECS_PER_DAY;
 	size_t		nc = 0;
 	int64_t		last_day = 0;
 
@@ -49,7 +51,9 @@ cls_cycles_build(const int64_t *doses, size_t n, cls_cycle *out)
 	{
 		int64_t		day;
 
-		if (nc == 0 || doses[i] - out[nc - 1].start >= cycle_len)
+		/* "a 21-day cycle" [L3]: 21 dates */
+		if (nc == 0 ||
+			cls_days_since(doses[i], out[nc - 1].start) >= CLS_LABEL_CYCLE_DAYS)
 		{
 			cls_cycle  *c = &out[nc++];
 
@@ -80,20 +84,23 @@ cls_cycle_of(const cls_cycle *cycles, size_t nc, int64_t t,
 	size_t		a = 0,
 				b = nc;
 
-	if (nc == 0 || t < cycles[0].start)
+	int64_t		date = cls_date_of(t);
+
+	if (nc == 0 || date < cls_date_of(cycles[0].start))
 	{
 		*cycle_no = 0;
 		*start = nc ? cycles[0].start : t;
-		/* no day 0: the 24 h before the first dose are day -1 */
+		/* no day 0: the date before the first dose is day -1 */
 		*cycle_day = nc ? cls_days_since(t, cycles[0].start) : 0;
 		return -1;
 	}
-	/* last cycle with start <= t */
+	/* last cycle whose first dose's date is <= the date of t (cycles start
+	 * on distinct dates, 21 or more apart) */
 	while (a < b)
 	{
 		size_t		m = a + (b - a) / 2;
 
-		if (cycles[m].start <= t)
+		if (cls_date_of(cycles[m].start) <= date)
 			a = m + 1;
 		else
 			b = m;

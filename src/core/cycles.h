@@ -6,22 +6,30 @@
  * 21-day cycle.  The dosing period may be extended for dose delays up to day
  * 10 of the cycle" (README: Sources (ELZONRIS US PI 12/2018; ELZONRIS US PI (current))); README: Episode windows
  * (dose-anchored windows).  The cycle length is CLS_LABEL_CYCLE_DAYS
- * (label.h).  Everything is elapsed time in microseconds (PostgreSQL
- * TimestampTz), so no time zone or calendar enters any result.
+ * (label.h).
  *
- * cls's rules (README "Tagraxofusp monitoring", "Dose anchoring"):
- *  - a cycle starts at a dose; a later dose given >= 21 x 24 h after the
- *    current cycle's start starts the next cycle (a dose earlier than that
- *    stays in the current cycle, e.g. on day 15);
- *  - cycle day = floor((t - cycle start) / 24 h) + 1, so the first 24 h of a
- *    cycle are day 1; a time after the last cycle's day 21 stays in the last
- *    cycle (day 22, 23, ...), because a cycle only ends at the next dose;
- *  - days since the first dose = floor((t - first dose) / 24 h): 0 during
- *    the first 24 h, -1 in the 24 h before (the label's onset range "-1 to
- *    46 days" counts this way);
- *  - a time before the first dose is in cycle 0 and its cycle day is the
- *    (negative) days since the first dose: day -1 is the 24 h before the
- *    first dose, as trial calendars count (there is no day 0).
+ * Calendar days (README "Conventions", "Dose anchoring"): clinicians count
+ * the label's days as dates at the place of care, not as 24-hour periods.
+ * Every time given to this module is a WALL-CLOCK time in microseconds (a
+ * PostgreSQL timestamp, or a timestamptz the glue has converted to the wall
+ * clock of the caller's time_zone), and its date is floor(t / 24 h); the
+ * core knows no time zone.
+ *
+ * cls's rules:
+ *  - a cycle starts at a dose; a later dose whose date is >= 21 dates after
+ *    the current cycle's first dose starts the next cycle (a dose earlier
+ *    than that stays in the current cycle, e.g. on day 15);
+ *  - cycle day = (date of t - date of the cycle's first dose) + 1, so day 1
+ *    is the date of the first dose and five doses on five consecutive dates
+ *    are days 1-5 whatever their hours; a time after the last cycle's day
+ *    21 stays in the last cycle (day 22, 23, ...), because a cycle only ends
+ *    at the next dose;
+ *  - days since the first dose = date of t - date of the first dose (a
+ *    count: 0 on the date of the first dose, -1 on the date before; the
+ *    label's onset range "-1 to 46 days" counts this way);
+ *  - a time on a date before the first dose's is in cycle 0 and its cycle
+ *    day is that (negative) count: the date before the first dose is day
+ *    -1, as trial calendars count (there is no day 0).
  */
 #ifndef CLS_CYCLES_H
 #define CLS_CYCLES_H
@@ -38,12 +46,15 @@ typedef struct cls_cycle
 	int64_t		start;			/* the cycle's first dose */
 	int64_t		last_dose;
 	int32_t		n_doses;		/* distinct dose times in the cycle */
-	int32_t		n_days;			/* distinct cycle days with a dose */
+	int32_t		n_days;			/* distinct dates with a dose */
 	size_t		first;			/* index of its first dose in the sorted,
 								 * de-duplicated dose array */
 } cls_cycle;
 
-/* floor((t - first_dose) / 24 h) */
+/* The date of a wall-clock time: floor(t / 24 h), days since 2000-01-01. */
+int64_t		cls_date_of(int64_t t);
+
+/* date of t - date of first_dose */
 int64_t		cls_days_since(int64_t t, int64_t first_dose);
 
 /* Sort dose times ascending and drop exact duplicates; returns the new

@@ -28,10 +28,6 @@
 /* "predose body weight that is increased by >= 1.5 kg over the previous
  * day's predose weight" */
 #define CLS_LABEL_WEIGHT_GAIN_KG		1.5
-/* README: The CLS triad: "previous day" = the latest weight taken 12 to 36 h earlier
- * (both ends inclusive) */
-#define CLS_PREV_DAY_MIN_USECS			(12 * CLS_USECS_PER_HOUR)
-#define CLS_PREV_DAY_MAX_USECS			(36 * CLS_USECS_PER_HOUR)
 /* Dosing: "days 1 to 5 of a 21-day cycle ... may be extended ... up to day
  * 10 of the cycle" (ELZONRIS US PI 12/2018; ELZONRIS US PI (current)) */
 #define CLS_LABEL_CYCLE_DAYS			21
@@ -40,8 +36,10 @@
 
 /*
  * The "previous day" value of an analyte for an observation at time t: the
- * latest observation of `analyte` with t - 36 h <= time <= t - 12 h, among
- * obs[0..n) sorted by cls_obs_sort.  Returns false when there is none.
+ * latest observation of `analyte` on the date before t's date (dates as in
+ * cycles.h: floor(wall-clock time / 24 h); a weight at 23:00 is the previous
+ * day's for one at 07:00 the next date), among obs[0..n) sorted by
+ * cls_obs_sort.  Returns false when there is none.
  */
 bool		cls_previous_day_value(const cls_obs *obs, size_t n,
 								   cls_analyte analyte, int64_t t,

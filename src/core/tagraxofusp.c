@@ -14,8 +14,8 @@
  *     0.5) is then the exact complement of the trigger, so no state is
  *     carried from day to day.
  *  2. Weight: the previous day's predose weight is the latest weight taken
- *     12 to 36 h earlier (label.h); the gain is resolved when < 1.5 kg, the
- *     exact complement.
+ *     on the previous date (label.h: days are dates); the gain is
+ *     resolved when < 1.5 kg, the exact complement.
  *  3. SBP and heart rate: Table 1's resume conditions ("<160 mmHg or >80
  *     mmHg") are always true as written (README: Sources); cls reads
  *     them with AND, which makes them the exact complements of the holds.
@@ -86,7 +86,7 @@ static const cls_tgx_rule_info rules[CLS_TGX__COUNT] = {
 		"Table 1 row 2 (ELZONRIS US PI 2020); Table 2 row 4 (ELZONRIS US PI 12/2018); (ELZONRIS HCP CLS management)",
 		"A predose body weight that is increased by ≥ 1.5 kg over the previous day's predose weight",
 		"Administer 25g intravenous albumin (q12h or more frequently as practical), and manage fluid status as indicated clinically (e.g., generally with intravenous fluids and vasopressors if hypotensive and with diuretics if normotensive or hypertensive), until body weight increase has resolved (i.e. the increase is no longer ≥ 1.5 kg greater than the previous day's predose weight).",
-		"every dose except the first of cycle 1: hold when predose weight - previous day's weight >= 1.5 kg; previous day = the latest weight 12 to 36 h before the predose weight (README: Tagraxofusp monitoring, Table 2 wording)",
+		"every dose except the first of cycle 1: hold when predose weight - previous day's weight >= 1.5 kg; previous day = the latest weight on the date before the predose weight's date (days are dates)",
 		"gain < 1.5 kg (exact complement, no state)",
 		CLS_LABEL_WEIGHT_GAIN_KG, 0, 0, CLS_TGX_DO_ALBUMIN | CLS_TGX_DO_FLUID},
 	{CLS_TGX_EDEMA, "edema_fluid_overload_hypotension", "Edema, fluid overload, hypotension, during dosing",
@@ -896,8 +896,8 @@ cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
 
 			cls_tgx_set(&d->in, CLS_TGX_IN_WEIGHT, ow->v);
 			d->weight_time = ow->t;
-			/* the previous day's predose weight: the latest weight 12 to
-			 * 36 h before this predose weight (README: Tagraxofusp monitoring, label.h) */
+			/* the previous day's predose weight: the latest weight on
+			 * the date before this predose weight's (label.h) */
 			if (cls_previous_day_value(obs, n, CLS_A_WEIGHT, ow->t, &pv, &pt))
 			{
 				cls_tgx_set(&d->in, CLS_TGX_IN_PREVIOUS_WEIGHT, pv);
@@ -938,7 +938,6 @@ cls_tgx_cycle_summarize(const cls_obs *obs, size_t n, const cls_cycle *cycles,
 						cls_tgx_cycle_summary *out)
 {
 	const cls_cycle *c = &cycles[ci];
-	int64_t		end;
 	size_t		i;
 
 	memset(out, 0, sizeof(*out));
@@ -971,12 +970,14 @@ cls_tgx_cycle_summarize(const cls_obs *obs, size_t n, const cls_cycle *cycles,
 	}
 
 	/* hypoalbuminemia over the cycle: from its start to the next cycle's
-	 * start; the last cycle ends 21 days after its start (the label's cycle;
-	 * a warehouse holds values long after treatment ends) */
-	end = (ci + 1 < nc) ? cycles[ci + 1].start :
-		c->start + (int64_t) CLS_LABEL_CYCLE_DAYS * CLS_USECS_PER_DAY;
-	for (i = cls_obs_upper_bound(obs, n, c->start - 1); i < n && obs[i].t < end; i++)
+	 * start; the last cycle ends with its day 21, the 21st date from its
+	 * start (the label's cycle; a warehouse holds values long after
+	 * treatment ends) */
+	for (i = cls_obs_upper_bound(obs, n, c->start - 1); i < n; i++)
 	{
+		if (ci + 1 < nc ? obs[i].t >= cycles[ci + 1].start :
+			cls_days_since(obs[i].t, c->start) >= CLS_LABEL_CYCLE_DAYS)
+			break;
 		if (obs[i].analyte != CLS_A_ALBUMIN)
 			continue;
 		/* the lowest value; on a tie the earliest */

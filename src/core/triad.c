@@ -6,6 +6,8 @@
  */
 #include "triad.h"
 
+#include "cycles.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -675,10 +677,11 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 		cls_triad_evidence evid[CLS_SIGN__COUNT];
 		cls_triad_point p;
 
-		/* the previous day's weight for time t: the latest weight with
-		 * time <= t - 12 h, if it is >= t - 36 h (label.h; same result as
-		 * cls_previous_day_value, including ties: the last in order) */
-		while (ev->pw < i && obs[ev->pw].t <= t - CLS_PREV_DAY_MIN_USECS)
+		/* the previous day's weight for time t: the latest weight on a
+		 * date before t's, if that is the previous date (label.h; same
+		 * result as cls_previous_day_value, including ties: the last in
+		 * order) */
+		while (ev->pw < i && cls_date_of(obs[ev->pw].t) < cls_date_of(t))
 		{
 			if (obs[ev->pw].analyte == CLS_A_WEIGHT)
 			{
@@ -716,7 +719,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 			}
 			base = baseline_of(ev, in);
 			if (in == CLS_IN_WEIGHT && ev->pw_have &&
-				ev->pw_t >= t - CLS_PREV_DAY_MAX_USECS)
+				cls_date_of(ev->pw_t) == cls_date_of(t) - 1)
 				prev = ev->pw_v;
 			r = cls_sign_meets(c, (cls_input) in, o->v, base, prev, &ref);
 			s = input_sign[in];

@@ -86,5 +86,59 @@ main(void)
 		cls_cycle_of(c2, 2, -30 * D + H, &no, &day, &start);
 		CHECK(no == 1 && day == 1, "negative time in cycle 1 day 1");
 	}
+	/* calendar days (dates), not 24-hour periods */
+	{
+		/* five doses on five consecutive dates, each a few minutes earlier
+		 * in the day: days 1-5 (24-hour periods gave 1, 1, 3, 4, 4) */
+		int64_t		m = INT64_C(60000000);
+		int64_t		p[] = {11 * H + 34 * m, D + 11 * H + 20 * m,
+			2 * D + 11 * H + 13 * m, 3 * D + 11 * H + 5 * m, 4 * D + 10 * H + 59 * m};
+		cls_cycle	c1[5];
+
+		CHECK(cls_cycles_build(p, 5, c1) == 1 && c1[0].n_days == 5, "one cycle, five dosing dates");
+		CHECK(cls_cycle_dosing_days(&c1[0], p, days) == 5 && days[0] == 1 && days[1] == 2 &&
+			  days[2] == 3 && days[3] == 4 && days[4] == 5, "doses at 11:34 ... 10:59 are days 1-5");
+		cls_cycle_of(c1, 1, 4 * D + 10 * H + 59 * m, &no, &day, &start);
+		CHECK(no == 1 && day == 5, "the 10:59 dose is on cycle day 5");
+		CHECK(cls_days_since(4 * D + 10 * H + 59 * m, p[0]) == 4, "four days since the first dose");
+		cls_cycle_of(c1, 1, 8 * H, &no, &day, &start);
+		CHECK(no == 1 && day == 1, "a pre-dose lab on the first dose's date is on day 1");
+		cls_cycle_of(c1, 1, -1, &no, &day, &start);
+		CHECK(no == 0 && day == -1, "23:59:59 the date before: day -1");
+		cls_cycle_of(c1, 1, -D - 1, &no, &day, &start);
+		CHECK(no == 0 && day == -2, "two dates before: day -2");
+	}
+	{
+		/* 23:59 then 00:01 two minutes later: days 1 and 2 */
+		int64_t		m = INT64_C(60000000);
+		int64_t		p[] = {23 * H + 59 * m, D + m};
+		cls_cycle	c1[2];
+
+		CHECK(cls_cycles_build(p, 2, c1) == 1 && c1[0].n_days == 2, "23:59 and 00:01: two dosing dates");
+		CHECK(cls_cycle_dosing_days(&c1[0], p, days) == 2 && days[0] == 1 && days[1] == 2,
+			  "23:59 is day 1, 00:01 the next date day 2");
+		CHECK(cls_days_since(D + m, 23 * H + 59 * m) == 1, "one day since the first dose two minutes later");
+	}
+	{
+		/* the 21-day cycle counts dates: a dose on the 21st date after the
+		 * first starts cycle 2 even if fewer than 21 x 24 h have passed; a
+		 * delayed cycle keeps its own day 1 */
+		int64_t		p[] = {23 * H, D + 23 * H, 21 * D + H, 22 * D + H, 50 * D + 22 * H, 51 * D + H};
+		cls_cycle	c1[6];
+
+		CHECK(cls_cycles_build(p, 6, c1) == 3, "three cycles by dates");
+		CHECK(c1[1].start == 21 * D + H, "cycle 2 starts on the 21st date after cycle 1 (20 d 2 h later)");
+		cls_cycle_of(c1, 3, 21 * D, &no, &day, &start);
+		CHECK(no == 2 && day == 1, "00:00 of cycle 2's first date is its day 1");
+		cls_cycle_of(c1, 3, 21 * D - 1, &no, &day, &start);
+		CHECK(no == 1 && day == 21, "the last microsecond of the date before is cycle 1 day 21");
+		CHECK(c1[2].start == 50 * D + 22 * H && c1[2].n_days == 2, "delayed cycle 3 starts at its dose");
+		cls_cycle_of(c1, 3, 51 * D + H, &no, &day, &start);
+		CHECK(no == 3 && day == 2 && start == 50 * D + 22 * H, "delayed cycle 3: its second dose is its day 2");
+		cls_cycle_of(c1, 3, 50 * D + 21 * H, &no, &day, &start);
+		CHECK(no == 3 && day == 1, "a time earlier on cycle 3's first date is its day 1");
+		cls_cycle_of(c1, 3, 49 * D + 23 * H, &no, &day, &start);
+		CHECK(no == 2 && day == 29, "the date before cycle 3 is cycle 2 day 29");
+	}
 	return unit_done("cycles");
 }

@@ -23,26 +23,43 @@ main(void)
 	CHECK(o[0].t == 0 && o[1].t == 10 * H && o[5].t == 48 * H, "sorted by time");
 	CHECK(o[3].t == 12 * H && o[3].v == 70.6, "ties ordered by value");
 
-	/* at 48 h: window [12 h, 36 h] -> latest weight is 30 h */
+	/* the previous day is the previous DATE (00:00-24:00), whatever the
+	 * hours: weights at 0 h and 12 h are on date 0, 30 h on date 1 */
 	CHECK(cls_previous_day_value(o, n, CLS_A_WEIGHT, 48 * H, &v, &w) && v == 71.0 && w == 30 * H,
-		  "previous day weight at 48 h is the 30 h weight");
-	/* at 42 h: window [6 h, 30 h] -> 30 h (12 h earlier exactly, inclusive) */
-	CHECK(cls_previous_day_value(o, n, CLS_A_WEIGHT, 42 * H, &v, &w) && w == 30 * H,
-		  "12 h earlier is inclusive");
-	/* at 41 h: window [5 h, 29 h] -> 12 h tie: larger value */
-	CHECK(cls_previous_day_value(o, n, CLS_A_WEIGHT, 41 * H, &v, &w) && w == 12 * H && v == 70.6,
-		  "tie at one time: the larger value, whatever the input order");
-	/* at 36 h: window [0, 24 h] -> 12 h; at 36 h + 1 us the 0 h weight is out */
-	CHECK(cls_previous_day_value(o, n, CLS_A_WEIGHT, 36 * H, &v, &w) && w == 12 * H,
-		  "latest in window");
+		  "previous day weight at 48 h (date 2) is the 30 h weight (date 1)");
+	CHECK(cls_previous_day_value(o, n, CLS_A_WEIGHT, 42 * H, &v, &w) && w == 12 * H,
+		  "at 42 h (date 1) the previous date's latest weight is at 12 h, not the 30 h one of the same date");
+	CHECK(cls_previous_day_value(o, n, CLS_A_WEIGHT, 24 * H, &v, &w) && w == 12 * H && v == 70.6,
+		  "at 24 h (00:00 of date 1): 12 h weight; tie at one time: the larger value, whatever the input order");
+	CHECK(cls_previous_day_value(o, n, CLS_A_WEIGHT, 24 * H - 1, &v, &w) == false,
+		  "at 23:59:59.999999 of date 0 there is no previous date's weight");
 	CHECK(cls_previous_day_value(o, n, CLS_A_WEIGHT, 11 * H, &v, &w) == false,
-		  "nothing 12-36 h before 11 h");
-	CHECK(cls_previous_day_value(o, n, CLS_A_WEIGHT, 36 * H, &v, &w) && w == 12 * H,
-		  "36 h earlier is inclusive (0 h weight at 36 h is older than the 12 h one)");
+		  "nothing on the date before 11 h");
+	CHECK(cls_previous_day_value(o, n, CLS_A_WEIGHT, 72 * H, &v, &w) && w == 48 * H,
+		  "at 72 h (date 3): the 48 h weight (00:00 of date 2)");
+	CHECK(cls_previous_day_value(o, n, CLS_A_WEIGHT, 96 * H, &v, &w) == false,
+		  "two dates later: not the previous day");
 	CHECK(cls_previous_day_value(o, n, CLS_A_ALBUMIN, 48 * H, &v, &w) == false,
-		  "albumin at 10 h is outside [12, 36] of 48 h");
-	CHECK(cls_previous_day_value(o, n, CLS_A_ALBUMIN, 46 * H, &v, &w) && v == 3.4,
-		  "albumin at 10 h is exactly 36 h before 46 h");
+		  "albumin on date 0 is not the previous day of date 2");
+	CHECK(cls_previous_day_value(o, n, CLS_A_ALBUMIN, 46 * H - 23 * H, &v, &w) == false,
+		  "albumin at 10 h is on the same date as 23 h");
+	CHECK(cls_previous_day_value(o, n, CLS_A_ALBUMIN, 30 * H, &v, &w) && v == 3.4,
+		  "albumin at 10 h of date 0 is the previous day of 30 h");
 	CHECK(cls_previous_day_value(o, 0, CLS_A_WEIGHT, 48 * H, &v, &w) == false, "empty");
+	{
+		/* the label's case: a weight at 23:00 and the next at 07:00 the
+		 * next date are a day apart (the old 12-36 h rule said no); dates
+		 * before 2000-01-01 (negative times) floor correctly */
+		cls_obs		p[] = {{-H, 70.0, CLS_A_WEIGHT}, {7 * H, 71.6, CLS_A_WEIGHT},
+		{23 * H, 72.0, CLS_A_WEIGHT}, {31 * H, 73.6, CLS_A_WEIGHT}};
+
+		cls_obs_sort(p, 4);
+		CHECK(cls_previous_day_value(p, 4, CLS_A_WEIGHT, 31 * H, &v, &w) && w == 23 * H && v == 72.0,
+			  "23:00 weight is the previous day's for 07:00 the next date");
+		CHECK(cls_previous_day_value(p, 4, CLS_A_WEIGHT, 7 * H, &v, &w) && w == -H && v == 70.0,
+			  "23:00 on 1999-12-31 is the previous day's for 07:00 on 2000-01-01");
+		CHECK(cls_previous_day_value(p, 4, CLS_A_WEIGHT, 23 * H, &v, &w) && w == -H,
+			  "a weight earlier on the same date is not the previous day's");
+	}
 	return unit_done("label");
 }

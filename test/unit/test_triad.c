@@ -2,6 +2,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cycles.h"
 #include "triad.h"
 #include "unit.h"
 
@@ -297,7 +298,7 @@ main(void)
 				j++;
 			cls_triad_eval_run(&ev, o, j, NULL);
 			have = cls_previous_day_value(o, n, CLS_A_WEIGHT, o[i].t, &v, &w);
-			if (have != (ev.pw_have && ev.pw_t >= o[i].t - CLS_PREV_DAY_MAX_USECS) ||
+			if (have != (ev.pw_have && cls_date_of(ev.pw_t) == cls_date_of(o[i].t) - 1) ||
 				(have && (v != ev.pw_v || w != ev.pw_t)))
 				ok = 0;
 			i = j;

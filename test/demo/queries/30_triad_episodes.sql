@@ -6,8 +6,9 @@
 -- for everyone else; 72 h co-occurrence window, episodes less than 24 h apart
 -- merged.  Sepsis periods (truth.exclusion, see 60_exclusions) are passed as the
 -- exclusions: an overlapping episode is marked excluded, not dropped.
--- onset_day = days since the first dose (24-hour days, the label's way: 0 = the
--- first 24 h, -1 = the day before); cycle and cycle day come from the doses too.
+-- onset_day = days since the first dose, a count of dates (the label's way: 0 =
+-- the first dose's date, -1 = the date before); cycle and cycle day come from
+-- the doses too.
 -- Worst values are over the leak window, grade = CTCAE v5.0 hypoalbuminemia grade
 -- of the lowest albumin (LLN 3.5 g/dL), recovery = onset to the first time
 -- albumin (and, for the triad, hematocrit) was back inside the thresholds.
