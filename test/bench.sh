@@ -14,7 +14,8 @@
 # (1000 rows per patient, stored in time order) and loads it with
 # test/demo/schema.sql + load.sql, derives bench_obs (test/bench/bench_obs.sql),
 # bench_albumin (below) and bench_part.measurement / bench_part.bench_obs (the
-# same two tables hash-partitioned by patient into 2 partitions), VACUUM
+# same two tables hash-partitioned by patient into 3 partitions: one per
+# process of a 2-worker plan, the leader included), VACUUM
 # (FREEZE, ANALYZE), pg_prewarm, then times the queries.
 #
 # Time = server-side "Execution Time" of EXPLAIN (ANALYZE, TIMING OFF,
@@ -67,7 +68,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 # shellcheck source=lib/common.sh
 source "$HERE/lib/common.sh"
 
-PATIENTS=10000 RUNS=5 SHARDS=1 PART_N=2 MEM_WORK_MEM=4GB
+PATIENTS=10000 RUNS=5 SHARDS=1 PART_N=3 MEM_WORK_MEM=4GB
 while [ $# -gt 0 ]; do
     case $1 in
         --patients) PATIENTS=${2:?}; shift 2 ;;
@@ -204,7 +205,9 @@ SELECT m.person_id, m.measurement_datetime, m.value_as_number, m.unit_concept_id
        LATERAL (SELECT * FROM omop.measurement WHERE $ALB ORDER BY measurement_id) m;
 SQL
 # bench_part: the same tables hash-partitioned by patient (PART_N partitions,
-# rows in the same order) for the partitionwise plan
+# rows in the same order) for the partitionwise plan: a Parallel Append hands
+# each process (2 workers and the leader) a whole partition, so 3 partitions
+# use the same 3 processes as the w2 plan
 step "bench_part: omop.measurement and bench_obs hash-partitioned by patient ($PART_N partitions)"
 {
     echo "SET client_min_messages = warning; CREATE SCHEMA bench_part;"
