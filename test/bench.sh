@@ -207,7 +207,10 @@ SQL
 # bench_part: the same tables hash-partitioned by patient (PART_N partitions,
 # rows in the same order) for the partitionwise plan: a Parallel Append hands
 # each process (2 workers and the leader) a whole partition, so 3 partitions
-# use the same 3 processes as the w2 plan
+# use the same 3 processes as the w2 plan.  parallel_workers = 0 on the
+# partitions: otherwise, from about 1.5M rows per partition, the planner
+# prefers a Gather with partial aggregates inside each partition (the combine
+# plan again; seen at --patients 5000)
 step "bench_part: omop.measurement and bench_obs hash-partitioned by patient ($PART_N partitions)"
 {
     echo "SET client_min_messages = warning; CREATE SCHEMA bench_part;"
@@ -215,7 +218,7 @@ step "bench_part: omop.measurement and bench_obs hash-partitioned by patient ($P
         IFS=: read -r p src key <<< "$t"
         echo "CREATE TABLE bench_part.$p (LIKE $src) PARTITION BY HASH ($key);"
         for ((r = 0; r < PART_N; r++)); do
-            echo "CREATE TABLE bench_part.${p}_p$r PARTITION OF bench_part.$p FOR VALUES WITH (MODULUS $PART_N, REMAINDER $r);"
+            echo "CREATE TABLE bench_part.${p}_p$r PARTITION OF bench_part.$p FOR VALUES WITH (MODULUS $PART_N, REMAINDER $r) WITH (parallel_workers = 0);"
         done
         o=ctid; [ "$p" = measurement ] && o=measurement_id
         echo "INSERT INTO bench_part.$p SELECT * FROM $src ORDER BY $o;"
