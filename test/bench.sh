@@ -109,7 +109,7 @@ GRADE_CASE="CASE unit_concept_id
 # Q_NAMES in order; per query its table, kind (floor, grade, cls, baseline,
 # ref, avg) and SQL; per group its queries
 Q_NAMES=() QGROUPS=() PAIRS=()
-declare -A QTAB QKIND QSQL QPAIR GQ
+declare -A QTAB QKIND QSQL GQ
 addq() { Q_NAMES+=("$1"); QTAB[$1]=$2; QKIND[$1]=$3; QSQL[$1]=$4; }
 addq floor_count_star omop.measurement floor "SELECT count(*) FROM omop.measurement"
 addq floor_sum_value omop.measurement floor "SELECT sum(value_as_number) FROM omop.measurement"
@@ -149,7 +149,6 @@ for f in "$BS"/*_cls.sql; do
     if [ -f "$BS/${n}_avg.sql" ]; then addq "${n}_avg" "$t" avg "$(strip "$BS/${n}_avg.sql")"
     else addq "${n}_avg" "$t" avg "SELECT $k, avg($v) FROM $t GROUP BY $k"; fi
     GQ[$n]+=" ${n}_avg"
-    for q in ${GQ[$n]}; do [ "$q" = floor_count_star ] || QPAIR[$q]=$n; done
 done
 shopt -u nullglob
 # settings timed per query: w0, w2, and pw for cls aggregates
@@ -514,8 +513,6 @@ speedup() { ratios "${T[$1,$2:w0]:-}" "${T[$1,$2:${3:-w2}]:-}"; }
 rel() { ratios "$(speedup "$1" "$2")" "$(speedup "$1" floor_count_star)"; }
 # per G A B S -> per-round time of A / time of B at setting S
 per() { ratios "${T[$1,$2:$4]:-}" "${T[$1,$3:$4]:-}"; }
-group_of() { if [ -n "${QPAIR[$1]:-}" ]; then echo "${QPAIR[$1]}"; else case ${QKIND[$1]} in
-    floor) echo floor ;; *) [[ $1 == dense_* ]] && echo dense || echo grade ;; esac; fi; }
 ms() { local m; m=$(med "${T[$1,$2:$3]:-}"); [ "$m" = n/a ] && echo "" || printf '%.0f' "$m"; }
 
 echo
