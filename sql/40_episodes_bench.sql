@@ -1,4 +1,5 @@
--- The benchmark queries (test/bench/sql): the plain-SQL formulations give
+-- The benchmark queries (test/bench/sql): the plain-SQL formulations (the
+-- baselines and the OHDSI era script kept as a reference) give
 -- exactly the cls results on ~1000 generated rows with ties, duplicates,
 -- NULLs, points and impossible intervals.  Run from the source tree (the
 -- queries are read from test/bench/sql/).
@@ -27,10 +28,12 @@ INSERT INTO bench_obs VALUES (21, NULL, true, NULL, '2024-01-01'), (21, NULL, NU
 
 \set eras_cls `cat test/bench/sql/eras_cls.sql`
 \set eras_sql `cat test/bench/sql/eras_sql.sql`
+\set eras_ohdsi `cat test/bench/sql/eras_ohdsi_sql.sql`
 \set state_cls `cat test/bench/sql/state_episodes_cls.sql`
 \set state_sql `cat test/bench/sql/state_episodes_sql.sql`
 CREATE TEMP VIEW eras_cls AS :eras_cls
 CREATE TEMP VIEW eras_sql AS :eras_sql
+CREATE TEMP VIEW eras_ohdsi AS :eras_ohdsi
 CREATE TEMP VIEW state_cls AS :state_cls
 CREATE TEMP VIEW state_sql AS :state_sql
 
@@ -46,6 +49,8 @@ SELECT (SELECT count(*) FROM bench_obs) AS rows,
 -- identical results, row by row (NULLs compared as equal)
 SELECT count(*) AS eras_rows, count(*) FILTER (WHERE c.eras IS DISTINCT FROM s.eras) AS eras_differ
 FROM eras_cls c FULL JOIN eras_sql s USING (patient_id);
+SELECT count(*) AS eras_rows, count(*) FILTER (WHERE c.eras IS DISTINCT FROM s.eras) AS eras_ohdsi_differ
+FROM eras_cls c FULL JOIN eras_ohdsi s USING (patient_id);
 SELECT count(*) AS state_rows, count(*) FILTER (WHERE c.episodes IS DISTINCT FROM s.episodes) AS state_differ
 FROM state_cls c FULL JOIN state_sql s USING (patient_id);
 SELECT * FROM eras_cls WHERE patient_id IN (21, 22, 23) ORDER BY patient_id;

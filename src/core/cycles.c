@@ -51,7 +51,7 @@ cls_cycles_build(const int64_t *doses, size_t n, cls_cycle *out)
 	{
 		int64_t		day;
 
-		/* "a 21-day cycle" [L3]: 21 dates */
+		/* "a 21-day cycle" (ELZONRIS US PI 12/2018): 21 dates */
 		if (nc == 0 ||
 			cls_days_since(doses[i], out[nc - 1].start) >= CLS_LABEL_CYCLE_DAYS)
 		{

@@ -1,0 +1,60 @@
+-- test/bench/sql/triad_numeric_sql.sql -- a reference (the baseline is
+-- triad_sql.sql, in float8): the same evaluation as triad_cls.sql in
+-- plain SQL (the best formulation we found: one pass of window functions,
+-- no self-join).  Default triad criteria (README "The CLS triad"), co-occurrence mode:
+--   hypotension       SBP < 90 or MAP < 65 mmHg or SBP >= 40 below baseline
+--   hypoalbuminemia   albumin < 3.0 g/dL or >= 0.5 below baseline
+--   hemoconcentration hematocrit > 45 %
+--   baseline          the patient's earliest plausible value (ties: lowest)
+--   suspected at t    all three met by observations in (t - 72 h, t]
+-- Values are compared as numeric (exact decimals, as cls does); values
+-- outside cls's plausible ranges (cls.analytes()) and NaN are ignored.
+WITH obs AS (
+    SELECT person_id, measurement_datetime AS t, input, v
+    FROM (SELECT person_id, measurement_datetime,
+                 CASE WHEN measurement_concept_id IN (3004249, 4152194) THEN 'sbp'
+                      WHEN measurement_concept_id = 3027598 THEN 'map'
+                      WHEN measurement_concept_id = 3024561 THEN 'albumin'
+                      ELSE 'hematocrit' END AS input,
+                 value_as_number::numeric
+                   * CASE lower(unit_source_value) WHEN 'g/l' THEN 0.1 WHEN 'l/l' THEN 100 ELSE 1 END AS v
+          FROM omop.measurement
+          WHERE unit_concept_id <> 0
+            AND measurement_concept_id IN (3004249, 4152194, 3027598, 3024561, 3023314, 3009542, 3023230)
+            AND value_as_number IS NOT NULL AND value_as_number <> 'NaN'
+            AND value_as_number NOT IN ('Infinity', '-Infinity')) m
+    WHERE CASE input WHEN 'sbp' THEN v BETWEEN 20 AND 300
+                     WHEN 'map' THEN v BETWEEN 10 AND 250
+                     WHEN 'albumin' THEN v > 0 AND v <= 10
+                     ELSE v BETWEEN 5 AND 90 END
+), marked AS (
+    SELECT person_id, t, input, v,
+           first_value(v) OVER (PARTITION BY person_id, input ORDER BY t, v) AS baseline
+    FROM obs
+), met AS (
+    SELECT person_id, t,
+           CASE WHEN input = 'sbp' AND (v < 90 OR baseline - v >= 40) THEN 1
+                WHEN input = 'map' AND v < 65 THEN 1
+                WHEN input = 'albumin' AND (v < 3.0 OR baseline - v >= 0.5) THEN 2
+                WHEN input = 'hematocrit' AND v > 45 THEN 3 END AS sign
+    FROM marked
+), latest AS (
+    SELECT person_id, t,
+           max(t) FILTER (WHERE sign = 1) OVER w AS hy,
+           max(t) FILTER (WHERE sign = 2) OVER w AS al,
+           max(t) FILTER (WHERE sign = 3) OVER w AS hc,
+           sign
+    FROM met
+    WHERE sign IS NOT NULL
+    WINDOW w AS (PARTITION BY person_id ORDER BY t RANGE UNBOUNDED PRECEDING)
+)
+SELECT p.person_id,
+       min(l.t) FILTER (WHERE l.hy > l.t - interval '72 hours' AND l.al > l.t - interval '72 hours'
+                          AND l.hc > l.t - interval '72 hours') AS first_suspected,
+       coalesce(bool_or(l.sign = 1), false) AS hypotension,
+       coalesce(bool_or(l.sign = 2), false) AS hypoalbuminemia,
+       coalesce(bool_or(l.sign = 3), false) AS hemoconcentration
+FROM (SELECT DISTINCT person_id FROM obs) p
+LEFT JOIN latest l USING (person_id)
+GROUP BY p.person_id
+ORDER BY p.person_id;
