@@ -17,6 +17,11 @@ SELECT current_database() AS datname \gset
 GRANT CREATE ON DATABASE :"datname" TO regress_cls_sec;
 CREATE TABLE public.regress_cls_capture (what text);
 GRANT INSERT, SELECT ON public.regress_cls_capture TO PUBLIC;
+-- The superuser side runs as a role of its own, so that messages naming the
+-- installing role read the same whoever runs the suite (check.sh's clstest,
+-- the package autopkgtest's postgres).
+CREATE ROLE regress_cls_dba SUPERUSER;
+SET SESSION AUTHORIZATION regress_cls_dba;
 CREATE SCHEMA regress_cls_evil;
 GRANT USAGE ON SCHEMA regress_cls_evil TO PUBLIC;
 
@@ -263,6 +268,7 @@ RESET ROLE;
 SELECT cls.canonical_unit('albumin');
 
 -- Back to the state the other tests expect: cls installed by the superuser.
+RESET SESSION AUTHORIZATION;
 SET client_min_messages = warning;
 DROP EXTENSION cls CASCADE;
 DROP SCHEMA cls CASCADE;
@@ -272,3 +278,5 @@ RESET client_min_messages;
 DROP TABLE public.regress_cls_capture;
 REVOKE CREATE ON DATABASE :"datname" FROM regress_cls_sec;
 DROP ROLE regress_cls_sec;
+DROP OWNED BY regress_cls_dba;
+DROP ROLE regress_cls_dba;
