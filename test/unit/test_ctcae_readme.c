@@ -140,12 +140,16 @@ main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "--print") == 0)
 	{
 		fputs(b.s, stdout);
+		free(b.s);
 		return 0;
 	}
 	readme = slurp(argc > 1 ? argv[1] : "README.md");
 	CHECK(readme != NULL, "README.md readable");
 	if (readme == NULL)
+	{
+		free(b.s);
 		return unit_done("ctcae_readme");
+	}
 	from = strstr(readme, BEGIN_MARK);
 	to = from ? strstr(from, END_MARK) : NULL;
 	CHECK(from && to, "README.md has the generated criteria table");
@@ -156,5 +160,7 @@ main(int argc, char **argv)
 		CHECK(len == b.len && memcmp(from, b.s, len) == 0,
 			  "README criteria table equals cls.ctcae_criteria() (run bash test/ctcae_readme.sh --update)");
 	}
+	free(readme);
+	free(b.s);
 	return unit_done("ctcae_readme");
 }
