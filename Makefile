@@ -3,6 +3,9 @@
 # unit tests (no server needed).  Warning flags such as -Werror are passed in
 # by the test scripts through PG_CFLAGS, never hard-coded here.
 
+# The SQL script rules below come before PGXS is included: keep `make` = all.
+.DEFAULT_GOAL := all
+
 EXTENSION  = cls
 EXTVERSION = 0.3.0
 
