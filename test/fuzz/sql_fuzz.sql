@@ -351,7 +351,7 @@ BEGIN
                                                - floor(random() * 96) * interval '1 hour')::text) || '::timestamptz'
                     WHEN 2 THEN quote_literal(('4714-11-24 00:00:00+00 BC'::timestamptz
                                                + floor(random() * 96) * interval '1 hour')::text) || '::timestamptz'
-                    ELSE quote_literal(('4714-11-24 00:00:00+00 BC'::timestamptz + floor(random() * 299000) * 365.25
+                    ELSE quote_literal(('4714-11-24 00:00:00+00 BC'::timestamptz + floor(random() * 298989) * 365.25
                                         * interval '1 day' + floor(random() * 24) * interval '1 hour')::text) || '::timestamptz'
                     END;
             ELSIF c = 2 AND p.proargnames[3] = 'value' AND random() < 0.5 THEN
