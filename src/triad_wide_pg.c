@@ -229,7 +229,6 @@ PG_FUNCTION_INFO_V1(cls_hypotension);
 Datum
 cls_hypotension(PG_FUNCTION_ARGS)
 {
-
 	return wide_sign(fcinfo, &L_HYPOTENSION);
 }
 
@@ -238,7 +237,6 @@ PG_FUNCTION_INFO_V1(cls_hypoalbuminemia);
 Datum
 cls_hypoalbuminemia(PG_FUNCTION_ARGS)
 {
-
 	return wide_sign(fcinfo, &L_HYPOALBUMINEMIA);
 }
 
@@ -247,7 +245,6 @@ PG_FUNCTION_INFO_V1(cls_hemoconcentration);
 Datum
 cls_hemoconcentration(PG_FUNCTION_ARGS)
 {
-
 	return wide_sign(fcinfo, &L_HEMOCONCENTRATION);
 }
 
@@ -256,7 +253,6 @@ PG_FUNCTION_INFO_V1(cls_weight_gain);
 Datum
 cls_weight_gain(PG_FUNCTION_ARGS)
 {
-
 	return wide_sign(fcinfo, &L_WEIGHT_GAIN);
 }
 
@@ -265,7 +261,6 @@ PG_FUNCTION_INFO_V1(cls_hyponatremia);
 Datum
 cls_hyponatremia(PG_FUNCTION_ARGS)
 {
-
 	return wide_sign(fcinfo, &L_HYPONATREMIA);
 }
 
