@@ -15,6 +15,8 @@
 #include "utils/lsyscache.h"
 #include "utils/typcache.h"
 #include "utils/timestamp.h"
+#include "pgtime.h"
+#include "catalog/pg_type.h"
 
 #include "cls_pg.h"
 #include "units.h"
@@ -305,4 +307,152 @@ void *
 cls_alloc_huge(MemoryContext mcxt, Size count, Size size, const char *what)
 {
 	return cls_realloc_huge(mcxt, NULL, count, size, what);
+}
+
+/* ---- time kinds and calendars ---------------------------------------------- */
+
+int
+cls_pg_time_kind_of_type(Oid typid)
+{
+	switch (typid)
+	{
+		case TIMESTAMPTZOID:
+		case TSTZRANGEOID:
+		case TSTZMULTIRANGEOID:
+		case TIMESTAMPTZARRAYOID:
+			return CLS_PG_TSTZ;
+		case TIMESTAMPOID:
+		case TSRANGEOID:
+		case TSMULTIRANGEOID:
+		case TIMESTAMPARRAYOID:
+			return CLS_PG_TS;
+		case DATEOID:
+		case DATERANGEOID:
+		case DATEMULTIRANGEOID:
+		case DATEARRAYOID:
+			return CLS_PG_DATE;
+		default:
+			return -1;
+	}
+}
+
+/* typid's kind, looking into an array's element and a composite's fields */
+static int
+time_kind_deep(Oid typid)
+{
+	int			k = cls_pg_time_kind_of_type(typid);
+	Oid			elem;
+
+	if (k >= 0 || !OidIsValid(typid))
+		return k;
+	elem = get_element_type(typid);
+	if (OidIsValid(elem))
+		return time_kind_deep(elem);
+	if (type_is_rowtype(typid))
+	{
+		TupleDesc	td = lookup_rowtype_tupdesc(typid, -1);
+
+		for (int i = 0; i < td->natts && k < 0; i++)
+			if (!TupleDescAttr(td, i)->attisdropped)
+				k = cls_pg_time_kind_of_type(TupleDescAttr(td, i)->atttypid);
+		ReleaseTupleDesc(td);
+	}
+	return k;
+}
+
+cls_pg_time_kind
+cls_pg_arg_time_kind(FunctionCallInfo fcinfo, int argno)
+{
+	int			k = time_kind_deep(get_fn_expr_argtype(fcinfo->flinfo, argno));
+
+	if (k < 0)
+		elog(ERROR, "argument %d of this cls function has no time type", argno + 1);
+	return (cls_pg_time_kind) k;
+}
+
+cls_pg_time_kind
+cls_pg_result_time_kind(FunctionCallInfo fcinfo)
+{
+	Oid			rettype = get_fn_expr_rettype(fcinfo->flinfo);
+	int			k;
+
+	if (!OidIsValid(rettype))
+		rettype = get_func_rettype(fcinfo->flinfo->fn_oid);
+	k = time_kind_deep(rettype);
+	if (k < 0)
+		elog(ERROR, "the result of this cls function has no time type");
+	return (cls_pg_time_kind) k;
+}
+
+Oid
+cls_pg_time_type(cls_pg_time_kind k)
+{
+	return k == CLS_PG_TS ? TIMESTAMPOID : k == CLS_PG_DATE ? DATEOID : TIMESTAMPTZOID;
+}
+
+Oid
+cls_pg_range_type(cls_pg_time_kind k)
+{
+	return k == CLS_PG_TS ? TSRANGEOID : k == CLS_PG_DATE ? DATERANGEOID : TSTZRANGEOID;
+}
+
+Oid
+cls_pg_multirange_type(cls_pg_time_kind k)
+{
+	return k == CLS_PG_TS ? TSMULTIRANGEOID : k == CLS_PG_DATE ? DATEMULTIRANGEOID : TSTZMULTIRANGEOID;
+}
+
+/* cls_calendar.utc_offset over a pg_tz: the UTC offset in force at t */
+static int64_t
+zone_utc_offset(const void *ctx, int64_t t)
+{
+	pg_time_t	tt;
+	struct pg_tm *tm;
+
+	if (t < MIN_TIMESTAMP || t >= END_TIMESTAMP)
+		return 0;
+	tt = (pg_time_t) cls_floor_div(t, USECS_PER_SEC) +
+		(pg_time_t) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY;
+	tm = pg_localtime(&tt, (const pg_tz *) ctx);
+	return tm ? (int64_t) tm->tm_gmtoff * USECS_PER_SEC : 0;
+}
+
+void
+cls_pg_calendar(text *zone, const char *argname, cls_calendar *cal)
+{
+	char	   *name = text_to_cstring(zone);
+	pg_tz	   *tz = NULL;
+	long		gmtoff;
+
+	cal->utc_offset = NULL;
+	cal->ctx = NULL;
+	if (strlen(name) < TZ_STRLEN_MAX)
+		tz = pg_tzset(name);
+	if (tz == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid %s: \"%s\"", argname, cls_pg_clip(name)),
+				 errdetail("cls dates a timestamptz by the wall clock of the place of care, named as an IANA time zone."),
+				 errhint("Write a zone name such as 'UTC', 'America/New_York' or 'Asia/Kolkata' (SELECT name FROM pg_timezone_names).")));
+	/* a zone with one fixed offset of 0 is UTC: no call per date */
+	pfree(name);
+	if (pg_get_timezone_offset(tz, &gmtoff) && gmtoff == 0)
+		return;
+	cal->utc_offset = zone_utc_offset;
+	cal->ctx = tz;
+}
+
+void
+cls_pg_calendar_for(cls_pg_time_kind k, text *zone, const char *argname,
+					cls_calendar *cal)
+{
+	if (k == CLS_PG_TSTZ)
+	{
+		cls_pg_calendar(zone, argname, cal);
+		return;
+	}
+	/* still a query mistake when misspelt, though a wall clock ignores it */
+	cls_pg_calendar(zone, argname, cal);
+	cal->utc_offset = NULL;
+	cal->ctx = NULL;
 }

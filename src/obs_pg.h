@@ -74,6 +74,52 @@ cls_interval_datum(int64 us)
 	return IntervalPGetDatum(iv);
 }
 
+/*
+ * THE time kinds of the SQL API.  Every function and aggregate that takes
+ * times exists for timestamptz and for timestamp (warehouse wall clocks:
+ * OMOP measurement_datetime, MIMIC-IV charttime), with results of the same
+ * kind, and both are one C symbol: both types are int64 microseconds, so the
+ * glue reads and writes them alike, and only the result's declared type
+ * (tstzmultirange or tsmultirange, a composite with timestamptz or timestamp
+ * fields) tells which one a call returns.  The kind is taken from a type
+ * the call declares, never guessed from the values.
+ */
+typedef enum cls_pg_time_kind
+{
+	CLS_PG_TSTZ,				/* timestamptz, tstzrange, tstzmultirange */
+	CLS_PG_TS,					/* timestamp, tsrange, tsmultirange */
+	CLS_PG_DATE					/* date, daterange, datemultirange */
+} cls_pg_time_kind;
+
+/* The kind of a time, range, multirange or array-of-time type; -1 when typid
+ * is none of them. */
+extern int	cls_pg_time_kind_of_type(Oid typid);
+/* The kind of argument argno's declared type, or of the call's declared
+ * result (an array's element and a composite's first time field count):
+ * an internal error when it has none. */
+extern cls_pg_time_kind cls_pg_arg_time_kind(FunctionCallInfo fcinfo, int argno);
+extern cls_pg_time_kind cls_pg_result_time_kind(FunctionCallInfo fcinfo);
+/* The element, range and multirange types of a kind. */
+extern Oid	cls_pg_time_type(cls_pg_time_kind k);
+extern Oid	cls_pg_range_type(cls_pg_time_kind k);
+extern Oid	cls_pg_multirange_type(cls_pg_time_kind k);
+
+/*
+ * The calendar of a time_zone argument (src/core/obs.h cls_calendar): a
+ * zone name as PostgreSQL's timezone(zone, timestamptz) takes it from the
+ * IANA database ('UTC', 'America/New_York', 'Asia/Kolkata') or a POSIX
+ * spec ('EST5EDT').  An unknown zone is a query mistake: 22023 naming
+ * argname.  'UTC' and its spellings give the plain UTC calendar
+ * (utc_offset NULL).  The zone data is PostgreSQL's own (cached for the
+ * backend's life), so a function using it may be IMMUTABLE exactly as
+ * timezone(text, timestamptz) is.
+ */
+extern void cls_pg_calendar(text *zone, const char *argname, cls_calendar *cal);
+/* The same for a time argument of kind k: a timestamp (wall clock) is
+ * dated as it is, whatever the zone. */
+extern void cls_pg_calendar_for(cls_pg_time_kind k, text *zone,
+								const char *argname, cls_calendar *cal);
+
 typedef struct cls_obs_buf
 {
 	Size		count;			/* observations held */

@@ -93,6 +93,38 @@ cls_floor_div(int64_t a, int64_t b)
 }
 
 /*
+ * THE calendar: how a time becomes a date at the place of care.  Clinicians
+ * count the label's days (cycle day, dosing days 1-5, day 10, the previous
+ * day's weight) as dates, not as 24-hour periods.  A wall-clock time (a
+ * PostgreSQL timestamp) is dated by floor(t / 24 h); an instant (a
+ * timestamptz) by the wall clock of a time zone, which the glue supplies as
+ * utc_offset (microseconds east of UTC in force at instant t).  A NULL
+ * calendar (or a NULL utc_offset) dates t itself: a timestamp, or a
+ * timestamptz in UTC.  Durations never go through a calendar: they stay
+ * elapsed time.  The core knows no time zone; the calls it makes are
+ * ordinary function calls with no side effect.
+ */
+typedef struct cls_calendar
+{
+	int64_t		(*utc_offset) (const void *ctx, int64_t t);
+	const void *ctx;
+} cls_calendar;
+
+/* The date of t in cal: days since 2000-01-01 (floor). */
+static inline int64_t
+cls_calendar_date(const cls_calendar *cal, int64_t t)
+{
+	if (cal != NULL && cal->utc_offset != NULL &&
+		t != CLS_TIME_NOBEGIN && t != CLS_TIME_NOEND)
+	{
+		int64_t		off = cal->utc_offset(cal->ctx, t);
+
+		t = off >= 0 ? cls_sat_add(t, off) : cls_sat_sub(t, -off);
+	}
+	return cls_floor_div(t, CLS_USECS_PER_DAY);
+}
+
+/*
  * THE kinds of an observation besides the cls analytes (cls_analyte, 0 ..
  * CLS_A__COUNT - 1, units.h): findings that are recorded rather than
  * measured, which rows name by a word ("edema"), and the private kinds of

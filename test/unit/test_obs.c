@@ -9,6 +9,14 @@
 
 #define H CLS_USECS_PER_HOUR
 
+/* a zone 5 h west of UTC until t = 0 (2000-01-01 00:00 UTC), 4 h after */
+static int64_t
+fake_offset(const void *ctx, int64_t t)
+{
+	(void) ctx;
+	return (t < 0 ? -5 : -4) * CLS_USECS_PER_HOUR;
+}
+
 int
 main(void)
 {
@@ -46,6 +54,22 @@ main(void)
 		  "an observation late in 294276 plus 72 h is +infinity");
 
 	/* floor division */
+	{
+		cls_calendar utc = {NULL, NULL};
+		cls_calendar west = {fake_offset, NULL};
+		const int64_t h = CLS_USECS_PER_HOUR;
+
+		CHECK(cls_calendar_date(NULL, 0) == 0 && cls_calendar_date(NULL, -1) == -1 &&
+			  cls_calendar_date(&utc, 24 * h - 1) == 0 && cls_calendar_date(&utc, 24 * h) == 1,
+			  "calendar: no zone dates the time itself (floor, days since 2000-01-01)");
+		CHECK(cls_calendar_date(&west, 4 * h) == 0 && cls_calendar_date(&west, 4 * h - 1) == -1 &&
+			  cls_calendar_date(&west, -1) == -1 && cls_calendar_date(&west, -19 * h - 1) == -2,
+			  "calendar: a zone west of UTC dates by its wall clock, with the offset in force at t");
+		CHECK(cls_calendar_date(&west, CLS_TIME_NOEND) == cls_floor_div(CLS_TIME_NOEND, CLS_USECS_PER_DAY) &&
+			  cls_calendar_date(&west, CLS_TIME_NOBEGIN) == cls_floor_div(CLS_TIME_NOBEGIN, CLS_USECS_PER_DAY) &&
+			  cls_calendar_date(&west, CLS_TIME_NOBEGIN + 1) == cls_floor_div(CLS_TIME_NOBEGIN, CLS_USECS_PER_DAY),
+			  "calendar: infinities and the int64 ends do not overflow");
+	}
 	CHECK(cls_floor_div(-1, 24) == -1 && cls_floor_div(-24, 24) == -1 &&
 		  cls_floor_div(-25, 24) == -2 && cls_floor_div(23, 24) == 0 &&
 		  cls_floor_div(0, 24) == 0 && cls_floor_div(INT64_MIN, 24) == INT64_MIN / 24 - 1,
