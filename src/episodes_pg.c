@@ -427,9 +427,9 @@ cls_eras_final(PG_FUNCTION_ARGS)
 	spans = cls_realloc_huge(CurrentMemoryContext, NULL, st->acc.n, sizeof(cls_span), "era intervals");
 	cls_copy_interruptible(spans, st->acc.spans, st->acc.n * sizeof(cls_span));
 	n = cls_span_union_gap(spans, st->acc.n, st->acc.gap);
-	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo,
-											   is_date ? DATERANGEOID : TSTZRANGEOID,
-											   is_date ? DATEMULTIRANGEOID : TSTZMULTIRANGEOID,
+	/* the declared result says tstzmultirange, tsmultirange or datemultirange */
+	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo, cls_pg_range_type(cls_pg_result_time_kind(fcinfo)),
+											   cls_pg_multirange_type(cls_pg_result_time_kind(fcinfo)),
 											   spans, n, is_date));
 }
 
@@ -676,6 +676,7 @@ cls_state_episodes_final(PG_FUNCTION_ARGS)
 	/* episodes are written over the sorted copy (allowed by the core) */
 	spans = (cls_span *) obs;
 	n = cls_state_episodes(obs, st->n, &st->p, spans);
-	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo, TSTZRANGEOID, TSTZMULTIRANGEOID,
+	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo, cls_pg_range_type(cls_pg_result_time_kind(fcinfo)),
+											   cls_pg_multirange_type(cls_pg_result_time_kind(fcinfo)),
 											   spans, n, false));
 }

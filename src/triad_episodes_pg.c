@@ -193,7 +193,7 @@ consts_differ(const char *what)
 }
 
 static ExclRange *
-excl_from_datum(Datum d, int32 *count, MemoryContext mcxt)
+excl_from_datum(Datum d, cls_pg_time_kind k, int32 *count, MemoryContext mcxt)
 {
 	MultirangeType *mr = DatumGetMultirangeTypeP(d);
 	TypeCacheEntry *tc;
@@ -202,8 +202,8 @@ excl_from_datum(Datum d, int32 *count, MemoryContext mcxt)
 	ExclRange  *out;
 
 	tc = lookup_type_cache(MultirangeTypeGetOid(mr), TYPECACHE_MULTIRANGE_INFO);
-	if (tc->rngtype == NULL || tc->rngtype->type_id != TSTZRANGEOID)
-		elog(ERROR, "exclusions must be a tstzmultirange");
+	if (tc->rngtype == NULL || tc->rngtype->type_id != cls_pg_range_type(k))
+		elog(ERROR, "exclusions must be a %s", format_type_be(cls_pg_multirange_type(k)));
 	multirange_deserialize(tc->rngtype, mr, &n, &ranges);
 	out = MemoryContextAllocZero(mcxt, Max(n, 1) * sizeof(ExclRange));
 	for (int i = 0; i < n; i++)
@@ -224,7 +224,7 @@ excl_from_datum(Datum d, int32 *count, MemoryContext mcxt)
 }
 
 static int64 *
-doses_from_datum(Datum d, int32 *count, MemoryContext mcxt)
+doses_from_datum(Datum d, cls_pg_time_kind k, int32 *count, MemoryContext mcxt)
 {
 	ArrayType  *arr = DatumGetArrayTypeP(d);
 	Datum	   *el;
@@ -233,9 +233,9 @@ doses_from_datum(Datum d, int32 *count, MemoryContext mcxt)
 	int64	   *v;
 	size_t		m = 0;
 
-	if (ARR_ELEMTYPE(arr) != TIMESTAMPTZOID)
-		elog(ERROR, "doses must be a timestamptz[]");
-	deconstruct_array(arr, TIMESTAMPTZOID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+	if (ARR_ELEMTYPE(arr) != cls_pg_time_type(k))
+		elog(ERROR, "doses must be a %s[]", format_type_be(cls_pg_time_type(k)));
+	deconstruct_array(arr, cls_pg_time_type(k), 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
 					  &el, &nulls, &n);
 	v = MemoryContextAlloc(mcxt, Max(n, 1) * sizeof(int64));
 	/* NULL and infinite dose times are ignored, as by cls.cycles */
@@ -322,7 +322,7 @@ take_const(FunctionCallInfo fcinfo, EpState *st, int which, int argno,
 		case RAW_EXCL:
 			{
 				int32		n = 0;
-				ExclRange  *x = isnull ? NULL : excl_from_datum(d, &n, first ? aggctx : CurrentMemoryContext);
+				ExclRange  *x = isnull ? NULL : excl_from_datum(d, cls_pg_arg_time_kind(fcinfo, 1), &n, first ? aggctx : CurrentMemoryContext);
 
 				if (first)
 				{
@@ -337,7 +337,7 @@ take_const(FunctionCallInfo fcinfo, EpState *st, int which, int argno,
 		case RAW_DOSES:
 			{
 				int32		n = 0;
-				int64	   *v = isnull ? NULL : doses_from_datum(d, &n, first ? aggctx : CurrentMemoryContext);
+				int64	   *v = isnull ? NULL : doses_from_datum(d, cls_pg_arg_time_kind(fcinfo, 1), &n, first ? aggctx : CurrentMemoryContext);
 
 				if (first)
 				{
@@ -598,7 +598,7 @@ ep_types(FunctionCallInfo fcinfo)
 	t = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EpTypes));
 	t->td = cls_pg_array_elem_tupdesc(fcinfo, fcinfo->flinfo->fn_mcxt, TE__NATTS,
 									  "cls.triad_episode", &t->elem);
-	t->rng = lookup_type_cache(TSTZRANGEOID, TYPECACHE_RANGE_INFO);
+	t->rng = lookup_type_cache(cls_pg_range_type(cls_pg_result_time_kind(fcinfo)), TYPECACHE_RANGE_INFO);
 	fcinfo->flinfo->fn_extra = t;
 	return t;
 }
