@@ -89,6 +89,15 @@ INSERT INTO agg_calls VALUES
    $$%s(t, code_id, value, unit_id, NULL::float8, dose)$$),
   ('cls.cycles(timestamptz)',
    $$%s(CASE WHEN dose THEN t END)$$);
+-- the timestamp forms (README "Time zones"): the same calls on the wall
+-- clock t AT TIME ZONE 'UTC', with tsmultirange exclusions and timestamp[]
+-- doses
+INSERT INTO agg_calls
+SELECT replace(replace(agg::text, 'timestamp with time zone', 'timestamp'), 'tstzmultirange', 'tsmultirange')::regprocedure,
+       replace(replace(replace(replace(replace(call, '%s(t,', '%s(t AT TIME ZONE ''UTC'','), 'tstzmultirange(', 'tsmultirange('),
+                               'tstzrange(', 'tsrange('), '+00''', ''''), '::timestamptz[]', '::timestamp[]')
+FROM agg_calls
+WHERE agg::text ~ '^cls\.(eras|state_episodes|triad_agg|triad_timeline|triad_episodes)\(timestamp with time zone';
 
 -- a plain table: temporary tables are never scanned in parallel.  Per
 -- patient (pid) about 430 rows over 1000 hours: albumin, SBP, hematocrit,

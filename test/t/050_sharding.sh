@@ -44,6 +44,12 @@ PUSHED=(
     "to_canonical_analyte_of_by_patient|cls.to_canonical('albumin'::cls.analyte|SELECT person_id, min(cls.to_canonical('albumin', value_as_number, unit_concept_id)) FROM omop.measurement WHERE cls.analyte_of(measurement_concept_id) OPERATOR(cls.=) 'albumin' AND unit_concept_id IN (8713, 8636) GROUP BY person_id"
     "cohort_rollup_of_per_patient_grades|cls.ctcae_grade(|SELECT worst, count(*) AS patients FROM (SELECT person_id, max($GRADE) AS worst FROM omop.measurement WHERE $ALB GROUP BY person_id) per_patient GROUP BY worst"
     "bench_obs_by_patient|GROUP BY|SELECT patient_id, count(*) FILTER (WHERE active), min(lower_ts), max(upper_ts) FROM bench_obs GROUP BY patient_id"
+    # the timestamp forms on a warehouse wall-clock column (OMOP CDM 5.4:
+    # measurement_datetime is timestamp): shipped with no cast
+    "triad_episodes_timestamp_by_patient|cls.triad_episodes(measurement_datetime, |SELECT person_id, cls.triad_episodes(measurement_datetime, measurement_concept_id::bigint, value_as_number, unit_source_value)::text FROM omop.measurement_wall WHERE unit_concept_id <> 0 GROUP BY person_id"
+    "triad_agg_timestamp_by_patient|cls.triad_agg(measurement_datetime, |SELECT person_id, (cls.triad_agg(measurement_datetime, measurement_concept_id::bigint, value_as_number, unit_source_value)).first_suspected FROM omop.measurement_wall WHERE unit_concept_id <> 0 GROUP BY person_id"
+    "state_episodes_timestamp_by_patient|cls.state_episodes(measurement_datetime, |SELECT person_id, cls.state_episodes(measurement_datetime, value_as_number < range_low, interval '6 hours', interval '12 hours') FROM omop.measurement_wall GROUP BY person_id"
+    "eras_timestamp_by_patient|cls.eras(measurement_datetime, |SELECT person_id, cls.eras(measurement_datetime, measurement_datetime + interval '1 hour', interval '1 day') FROM omop.measurement_wall GROUP BY person_id"
 )
 NOT_PUSHED=(
     # an aggregate is shipped only when grouped by the partition key
@@ -72,6 +78,7 @@ MCOLS="measurement_id bigint, person_id bigint, measurement_concept_id integer, 
 MNAMES="measurement_id, person_id, measurement_concept_id, measurement_date, measurement_datetime,
   measurement_type_concept_id, value_as_number, unit_concept_id, unit_source_value, range_low,
   range_high, measurement_source_value"
+WCOLS=${MCOLS/measurement_datetime timestamptz/measurement_datetime timestamp}
 OCOLS="patient_id bigint, ts timestamptz, active boolean, lower_ts timestamptz, upper_ts timestamptz, value float8"
 ONAMES="patient_id, ts, active, lower_ts, upper_ts, value"
 
@@ -95,6 +102,11 @@ cls_psql_on coord -d single -c 'CREATE EXTENSION cls' -f "$CLS_REPO/test/demo/sc
 cls_psql_on coord -d single -v datadir="$work/wh" -f "$CLS_REPO/test/demo/load.sql" >/dev/null \
     || cls_die "load.sql"
 cls_psql_on coord -d single -f "$CLS_REPO/test/bench/bench_obs.sql" >/dev/null || cls_die "bench_obs.sql"
+# the same measurements with a wall-clock (timestamp) measurement_datetime
+cls_psql_on coord -d single -c "CREATE TABLE omop.measurement_wall ($WCOLS)" \
+    -c "INSERT INTO omop.measurement_wall SELECT $MNAMES FROM (SELECT * FROM omop.measurement) m" \
+    -c "UPDATE omop.measurement_wall w SET measurement_datetime = m.measurement_datetime AT TIME ZONE 'UTC' FROM omop.measurement m WHERE m.measurement_id = w.measurement_id" \
+    -c "ANALYZE omop.measurement_wall" >/dev/null || cls_die "omop.measurement_wall"
 
 # ---- shards: the same tables, plain ---------------------------------------
 for s in shard1 shard2; do
@@ -102,6 +114,7 @@ for s in shard1 shard2; do
 CREATE EXTENSION cls;
 CREATE SCHEMA omop;
 CREATE TABLE omop.measurement ($MCOLS);
+CREATE TABLE omop.measurement_wall ($WCOLS);
 CREATE TABLE public.bench_obs ($OCOLS);
 SQL
 done
@@ -126,6 +139,11 @@ CREATE FOREIGN TABLE omop.measurement_p0 PARTITION OF omop.measurement
     FOR VALUES WITH (MODULUS 2, REMAINDER 0) SERVER shard1 OPTIONS (schema_name 'omop', table_name 'measurement');
 CREATE FOREIGN TABLE omop.measurement_p1 PARTITION OF omop.measurement
     FOR VALUES WITH (MODULUS 2, REMAINDER 1) SERVER shard2 OPTIONS (schema_name 'omop', table_name 'measurement');
+CREATE TABLE omop.measurement_wall ($WCOLS) PARTITION BY HASH (person_id);
+CREATE FOREIGN TABLE omop.measurement_wall_p0 PARTITION OF omop.measurement_wall
+    FOR VALUES WITH (MODULUS 2, REMAINDER 0) SERVER shard1 OPTIONS (schema_name 'omop', table_name 'measurement_wall');
+CREATE FOREIGN TABLE omop.measurement_wall_p1 PARTITION OF omop.measurement_wall
+    FOR VALUES WITH (MODULUS 2, REMAINDER 1) SERVER shard2 OPTIONS (schema_name 'omop', table_name 'measurement_wall');
 CREATE TABLE public.bench_obs ($OCOLS) PARTITION BY HASH (patient_id);
 CREATE FOREIGN TABLE public.bench_obs_p0 PARTITION OF public.bench_obs
     FOR VALUES WITH (MODULUS 2, REMAINDER 0) SERVER shard1 OPTIONS (schema_name 'public', table_name 'bench_obs');
@@ -141,8 +159,9 @@ load() {  # load TABLE COLUMNS ORDER
 }
 load omop.measurement "$MNAMES" measurement_id || cls_die "load omop.measurement"
 load bench_obs "$ONAMES" "ts, patient_id" || cls_die "load bench_obs"
+load omop.measurement_wall "$MNAMES" measurement_id || cls_die "load omop.measurement_wall"
 for s in shard1 shard2; do cls_psql_on "$s" -c 'ANALYZE' || cls_die "analyze $s"; done
-cls_psql_on coord -c 'ANALYZE omop.measurement' -c 'ANALYZE bench_obs' || cls_die "analyze coordinator"
+cls_psql_on coord -c 'ANALYZE omop.measurement' -c 'ANALYZE omop.measurement_wall' -c 'ANALYZE bench_obs' || cls_die "analyze coordinator"
 
 n_single=$(cls_psql_on coord -d single -At -c 'SELECT count(*) FROM omop.measurement')
 n_s1=$(cls_psql_on shard1 -At -c 'SELECT count(*) FROM omop.measurement')
