@@ -46,7 +46,6 @@ PUSHED=(
     "bench_obs_by_patient|GROUP BY|SELECT patient_id, count(*) FILTER (WHERE active), min(lower_ts), max(upper_ts) FROM bench_obs GROUP BY patient_id"
     # the timestamp forms on a warehouse wall-clock column (OMOP CDM 5.4:
     # measurement_datetime is timestamp): shipped with no cast
-    "triad_episodes_timestamp_by_patient|cls.triad_episodes(measurement_datetime, |SELECT person_id, cls.triad_episodes(measurement_datetime, measurement_concept_id::bigint, value_as_number, unit_source_value)::text FROM omop.measurement_wall WHERE unit_concept_id <> 0 GROUP BY person_id"
     "triad_agg_timestamp_by_patient|cls.triad_agg(measurement_datetime, |SELECT person_id, (cls.triad_agg(measurement_datetime, measurement_concept_id::bigint, value_as_number, unit_source_value)).first_suspected FROM omop.measurement_wall WHERE unit_concept_id <> 0 GROUP BY person_id"
     "state_episodes_timestamp_by_patient|cls.state_episodes(measurement_datetime, |SELECT person_id, cls.state_episodes(measurement_datetime, value_as_number < range_low, interval '6 hours', interval '12 hours') FROM omop.measurement_wall GROUP BY person_id"
     "eras_timestamp_by_patient|cls.eras(measurement_datetime, |SELECT person_id, cls.eras(measurement_datetime, measurement_datetime + interval '1 hour', interval '1 day') FROM omop.measurement_wall GROUP BY person_id"
@@ -61,6 +60,12 @@ NOT_PUSHED=(
     # check); OPERATOR(cls.=) above is
     "analyte_of_text_comparison|cls.analyte_of(|SELECT person_id, min(cls.to_canonical('albumin', value_as_number, unit_concept_id)) FROM omop.measurement WHERE cls.analyte_of(measurement_concept_id) = 'albumin' AND unit_concept_id IN (8713, 8636) GROUP BY person_id"
     # a function called with a text constant is not shipped (collation check)
+    # an aggregate returning an array of a cls row type (cls.triad_episodes,
+    # cls.triad_timeline), timestamptz and timestamp forms alike: the
+    # implicit array type of an extension's type is no member of the
+    # extension, so postgres_fdw does not ship it
+    "triad_episodes_timestamptz_array_result|cls.triad_episodes(|SELECT person_id, cls.triad_episodes(measurement_datetime, measurement_concept_id::bigint, value_as_number, unit_source_value) FROM omop.measurement WHERE unit_concept_id <> 0 GROUP BY person_id"
+    "triad_episodes_timestamp_array_result|cls.triad_episodes(|SELECT person_id, cls.triad_episodes(measurement_datetime, measurement_concept_id::bigint, value_as_number, unit_source_value) FROM omop.measurement_wall WHERE unit_concept_id <> 0 GROUP BY person_id"
     "text_constant_unit|cls.hypoalbuminemia_grade(|SELECT person_id, max(cls.hypoalbuminemia_grade(value_as_number, 'g/dL')) FROM omop.measurement WHERE measurement_concept_id = 3024561 AND unit_concept_id = 8713 GROUP BY person_id"
 )
 shopt -s nullglob
