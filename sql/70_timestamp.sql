@@ -93,79 +93,56 @@ GROUP BY 1 ORDER BY 1;
 
 -- Every result of every form on these rows, as text (a timestamp prints
 -- the same under any TimeZone).
-CREATE FUNCTION pg_temp.results() RETURNS TABLE (fn text, pid int, r text) LANGUAGE sql AS $$
-SELECT 'eras', pid, cls.eras(ts, ts + interval '30 minutes', '36 hours')::text FROM tso GROUP BY pid
+-- The query is written once, over a table of observations (o) and one of
+-- exclusions and doses (x) of either time kind.
+CREATE FUNCTION pg_temp.results(o regclass, x regclass) RETURNS TABLE (fn text, pid int, r text)
+LANGUAGE plpgsql AS $f$
+BEGIN
+RETURN QUERY EXECUTE replace(replace($q$
+SELECT 'eras', pid, cls.eras(ts, ts + interval '30 minutes', '36 hours')::text FROM :o GROUP BY pid
 UNION ALL
 SELECT 'state_episodes', pid, cls.state_episodes(ts, value < 90, '24 hours', '72 hours')::text
-FROM tso WHERE code IN ('sbp', '8480-6') GROUP BY pid
+FROM :o WHERE code IN ('sbp', '8480-6') GROUP BY pid
 UNION ALL
 SELECT 'state_episodes 5', pid, cls.state_episodes(ts, value < 90, '1 hour', '12 hours', '2 hours')::text
-FROM tso WHERE code IN ('sbp', '8480-6') GROUP BY pid
+FROM :o WHERE code IN ('sbp', '8480-6') GROUP BY pid
 UNION ALL
-SELECT 'triad_agg', pid, cls.triad_agg(ts, code, value, unit)::text FROM tso GROUP BY pid
+SELECT 'triad_agg', pid, cls.triad_agg(ts, code, value, unit)::text FROM :o GROUP BY pid
 UNION ALL
-SELECT 'triad_agg drug', pid, cls.triad_agg(ts, code, value, unit, cls.drug_criteria())::text FROM tso GROUP BY pid
+SELECT 'triad_agg drug', pid, cls.triad_agg(ts, code, value, unit, cls.drug_criteria())::text FROM :o GROUP BY pid
 UNION ALL
-SELECT 'triad_agg baselines', pid, cls.triad_agg(ts, code, value, unit, cls.triad_criteria(), cls.baselines(sbp => 130))::text FROM tso GROUP BY pid
+SELECT 'triad_agg baselines', pid, cls.triad_agg(ts, code, value, unit, cls.triad_criteria(), cls.baselines(sbp => 130))::text FROM :o GROUP BY pid
 UNION ALL
-SELECT 'triad_timeline', pid, cls.triad_timeline(ts, code, value, unit)::text FROM tso GROUP BY pid
+SELECT 'triad_timeline', pid, cls.triad_timeline(ts, code, value, unit)::text FROM :o GROUP BY pid
 UNION ALL
-SELECT 'triad_timeline drug', pid, cls.triad_timeline(ts, code, value, unit, cls.drug_criteria())::text FROM tso GROUP BY pid
+SELECT 'triad_timeline drug', pid, cls.triad_timeline(ts, code, value, unit, cls.drug_criteria())::text FROM :o GROUP BY pid
 UNION ALL
-SELECT 'triad_episodes', pid, cls.triad_episodes(ts, code, value, unit)::text FROM tso GROUP BY pid
+SELECT 'triad_episodes', pid, cls.triad_episodes(ts, code, value, unit)::text FROM :o GROUP BY pid
 UNION ALL
-SELECT 'triad_episodes drug', pid, cls.triad_episodes(ts, code, value, unit, cls.drug_criteria())::text FROM tso GROUP BY pid
+SELECT 'triad_episodes drug', pid, cls.triad_episodes(ts, code, value, unit, cls.drug_criteria())::text FROM :o GROUP BY pid
 UNION ALL
 SELECT 'triad_episodes excl', pid, cls.triad_episodes(o.ts, o.code, o.value, o.unit, cls.triad_criteria(), x.excl)::text
-FROM tso o JOIN tso_excl x USING (pid) GROUP BY pid
+FROM :o o JOIN :x x USING (pid) GROUP BY pid
 UNION ALL
 SELECT 'triad_episodes doses', pid, cls.triad_episodes(o.ts, o.code, o.value, o.unit, cls.drug_criteria(), x.excl, x.doses)::text
-FROM tso o JOIN tso_excl x USING (pid) GROUP BY pid
+FROM :o o JOIN :x x USING (pid) GROUP BY pid
 UNION ALL
 SELECT 'triad_episodes params', pid, cls.triad_episodes(o.ts, o.code, o.value, o.unit, cls.triad_criteria(), x.excl, x.doses,
                                                         cls.episode_params(max_gap => '1 hour', hold => '30 hours'))::text
-FROM tso o JOIN tso_excl x USING (pid) GROUP BY pid
-$$;
+FROM :o o JOIN :x x USING (pid) GROUP BY pid
+$q$, ':o', o::text), ':x', x::text);
+END $f$;
+CREATE FUNCTION pg_temp.results() RETURNS TABLE (fn text, pid int, r text) LANGUAGE sql AS $$
+SELECT * FROM pg_temp.results('tso', 'tso_excl') $$;
 -- The same through the timestamptz forms on ts AT TIME ZONE 'UTC' (times
 -- printed without the +00 of UTC).
+CREATE TEMP TABLE tso_utc AS SELECT pid, ts AT TIME ZONE 'UTC' AS ts, code, value, unit FROM tso;
+CREATE TEMP TABLE tso_excl_utc AS
+SELECT pid, (SELECT range_agg(tstzrange(lower(g) AT TIME ZONE 'UTC', upper(g) AT TIME ZONE 'UTC', '[]'))
+            FROM unnest(excl) g) AS excl,
+       (SELECT array_agg(d AT TIME ZONE 'UTC') FROM unnest(doses) d) AS doses FROM tso_excl;
 CREATE FUNCTION pg_temp.results_tstz() RETURNS TABLE (fn text, pid int, r text) LANGUAGE sql AS $$
-WITH o AS (SELECT pid, ts AT TIME ZONE 'UTC' AS ts, code, value, unit FROM tso),
-     x AS (SELECT pid, (SELECT range_agg(tstzrange(lower(g) AT TIME ZONE 'UTC', upper(g) AT TIME ZONE 'UTC', '[]'))
-                        FROM unnest(excl) g) AS excl,
-                  (SELECT array_agg(d AT TIME ZONE 'UTC') FROM unnest(doses) d) AS doses FROM tso_excl)
-SELECT fn, pid, regexp_replace(r, '\+00', '', 'g') FROM (
-SELECT 'eras' AS fn, pid, cls.eras(ts, ts + interval '30 minutes', '36 hours')::text AS r FROM o GROUP BY pid
-UNION ALL
-SELECT 'state_episodes', pid, cls.state_episodes(ts, value < 90, '24 hours', '72 hours')::text
-FROM o WHERE code IN ('sbp', '8480-6') GROUP BY pid
-UNION ALL
-SELECT 'state_episodes 5', pid, cls.state_episodes(ts, value < 90, '1 hour', '12 hours', '2 hours')::text
-FROM o WHERE code IN ('sbp', '8480-6') GROUP BY pid
-UNION ALL
-SELECT 'triad_agg', pid, cls.triad_agg(ts, code, value, unit)::text FROM o GROUP BY pid
-UNION ALL
-SELECT 'triad_agg drug', pid, cls.triad_agg(ts, code, value, unit, cls.drug_criteria())::text FROM o GROUP BY pid
-UNION ALL
-SELECT 'triad_agg baselines', pid, cls.triad_agg(ts, code, value, unit, cls.triad_criteria(), cls.baselines(sbp => 130))::text FROM o GROUP BY pid
-UNION ALL
-SELECT 'triad_timeline', pid, cls.triad_timeline(ts, code, value, unit)::text FROM o GROUP BY pid
-UNION ALL
-SELECT 'triad_timeline drug', pid, cls.triad_timeline(ts, code, value, unit, cls.drug_criteria())::text FROM o GROUP BY pid
-UNION ALL
-SELECT 'triad_episodes', pid, cls.triad_episodes(ts, code, value, unit)::text FROM o GROUP BY pid
-UNION ALL
-SELECT 'triad_episodes drug', pid, cls.triad_episodes(ts, code, value, unit, cls.drug_criteria())::text FROM o GROUP BY pid
-UNION ALL
-SELECT 'triad_episodes excl', pid, cls.triad_episodes(o.ts, o.code, o.value, o.unit, cls.triad_criteria(), x.excl)::text
-FROM o JOIN x USING (pid) GROUP BY pid
-UNION ALL
-SELECT 'triad_episodes doses', pid, cls.triad_episodes(o.ts, o.code, o.value, o.unit, cls.drug_criteria(), x.excl, x.doses)::text
-FROM o JOIN x USING (pid) GROUP BY pid
-UNION ALL
-SELECT 'triad_episodes params', pid, cls.triad_episodes(o.ts, o.code, o.value, o.unit, cls.triad_criteria(), x.excl, x.doses,
-                                                        cls.episode_params(max_gap => '1 hour', hold => '30 hours'))::text
-FROM o JOIN x USING (pid) GROUP BY pid) s
-$$;
+SELECT fn, pid, regexp_replace(r, '\+00', '', 'g') FROM pg_temp.results('tso_utc', 'tso_excl_utc') $$;
 CREATE TEMP TABLE ref AS SELECT * FROM pg_temp.results();
 -- what the reference holds (so that "no difference" below means something)
 SELECT fn, count(*) AS patients, count(r) AS non_null, sum(length(r)) > 0 AS has_text FROM ref GROUP BY fn ORDER BY fn;
