@@ -88,7 +88,11 @@ INSERT INTO agg_calls VALUES
   ('cls.tagraxofusp_summary(timestamptz, bigint, float8, bigint, float8, boolean)',
    $$%s(t, code_id, value, unit_id, NULL::float8, dose)$$),
   ('cls.cycles(timestamptz)',
-   $$%s(CASE WHEN dose THEN t END)$$);
+   $$%s(CASE WHEN dose THEN t END)$$),
+  ('cls.cycles(timestamptz, text)',
+   $$%s(CASE WHEN dose THEN t END, 'America/New_York')$$),
+  ('cls.cycles(timestamp)',
+   $$%s(CASE WHEN dose THEN t AT TIME ZONE 'UTC' END)$$);
 -- the timestamp forms (README "Time zones"): the same calls on the wall
 -- clock t AT TIME ZONE 'UTC', with tsmultirange exclusions and timestamp[]
 -- doses
