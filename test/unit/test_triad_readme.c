@@ -1,0 +1,151 @@
+/*
+ * test_triad_readme.c -- the README's table "Signs, profiles and their
+ * defaults" against the core's defaults (cls_triad_criteria_default).
+ *
+ * The table's "default" column is written by hand next to prose sources,
+ * so it is checked, not generated: each row, found by its first cell, must
+ * hold exactly the value formatted from the core.  A default changed in C
+ * and not in the README (or the reverse) fails `make unit`; the fix is to
+ * edit the README cell this test names.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "triad.h"
+#include "unit.h"
+
+static char *
+slurp(const char *path)
+{
+	FILE	   *f = fopen(path, "rb");
+	long		n;
+	char	   *s;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	s = malloc((size_t) n + 1);
+	if (s == NULL || fread(s, 1, (size_t) n, f) != (size_t) n)
+		abort();
+	s[n] = '\0';
+	fclose(f);
+	return s;
+}
+
+/* The second cell of the README table row whose first cell is `first`,
+ * within the section starting at `section`, copied to out ("" if absent). */
+static void
+readme_cell(const char *section, const char *first, char *out, size_t len)
+{
+	char		key[256];
+	const char *row,
+			   *end;
+
+	out[0] = '\0';
+	snprintf(key, sizeof(key), "\n| %s | ", first);
+	row = strstr(section, key);
+	if (row == NULL)
+		return;
+	row += strlen(key);
+	end = strstr(row, " |");
+	if (end == NULL || (size_t) (end - row) >= len)
+		return;
+	memcpy(out, row, (size_t) (end - row));
+	out[end - row] = '\0';
+}
+
+static double
+hours(int64_t us)
+{
+	return (double) us / (double) CLS_USECS_PER_HOUR;
+}
+
+/* the value as the README writes it: "off" for a threshold switched off */
+static void
+fmt(char *out, size_t len, const char *spec, double x)
+{
+	if (isnan(x))
+		snprintf(out, len, "off");
+	else
+		snprintf(out, len, spec, x);
+}
+
+static void
+check_row(const char *section, const char *first, const char *want)
+{
+	char		got[256];
+
+	readme_cell(section, first, got, sizeof(got));
+	CHECK(strcmp(got, want) == 0, "README \"%s\": \"%s\" (core: \"%s\")", first, got, want);
+}
+
+int
+main(int argc, char **argv)
+{
+	cls_triad_criteria t,
+				d;
+	char	   *readme;
+	const char *section;
+	char		w[256];
+
+	readme = slurp(argc > 1 ? argv[1] : "README.md");
+	CHECK(readme != NULL, "README.md readable");
+	if (readme == NULL)
+		return unit_done("triad_readme");
+	section = strstr(readme, "\n### Signs, profiles and their defaults\n");
+	CHECK(section != NULL, "README has the section of the triad defaults");
+	if (section == NULL)
+		return unit_done("triad_readme");
+
+	cls_triad_criteria_default(&t, CLS_PROFILE_TRIAD);
+	cls_triad_criteria_default(&d, CLS_PROFILE_DRUG);
+
+	fmt(w, sizeof(w), "%g mmHg", t.sbp_below);
+	check_row(section, "hypotension: SBP below", w);
+	fmt(w, sizeof(w), "%g mmHg", t.map_below);
+	check_row(section, "hypotension: MAP below", w);
+	fmt(w, sizeof(w), "%g mmHg", t.sbp_fall);
+	check_row(section, "hypotension: SBP fallen ≥ … below baseline", w);
+	snprintf(w, sizeof(w), "%.1f g/dL (`drug`: %g)", t.albumin_below, d.albumin_below);
+	check_row(section, "hypoalbuminemia: albumin below", w);
+	fmt(w, sizeof(w), "%g g/dL", t.albumin_fall);
+	check_row(section, "hypoalbuminemia: fallen ≥ … below baseline", w);
+	fmt(w, sizeof(w), "%g %%", t.hct_above);
+	check_row(section, "hemoconcentration: hematocrit above", w);
+	fmt(w, sizeof(w), "%g %%", t.hct_rise);
+	check_row(section, "hemoconcentration: risen ≥ … above baseline", w);
+	fmt(w, sizeof(w), "%g kg", t.weight_gain_kg);
+	check_row(section, "weight gain: ≥ … kg over the previous day's weight", w);
+	fmt(w, sizeof(w), "%g %%", t.weight_gain_pct);
+	check_row(section, "weight gain: ≥ … % above baseline", w);
+	fmt(w, sizeof(w), "%g mmol/L", t.sodium_below);
+	check_row(section, "hyponatremia (supporting): sodium below", w);
+	check_row(section, "edema", t.edema ? "on" : "off");
+	snprintf(w, sizeof(w), "k = %d", (int) t.k);
+	check_row(section, "`triad`: k of hypotension, hypoalbuminemia, hemoconcentration", w);
+	snprintf(w, sizeof(w), "%g h", hours(t.window));
+	check_row(section, "co-occurrence window", w);
+	snprintf(w, sizeof(w), "%g, %g, %g, %g, %g h",
+			 hours(*cls_triad_criteria_window(&t, CLS_CR_BP_VALID)),
+			 hours(*cls_triad_criteria_window(&t, CLS_CR_HCT_VALID)),
+			 hours(*cls_triad_criteria_window(&t, CLS_CR_ALBUMIN_VALID)),
+			 hours(*cls_triad_criteria_window(&t, CLS_CR_WEIGHT_VALID)),
+			 hours(*cls_triad_criteria_window(&t, CLS_CR_SODIUM_VALID)));
+	check_row(section, "current-values validity: BP, hematocrit, albumin, weight, sodium", w);
+	snprintf(w, sizeof(w), "%g h", hours(*cls_triad_criteria_window(&t, CLS_CR_EDEMA_VALID)));
+	check_row(section, "current-values validity: edema", w);
+	check_row(section, "derive baselines", t.derive_baselines ? "true" : "false");
+
+	/* the table gives one value per row and a `drug` value only for the
+	 * albumin threshold: every other default of `drug` must equal triad's */
+	d.albumin_below = t.albumin_below;
+	d.profile = t.profile;
+	CHECK(memcmp(&t, &d, sizeof(t)) == 0,
+		  "`drug` differs from `triad` only in the albumin threshold the README shows");
+	free(readme);
+	return unit_done("triad_readme");
+}
