@@ -17,26 +17,6 @@
 #include "tagraxofusp.h"
 #include "unit.h"
 
-static char *
-slurp(const char *path)
-{
-	FILE	   *f = fopen(path, "rb");
-	long		n;
-	char	   *s;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	s = malloc((size_t) n + 1);
-	if (s == NULL || fread(s, 1, (size_t) n, f) != (size_t) n)
-		abort();
-	s[n] = '\0';
-	fclose(f);
-	return s;
-}
-
 /* true when `num` occurs in [row, end) as a whole number (not part of a
  * longer number: "5" is not found in "25" nor in "2.5") */
 static int
@@ -62,7 +42,7 @@ has_number(const char *row, const char *end, const char *num)
 int
 main(int argc, char **argv)
 {
-	char	   *readme = slurp(argc > 1 ? argv[1] : "README.md");
+	char	   *readme = unit_slurp(argc > 1 ? argv[1] : "README.md");
 	const char *p;
 	const cls_tgx_rule_info *rules;
 	size_t		n,

@@ -16,26 +16,6 @@
 #include "triad.h"
 #include "unit.h"
 
-static char *
-slurp(const char *path)
-{
-	FILE	   *f = fopen(path, "rb");
-	long		n;
-	char	   *s;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	s = malloc((size_t) n + 1);
-	if (s == NULL || fread(s, 1, (size_t) n, f) != (size_t) n)
-		abort();
-	s[n] = '\0';
-	fclose(f);
-	return s;
-}
-
 /* The second cell of the README table row whose first cell is `first`,
  * within the section starting at `section`, copied to out ("" if absent). */
 static void
@@ -92,7 +72,7 @@ main(int argc, char **argv)
 	const char *section;
 	char		w[256];
 
-	readme = slurp(argc > 1 ? argv[1] : "README.md");
+	readme = unit_slurp(argc > 1 ? argv[1] : "README.md");
 	CHECK(readme != NULL, "README.md readable");
 	if (readme == NULL)
 		return unit_done("triad_readme");
