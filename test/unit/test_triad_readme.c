@@ -63,6 +63,26 @@ check_row(const char *section, const char *first, const char *want)
 	CHECK(strcmp(got, want) == 0, "README \"%s\": \"%s\" (core: \"%s\")", first, got, want);
 }
 
+/* The threshold rows: the README's first cell, the format of the default
+ * cell and the criteria field (the albumin row adds the `drug` value). */
+static const struct
+{
+	const char *row;
+	const char *spec;
+	cls_crit_field f;
+}			thresholds[] = {
+	{"hypotension: SBP below", "%g mmHg", CLS_CR_SBP_BELOW},
+	{"hypotension: MAP below", "%g mmHg", CLS_CR_MAP_BELOW},
+	{"hypotension: SBP fallen ≥ … below baseline", "%g mmHg", CLS_CR_SBP_FALL},
+	{"hypoalbuminemia: albumin below", "%.1f g/dL (`drug`: %g)", CLS_CR_ALBUMIN_BELOW},
+	{"hypoalbuminemia: fallen ≥ … below baseline", "%g g/dL", CLS_CR_ALBUMIN_FALL},
+	{"hemoconcentration: hematocrit above", "%g %%", CLS_CR_HCT_ABOVE},
+	{"hemoconcentration: risen ≥ … above baseline", "%g %%", CLS_CR_HCT_RISE},
+	{"weight gain: ≥ … kg over the previous day's weight", "%g kg", CLS_CR_WEIGHT_GAIN_KG},
+	{"weight gain: ≥ … % above baseline", "%g %%", CLS_CR_WEIGHT_GAIN_PCT},
+	{"hyponatremia (supporting): sodium below", "%g mmol/L", CLS_CR_SODIUM_BELOW},
+};
+
 int
 main(int argc, char **argv)
 {
@@ -84,26 +104,16 @@ main(int argc, char **argv)
 	cls_triad_criteria_default(&t, CLS_PROFILE_TRIAD);
 	cls_triad_criteria_default(&d, CLS_PROFILE_DRUG);
 
-	fmt(w, sizeof(w), "%g mmHg", t.sbp_below);
-	check_row(section, "hypotension: SBP below", w);
-	fmt(w, sizeof(w), "%g mmHg", t.map_below);
-	check_row(section, "hypotension: MAP below", w);
-	fmt(w, sizeof(w), "%g mmHg", t.sbp_fall);
-	check_row(section, "hypotension: SBP fallen ≥ … below baseline", w);
-	snprintf(w, sizeof(w), "%.1f g/dL (`drug`: %g)", t.albumin_below, d.albumin_below);
-	check_row(section, "hypoalbuminemia: albumin below", w);
-	fmt(w, sizeof(w), "%g g/dL", t.albumin_fall);
-	check_row(section, "hypoalbuminemia: fallen ≥ … below baseline", w);
-	fmt(w, sizeof(w), "%g %%", t.hct_above);
-	check_row(section, "hemoconcentration: hematocrit above", w);
-	fmt(w, sizeof(w), "%g %%", t.hct_rise);
-	check_row(section, "hemoconcentration: risen ≥ … above baseline", w);
-	fmt(w, sizeof(w), "%g kg", t.weight_gain_kg);
-	check_row(section, "weight gain: ≥ … kg over the previous day's weight", w);
-	fmt(w, sizeof(w), "%g %%", t.weight_gain_pct);
-	check_row(section, "weight gain: ≥ … % above baseline", w);
-	fmt(w, sizeof(w), "%g mmol/L", t.sodium_below);
-	check_row(section, "hyponatremia (supporting): sodium below", w);
+	for (size_t i = 0; i < sizeof(thresholds) / sizeof(thresholds[0]); i++)
+	{
+		double		x = *cls_triad_criteria_threshold(&t, thresholds[i].f);
+
+		if (thresholds[i].f == CLS_CR_ALBUMIN_BELOW)
+			snprintf(w, sizeof(w), thresholds[i].spec, x, d.albumin_below);
+		else
+			fmt(w, sizeof(w), thresholds[i].spec, x);
+		check_row(section, thresholds[i].row, w);
+	}
 	check_row(section, "edema", t.edema ? "on" : "off");
 	snprintf(w, sizeof(w), "k = %d", (int) t.k);
 	check_row(section, "`triad`: k of hypotension, hypoalbuminemia, hemoconcentration", w);
