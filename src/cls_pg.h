@@ -25,7 +25,7 @@
  * in fn_extra (fn_mcxt).  The one unit-cache mechanism: one slot
  * (cls_pg_unit_cache + cls_pg_unit_arg) or a ring per analyte
  * (cls_pg_unit_arg_ring, the triad aggregate).  Still its own: the
- * per-analyte array of src/tagraxofusp_pg.c (tagraxofusp_unit_cache), which
+ * per-analyte array of src/tagraxofusp_pg.c (unit_cache_for), which
  * can move to cls_pg_unit_cache_init when that file is next edited.
  */
 typedef struct cls_unit_cache
