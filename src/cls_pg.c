@@ -84,14 +84,20 @@ cls_pg_unit_cache(FunctionCallInfo fcinfo, int slot)
 	{
 		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
 								   4 * sizeof(cls_unit_cache));
-		for (int i = 0; i < 4; i++)
-		{
-			c[i].len = -1;
-			c[i].analyte = CLS_A_NONE;
-		}
+		cls_pg_unit_cache_init(c, 4);
 		fcinfo->flinfo->fn_extra = c;
 	}
 	return &c[slot];
+}
+
+void
+cls_pg_unit_cache_init(cls_unit_cache *c, int n)
+{
+	for (int i = 0; i < n; i++)
+	{
+		c[i].len = -1;
+		c[i].analyte = CLS_A_NONE;
+	}
 }
 
 /* The lookup of a text unit through the cache (no error). */
@@ -290,6 +296,30 @@ cls_pg_unit_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a, bool omop,
 	warn_unit_once(a, cls_pg_unit_arg_text(fcinfo, argno, omop), st);
 	*out = to_nan;
 	return false;
+}
+
+bool
+cls_pg_unit_arg_ring(FunctionCallInfo fcinfo, int argno, cls_analyte a,
+					 cls_unit_cache *ring, int n, uint8 *next, cls_conv *out)
+{
+	text	   *unit = PG_GETARG_TEXT_PP(argno);
+	const char *s = VARDATA_ANY(unit);
+	int			len = VARSIZE_ANY_EXHDR(unit);
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (ring[i].analyte == a && ring[i].len == len &&
+			ring[i].status == CLS_UNIT_OK && memcmp(ring[i].unit, s, len) == 0)
+		{
+			*out = ring[i].conv;
+			return true;
+		}
+	/* miss: look up and remember (an unknown unit: the error when the
+	 * query writes it, else a warning and a conversion to NaN) */
+	i = *next;
+	*next = (uint8) ((i + 1) % n);
+	ring[i].len = -1;
+	return cls_pg_unit_arg(fcinfo, argno, a, false, &ring[i], out);
 }
 
 char *

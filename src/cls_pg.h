@@ -22,7 +22,11 @@
 /*
  * A per-call-site cache of the last unit spelling seen, so that a column of
  * units is parsed once per distinct value rather than once per row.  Lives
- * in fn_extra (fn_mcxt).
+ * in fn_extra (fn_mcxt).  The one unit-cache mechanism: one slot
+ * (cls_pg_unit_cache + cls_pg_unit_arg) or a ring per analyte
+ * (cls_pg_unit_arg_ring, the triad aggregate).  Still its own: the
+ * per-analyte array of src/tagraxofusp_pg.c (unit_cache_for), which
+ * can move to cls_pg_unit_cache_init when that file is next edited.
  */
 typedef struct cls_unit_cache
 {
@@ -43,6 +47,9 @@ extern void cls_pg_unit_error(cls_analyte a, const char *unit,
 							  cls_unit_status st) pg_attribute_noreturn();
 /* A cache in fn_extra, allocated on first use. */
 extern cls_unit_cache *cls_pg_unit_cache(FunctionCallInfo fcinfo, int slot);
+/* Mark n caches empty (a caller that keeps caches in its own fn_extra
+ * struct). */
+extern void cls_pg_unit_cache_init(cls_unit_cache *c, int n);
 
 /*
  * Query or data: true when argument argno of this call is written in the
@@ -66,6 +73,14 @@ extern cls_unit_status cls_pg_unit_lookup_arg(FunctionCallInfo fcinfo,
  */
 extern bool cls_pg_unit_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a,
 							bool omop, cls_unit_cache *cache, cls_conv *out);
+/*
+ * cls_pg_unit_arg over a ring of n caches for one analyte (a column that
+ * mixes spellings, g/dL and g/L rows): a known unit found in any slot is a
+ * hit; a miss is looked up into slot *next, which then advances.  Text units.
+ */
+extern bool cls_pg_unit_arg_ring(FunctionCallInfo fcinfo, int argno,
+								 cls_analyte a, cls_unit_cache *ring, int n,
+								 uint8 *next, cls_conv *out);
 /* The unit in argument argno as text (an OMOP concept_id in decimal). */
 extern char *cls_pg_unit_arg_text(FunctionCallInfo fcinfo, int argno, bool omop);
 /* Why a unit is not usable, for *_reason and value_problem. */

@@ -194,31 +194,6 @@ typedef struct TriadFnCache
 	uint8		unext[CLS_A__COUNT];
 } TriadFnCache;
 
-/* The conversion of a row's unit, from the per-analyte cache. */
-static void
-unit_conv_cached(FunctionCallInfo fcinfo, int argno, TriadFnCache *fc,
-				 cls_analyte a, text *unit, cls_conv *out)
-{
-	const char *s = VARDATA_ANY(unit);
-	int			len = VARSIZE_ANY_EXHDR(unit);
-	cls_unit_cache *c = fc->units[a];
-	int			i;
-
-	for (i = 0; i < 4; i++)
-		if (c[i].len == len && c[i].status == CLS_UNIT_OK &&
-			memcmp(c[i].unit, s, len) == 0)
-		{
-			*out = c[i].conv;
-			return;
-		}
-	/* miss: look up and remember (an unknown unit: the error when the
-	 * query writes it, else a warning and a conversion to NaN) */
-	i = fc->unext[a];
-	fc->unext[a] = (uint8) ((i + 1) % 4);
-	c[i].len = -1;
-	(void) cls_pg_unit_arg(fcinfo, argno, a, false, &c[i], out);
-}
-
 static TriadFnCache *
 fn_cache(FunctionCallInfo fcinfo)
 {
@@ -230,11 +205,7 @@ fn_cache(FunctionCallInfo fcinfo)
 		for (int i = 0; i < CODE_CACHE_N; i++)
 			fc->tcode[i].len = -1;
 		for (int i = 0; i < CLS_A__COUNT; i++)
-			for (int j = 0; j < 4; j++)
-			{
-				fc->units[i][j].len = -1;
-				fc->units[i][j].analyte = CLS_A_NONE;
-			}
+			cls_pg_unit_cache_init(fc->units[i], 4);
 		fcinfo->flinfo->fn_extra = fc;
 	}
 	return fc;
@@ -376,7 +347,7 @@ cls_triad_state_add(FunctionCallInfo fcinfo, void *state, MemoryContext aggctx,
 			st->n_ignored++;
 			return st;
 		}
-		unit_conv_cached(fcinfo, TA_UNIT, fc, (cls_analyte) a, PG_GETARG_TEXT_PP(TA_UNIT), &conv);
+		(void) cls_pg_unit_arg_ring(fcinfo, TA_UNIT, (cls_analyte) a, fc->units[a], 4, &fc->unext[a], &conv);
 		v = cls_conv_apply(&conv, v);
 		if (cls_value_check((cls_analyte) a, v) != CLS_VALUE_OK)
 		{

@@ -408,7 +408,15 @@ cls_make_baselines(PG_FUNCTION_ARGS)
 			if (PG_ARGISNULL(uarg[i]))
 				cls_pg_bad_arg(psprintf("%s_unit", names[i]), "NULL",
 							   "A baseline needs its unit.", NULL);
-			cls_pg_unit_conv(an[i], PG_GETARG_TEXT_PP(uarg[i]), NULL, &conv);
+			/* README "Conventions": a unit the query writes is an error, a
+			 * row's unknown unit gives a NULL baseline and one WARNING per
+			 * (analyte, unit) and statement */
+			if (!cls_pg_unit_arg(fcinfo, uarg[i], an[i], false,
+								 cls_pg_unit_cache(fcinfo, uarg[i] / 2 - 1), &conv))
+			{
+				n[i] = true;
+				continue;
+			}
 		}
 		x = cls_conv_apply(&conv, x);
 		if (cls_value_check(an[i], x) != CLS_VALUE_OK)

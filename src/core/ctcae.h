@@ -137,6 +137,13 @@ typedef struct cls_criterion
 	cls_cond	cond;			/* 0.3.0; CLS_C_NONE when omitted */
 } cls_criterion;
 
+/*
+ * README: Reference: CTCAE grading: "albumin LLN 3.5 g/dL" is the common
+ * reference limit, the visible default of cls.hypoalbuminemia_grade and of
+ * cls.episode_params(albumin_lln); the one definition in C.
+ */
+#define CLS_CTCAE_ALBUMIN_LLN_G_DL	3.5
+
 /* Needs of a term (for documentation and the per-term functions). */
 #define CLS_NEEDS_LLN		0x1
 #define CLS_NEEDS_ULN		0x2

@@ -170,4 +170,42 @@ void		cls_obs_sort(cls_obs *obs, size_t n);
 size_t		cls_obs_lower_bound(const cls_obs *obs, size_t n, int64_t t);
 size_t		cls_obs_upper_bound(const cls_obs *obs, size_t n, int64_t t);
 
+/*
+ * The one min/max tracker: a running lowest or highest value with the time
+ * it was seen ("worst values": lowest SBP, lowest albumin, highest
+ * hematocrit).  Start from CLS_EXTREME_NONE; on a tie the first value seen
+ * stays (observations come in time order, so the earliest).  Callers pass
+ * checked values (no NaN).
+ */
+typedef struct cls_extreme
+{
+	bool		have;
+	double		v;
+	int64_t		t;
+} cls_extreme;
+
+#define CLS_EXTREME_NONE	((cls_extreme) {false, 0.0, 0})
+
+static inline void
+cls_extreme_min(cls_extreme *e, double v, int64_t t)
+{
+	if (!e->have || v < e->v)
+	{
+		e->have = true;
+		e->v = v;
+		e->t = t;
+	}
+}
+
+static inline void
+cls_extreme_max(cls_extreme *e, double v, int64_t t)
+{
+	if (!e->have || v > e->v)
+	{
+		e->have = true;
+		e->v = v;
+		e->t = t;
+	}
+}
+
 #endif							/* CLS_OBS_H */

@@ -560,28 +560,6 @@ baseline_of(const cls_triad_eval *ev, int in)
 	return NAN;
 }
 
-static inline void
-extreme_min(cls_triad_extreme *e, double v, int64_t t)
-{
-	if (!e->have || v < e->v)
-	{
-		e->have = true;
-		e->v = v;
-		e->t = t;
-	}
-}
-
-static inline void
-extreme_max(cls_triad_extreme *e, double v, int64_t t)
-{
-	if (!e->have || v > e->v)
-	{
-		e->have = true;
-		e->v = v;
-		e->t = t;
-	}
-}
-
 /*
  * The signs that count at time t, their expiry times and evidence.
  */
@@ -728,17 +706,17 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 			switch (in)
 			{
 				case CLS_IN_SBP:
-					extreme_min(&ev->sbp_min, o->v, t);
+					cls_extreme_min(&ev->sbp_min, o->v, t);
 					break;
 				case CLS_IN_ALBUMIN:
-					extreme_min(&ev->albumin_min, o->v, t);
+					cls_extreme_min(&ev->albumin_min, o->v, t);
 					break;
 				case CLS_IN_HEMATOCRIT:
-					extreme_max(&ev->hct_max, o->v, t);
+					cls_extreme_max(&ev->hct_max, o->v, t);
 					break;
 				case CLS_IN_WEIGHT:
 					if (!isnan(prev))
-						extreme_max(&ev->gain_max, o->v - prev, t);
+						cls_extreme_max(&ev->gain_max, o->v - prev, t);
 					break;
 				default:
 					break;

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "label.h"
+#include "obs.h"
 #include "units.h"
 
 typedef enum cls_sign
@@ -249,13 +250,8 @@ void		cls_triad_wide_eval(const cls_triad_criteria *c,
 								const cls_triad_wide_input *in,
 								cls_triad_wide_result *r);
 
-/* A running minimum/maximum with its time. */
-typedef struct cls_triad_extreme
-{
-	bool		have;
-	double		v;
-	int64_t		t;
-} cls_triad_extreme;
+/* A running minimum/maximum with its time: the core's one tracker (obs.h). */
+typedef cls_extreme cls_triad_extreme;
 
 /*
  * The evaluator: a single forward sweep over observations sorted by

@@ -22,11 +22,6 @@
  * gap in sampling than a recovery and a new attack.
  */
 #define TEP_MAX_GAP			(24 * H)
-/*
- * README: Reference: CTCAE grading: "albumin LLN 3.5 g/dL" is the common reference limit shown as the
- * visible default of cls.hypoalbuminemia_grade; the same here.
- */
-#define TEP_ALBUMIN_LLN		3.5
 
 void
 cls_triad_episode_params_default(cls_triad_episode_params *p)
@@ -38,7 +33,7 @@ cls_triad_episode_params_default(cls_triad_episode_params *p)
 	p->hold = CLS_TEP_NO_HOLD;
 	/* cls choice: keep every episode; a short one is still a signal */
 	p->min_duration = 0;
-	p->albumin_lln = TEP_ALBUMIN_LLN;
+	p->albumin_lln = CLS_CTCAE_ALBUMIN_LLN_G_DL;	/* the CTCAE LLN default */
 }
 
 static const char *const tep_field_names[CLS_TEP__COUNT] = {
@@ -301,29 +296,6 @@ cls_triad_episodes_find(const cls_triad_criteria *c, const double *baselines,
 	return ne;
 }
 
-static void
-ext_min(cls_triad_extreme *e, double v, int64_t t)
-{
-	/* on a tie the earliest (observations come in time order) */
-	if (!e->have || v < e->v)
-	{
-		e->have = true;
-		e->v = v;
-		e->t = t;
-	}
-}
-
-static void
-ext_max(cls_triad_extreme *e, double v, int64_t t)
-{
-	if (!e->have || v > e->v)
-	{
-		e->have = true;
-		e->v = v;
-		e->t = t;
-	}
-}
-
 /*
  * Recovery: the first observation time t >= end (and before the next
  * episode's onset) at which the latest albumin is >= albumin_below and the
@@ -451,13 +423,13 @@ cls_triad_episodes_details(const cls_triad_criteria *c, const cls_obs *obs,
 			switch (obs[i].analyte)
 			{
 				case CLS_A_SBP:
-					ext_min(&o->sbp_min, obs[i].v, obs[i].t);
+					cls_extreme_min(&o->sbp_min, obs[i].v, obs[i].t);
 					break;
 				case CLS_A_ALBUMIN:
-					ext_min(&o->albumin_min, obs[i].v, obs[i].t);
+					cls_extreme_min(&o->albumin_min, obs[i].v, obs[i].t);
 					break;
 				case CLS_A_HEMATOCRIT:
-					ext_max(&o->hct_max, obs[i].v, obs[i].t);
+					cls_extreme_max(&o->hct_max, obs[i].v, obs[i].t);
 					break;
 				default:
 					break;

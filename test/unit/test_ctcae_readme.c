@@ -108,26 +108,6 @@ generate(buf *b)
 	put(b, END_MARK);
 }
 
-static char *
-slurp(const char *path)
-{
-	FILE	   *f = fopen(path, "rb");
-	long		n;
-	char	   *s;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	s = malloc((size_t) n + 1);
-	if (s == NULL || fread(s, 1, (size_t) n, f) != (size_t) n)
-		abort();
-	s[n] = '\0';
-	fclose(f);
-	return s;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -143,7 +123,7 @@ main(int argc, char **argv)
 		free(b.s);
 		return 0;
 	}
-	readme = slurp(argc > 1 ? argv[1] : "README.md");
+	readme = unit_slurp(argc > 1 ? argv[1] : "README.md");
 	CHECK(readme != NULL, "README.md readable");
 	if (readme == NULL)
 	{

@@ -114,5 +114,29 @@ main(void)
 		  cls_obs_kind_from_code("1751-7", 6) == CLS_A_ALBUMIN &&
 		  cls_obs_kind_from_code("edemas", 6) == -1 && cls_obs_kind_from_code("", 0) == -1,
 		  "analyte codes through the analyte parser; anything else -1");
+	/* the one min/max tracker: the first value is taken, a tie keeps the
+	 * earliest, a later worse value replaces it with its time */
+	{
+		cls_extreme lo = CLS_EXTREME_NONE,
+					hi = CLS_EXTREME_NONE;
+		const double vs[6] = {5.0, 7.0, 3.0, 3.0, 9.0, 9.0};
+
+		CHECK(!lo.have && !hi.have, "an empty tracker has no value");
+		cls_extreme_min(&lo, 5.0, 0);
+		cls_extreme_max(&hi, -5.0, 0);
+		CHECK(lo.have && lo.v == 5.0 && hi.have && hi.v == -5.0,
+			  "the first value is taken even above 0 (min) or below 0 (max)");
+		lo = CLS_EXTREME_NONE;
+		hi = CLS_EXTREME_NONE;
+		for (int i = 0; i < 6; i++)
+		{
+			cls_extreme_min(&lo, vs[i], 10 * i);
+			cls_extreme_max(&hi, vs[i], 10 * i);
+		}
+		CHECK(lo.v == 3.0 && lo.t == 20, "lowest 3 at its first time 20 (got %g at %lld)",
+			  lo.v, (long long) lo.t);
+		CHECK(hi.v == 9.0 && hi.t == 40, "highest 9 at its first time 40 (got %g at %lld)",
+			  hi.v, (long long) hi.t);
+	}
 	return unit_done("obs");
 }

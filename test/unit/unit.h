@@ -7,6 +7,7 @@
 #define CLS_UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 
 static int	unit_n = 0;
 static int	unit_failed = 0;
@@ -32,6 +33,28 @@ unit_done(const char *suite)
 	printf("# %s: passed %d failed %d\n", suite, unit_n - unit_failed,
 		   unit_failed);
 	return unit_failed ? 1 : 0;
+}
+
+/* The whole file at path, NUL-terminated (malloc'd; NULL when unreadable):
+ * the README checks (test_*_readme.c) read README.md with it. */
+static inline char *
+unit_slurp(const char *path)
+{
+	FILE	   *f = fopen(path, "rb");
+	long		n;
+	char	   *s;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	s = malloc((size_t) n + 1);
+	if (s == NULL || fread(s, 1, (size_t) n, f) != (size_t) n)
+		abort();
+	s[n] = '\0';
+	fclose(f);
+	return s;
 }
 
 #endif
