@@ -87,6 +87,19 @@ INSERT INTO agg_calls VALUES
    $$%s(t, code_id, value, unit, NULL::float8, dose)$$),
   ('cls.tagraxofusp_summary(timestamptz, bigint, float8, bigint, float8, boolean)',
    $$%s(t, code_id, value, unit_id, NULL::float8, dose)$$),
+  -- with the patient's age and sex (0.3.0)
+  ('cls.tagraxofusp_monitor(timestamptz, text, float8, text, float8, boolean, float8, text)',
+   $$%s(t, code, value, unit, NULL::float8, dose, 70::float8, 'F')$$),
+  ('cls.tagraxofusp_monitor(timestamptz, bigint, float8, text, float8, boolean, float8, text)',
+   $$%s(t, code_id, value, unit, NULL::float8, dose, 70::float8, 'F')$$),
+  ('cls.tagraxofusp_monitor(timestamptz, bigint, float8, bigint, float8, boolean, float8, text)',
+   $$%s(t, code_id, value, unit_id, NULL::float8, dose, 70::float8, 'F')$$),
+  ('cls.tagraxofusp_summary(timestamptz, text, float8, text, float8, boolean, float8, text)',
+   $$%s(t, code, value, unit, NULL::float8, dose, 70::float8, 'F')$$),
+  ('cls.tagraxofusp_summary(timestamptz, bigint, float8, text, float8, boolean, float8, text)',
+   $$%s(t, code_id, value, unit, NULL::float8, dose, 70::float8, 'F')$$),
+  ('cls.tagraxofusp_summary(timestamptz, bigint, float8, bigint, float8, boolean, float8, text)',
+   $$%s(t, code_id, value, unit_id, NULL::float8, dose, 70::float8, 'F')$$),
   ('cls.cycles(timestamptz)',
    $$%s(CASE WHEN dose THEN t END)$$);
 

@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -164,7 +165,7 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 static const int32 tgx_pseudo[] = {
 	CLS_KIND_DOSE, CLS_KIND_ALT_X_ULN, CLS_KIND_AST_X_ULN,
 	CLS_KIND_EDEMA, CLS_KIND_FLUID_OVERLOAD, CLS_KIND_HYPOTENSION,
-	CLS_KIND_HYPERSENSITIVITY, CLS_KIND_CRCL
+	CLS_KIND_HYPERSENSITIVITY, CLS_KIND_CRCL, CLS_KIND_AGE, CLS_KIND_SEX
 };
 
 static cls_obs_buf *
@@ -352,7 +353,10 @@ cls_cycles_of_array(PG_FUNCTION_ARGS)
  * ------------------------------------------------------------------------ */
 
 #define DAY_FIXED_COLS	20		/* columns before the rule statuses */
-#define DAY_NCOLS		(DAY_FIXED_COLS + CLS_TGX__COUNT + 1)
+/* after the statuses: transaminases_held, then (0.3.0) the creatinine
+ * clearance the creatinine rule used and whether it was estimated */
+#define DAY_HELD_COL	(DAY_FIXED_COLS + CLS_TGX__COUNT)
+#define DAY_NCOLS		(DAY_HELD_COL + 3)
 
 /* rule: detail, for the rules with the given status */
 static Datum
@@ -419,8 +423,12 @@ day_tuple(TupleDesc td, const cls_tgx_day *d, bool has_time, bool has_cycle,
 	v[19] = CStringGetTextDatum(cls_tgx_hypersensitivity_name(in->hypersensitivity));
 	for (int i = 0; i < CLS_TGX__COUNT; i++)
 		v[DAY_FIXED_COLS + i] = CStringGetTextDatum(cls_tgx_status_name(r->status[i]));
-	v[DAY_NCOLS - 1] = BoolGetDatum(r->transaminases_held == 1);
-	nl[DAY_NCOLS - 1] = r->transaminases_held < 0;
+	v[DAY_HELD_COL] = BoolGetDatum(r->transaminases_held == 1);
+	nl[DAY_HELD_COL] = r->transaminases_held < 0;
+	v[DAY_HELD_COL + 1] = Float8GetDatum(r->crcl);
+	nl[DAY_HELD_COL + 1] = !r->has_crcl;
+	v[DAY_HELD_COL + 2] = BoolGetDatum(r->crcl_estimated);
+	nl[DAY_HELD_COL + 2] = !r->has_crcl;
 	return heap_form_tuple(td, v, nl);
 }
 
@@ -433,10 +441,10 @@ enum
 	A_ALBUMIN, A_ALBUMIN_UNIT, A_PRE_ALBUMIN, A_WEIGHT, A_PREV_WEIGHT,
 	A_WEIGHT_UNIT, A_SBP, A_HR, A_TEMP, A_TEMP_UNIT, A_CREAT, A_CREAT_UNIT,
 	A_CRCL, A_ALT, A_ALT_ULN, A_AST, A_AST_ULN, A_EDEMA, A_FLUID, A_HYPOT,
-	A_HYPERSENS, A_CYCLE, A_CYCLE_DAY, A_FIRST, A_HELD, A__COUNT
+	A_HYPERSENS, A_CYCLE, A_CYCLE_DAY, A_FIRST, A_HELD, A_AGE, A_SEX, A__COUNT
 };
 
-/* their SQL names (src/sql/0.2.0/50_tagraxofusp.sql; layout_pg.h) */
+/* their SQL names (src/sql/0.3.0/64_tagraxofusp.sql; layout_pg.h) */
 static const char *const check_arg_names[A__COUNT] = {
 	[A_ALBUMIN] = "albumin", [A_ALBUMIN_UNIT] = "albumin_unit",
 	[A_PRE_ALBUMIN] = "pre_cycle_albumin", [A_WEIGHT] = "weight",
@@ -448,14 +456,15 @@ static const char *const check_arg_names[A__COUNT] = {
 	[A_AST_ULN] = "ast_uln", [A_EDEMA] = "edema", [A_FLUID] = "fluid_overload",
 	[A_HYPOT] = "hypotension", [A_HYPERSENS] = "hypersensitivity",
 	[A_CYCLE] = "cycle", [A_CYCLE_DAY] = "cycle_day",
-	[A_FIRST] = "first_dose_of_cycle1", [A_HELD] = "transaminases_held"
+	[A_FIRST] = "first_dose_of_cycle1", [A_HELD] = "transaminases_held",
+	[A_AGE] = "age", [A_SEX] = "sex"
 };
 
 void
 cls_tgx_check_layout(cls_layout_emit emit, void *arg)
 {
 	for (int i = 0; i < A__COUNT; i++)
-		emit(arg, "cls.tagraxofusp_check(float8,text,float8,float8,float8,text,float8,float8,float8,text,float8,text,float8,float8,float8,float8,float8,boolean,boolean,boolean,text,integer,integer,boolean,boolean)",
+		emit(arg, "cls.tagraxofusp_check(float8,text,float8,float8,float8,text,float8,float8,float8,text,float8,text,float8,float8,float8,float8,float8,boolean,boolean,boolean,text,integer,integer,boolean,boolean,float8,text)",
 			 i, check_arg_names[i], NULL);
 }
 
@@ -546,6 +555,64 @@ hypersensitivity_arg(text *t)
 	return h;
 }
 
+/*
+ * The patient's age (years) and sex, for the Cockcroft-Gault estimate of
+ * CrCl.  An implausible age or an unknown sex is, when the query writes it,
+ * the 22023 error; from the rows, the estimate is not made and the
+ * creatinine rule's detail says why (data: no error).
+ */
+static bool
+age_of_arg(FunctionCallInfo fcinfo, int arg, double *age)
+{
+	*age = PG_GETARG_FLOAT8(arg);
+	if (cls_tgx_age_problem(*age) == NULL)
+		return true;
+	if (cls_pg_arg_in_query(fcinfo, arg))
+		cls_pg_bad_arg("age", psprintf("%g", *age),
+					   "The age is the patient's age in years at the dose, a number from 0 to 125; creatinine clearance is estimated (Cockcroft-Gault) from age 18.",
+					   "Pass NULL when the age is unknown: without a measured creatinine clearance the creatinine rule is then not evaluable.");
+	return false;
+}
+
+static void
+age_arg(FunctionCallInfo fcinfo, int arg, cls_tgx_input *in)
+{
+	double		age;
+
+	if (PG_ARGISNULL(arg))
+		return;
+	if (!age_of_arg(fcinfo, arg, &age))
+	{
+		in->age.problem = psprintf("age %g is not a number of years between 0 and 125", age);
+		return;
+	}
+	cls_tgx_set_age(in, age);
+}
+
+static int
+sex_of_text(FunctionCallInfo fcinfo, int arg)
+{
+	text	   *t = PG_GETARG_TEXT_PP(arg);
+	int			sex = cls_tgx_sex_from_name(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+
+	if (sex == CLS_TGX_SEX_BAD && cls_pg_arg_in_query(fcinfo, arg))
+		cls_pg_bad_arg("sex", cls_pg_clip(text_to_cstring(t)),
+					   "Cockcroft-Gault multiplies the creatinine clearance of women by 0.85.",
+					   "Pass 'F' or 'M' ('female', 'male', or the OMOP gender_concept_id 8532 or 8507 as text), or NULL when unknown.");
+	return sex;
+}
+
+static void
+sex_arg(FunctionCallInfo fcinfo, int arg, cls_tgx_input *in)
+{
+	if (PG_ARGISNULL(arg))
+		return;
+	in->sex = sex_of_text(fcinfo, arg);
+	if (in->sex == CLS_TGX_SEX_BAD)
+		in->sex_problem = psprintf("sex \"%s\" is none of F, M, female, male, 8532, 8507",
+								   cls_pg_clip(text_to_cstring(PG_GETARG_TEXT_PP(arg))));
+}
+
 PG_FUNCTION_INFO_V1(cls_tagraxofusp_check);
 Datum
 cls_tagraxofusp_check(PG_FUNCTION_ARGS)
@@ -599,6 +666,8 @@ cls_tagraxofusp_check(PG_FUNCTION_ARGS)
 	d.in.first_dose_of_cycle1 = cls_tgx_first_dose_of_cycle1(flag_arg(fcinfo, A_FIRST),
 															 d.cycle_no, d.cycle_day);
 	d.in.transaminases_held = flag_arg(fcinfo, A_HELD);
+	age_arg(fcinfo, A_AGE, &d.in);
+	sex_arg(fcinfo, A_SEX, &d.in);
 
 	cls_tgx_evaluate(&d.in, &d.res);
 	PG_RETURN_DATUM(HeapTupleGetDatum(day_tuple(BlessTupleDesc(td), &d, false,
@@ -638,6 +707,54 @@ typedef enum
 	CODE_INT_UNIT_INT
 } row_form;
 
+#define SF_AGE	7
+#define SF_SEX	8
+
+/*
+ * One WARNING per cause and statement for an age or sex from the rows that
+ * cls cannot use (the dose's creatinine rule then says why).
+ */
+static void
+warn_patient_once(int cause, const char *what, const char *value)
+{
+	static TimestampTz stmt[2];
+	TimestampTz now = GetCurrentStatementStartTimestamp();
+
+	if (stmt[cause] == now)
+		return;
+	stmt[cause] = now;
+	ereport(WARNING,
+			(errmsg("%s \"%s\" of some dose rows is not usable", what, cls_pg_clip(value)),
+			 errdetail("cls estimates creatinine clearance (Cockcroft-Gault) from an age of 0 to 125 years (adults: 18 or older) and a sex of F, M, female, male, 8532 or 8507; these doses' creatinine rule is not evaluable without a measured creatinine clearance."),
+			 errhint("Compute the age at the dose from person.year_of_birth and pass person.gender_concept_id::text as sex.")));
+}
+
+/* age and sex of a dose row, kept as observations at the dose time (a
+ * value cls cannot use as -1: the rule says why) */
+static void
+dose_patient(FunctionCallInfo fcinfo, cls_obs_buf *s, TimestampTz t)
+{
+	if (!PG_ARGISNULL(SF_AGE))
+	{
+		double		age;
+
+		if (!age_of_arg(fcinfo, SF_AGE, &age))
+		{
+			warn_patient_once(0, "age", psprintf("%g", age));
+			age = -1;
+		}
+		cls_obs_buf_append(s, t, age, CLS_KIND_AGE);
+	}
+	if (!PG_ARGISNULL(SF_SEX))
+	{
+		int			sex = sex_of_text(fcinfo, SF_SEX);
+
+		if (sex == CLS_TGX_SEX_BAD)
+			warn_patient_once(1, "sex", text_to_cstring(PG_GETARG_TEXT_PP(SF_SEX)));
+		cls_obs_buf_append(s, t, sex == CLS_TGX_SEX_BAD ? -1 : sex, CLS_KIND_SEX);
+	}
+}
+
 static Datum
 tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 {
@@ -648,7 +765,8 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	double		v;
 	cls_conv	conv;
 
-	/* args: 1 ts, 2 code, 3 value, 4 unit, 5 ref_high, 6 dose */
+	/* args: 1 ts, 2 code, 3 value, 4 unit, 5 ref_high, 6 dose[, 7 age,
+	 * 8 sex] */
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(s);
 	t = PG_GETARG_TIMESTAMPTZ(1);
@@ -657,6 +775,9 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	if (!PG_ARGISNULL(6) && PG_GETARG_BOOL(6))
 	{
 		cls_obs_buf_append(s, t, 0, CLS_KIND_DOSE);
+		/* the patient's age and sex as the dose row gives them */
+		if (PG_NARGS() > SF_SEX)
+			dose_patient(fcinfo, s, t);
 		PG_RETURN_POINTER(s);
 	}
 	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
