@@ -91,27 +91,16 @@ cls_days_since_first_dose(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(cls_clamp_int32(cls_days_since(t, f)));
 }
 
-/* doses of a timestamptz[] (NULL and infinite elements ignored), sorted and
- * de-duplicated; returns the count */
+/* the doses of argument argno, a time array (NULL and infinite elements
+ * ignored), sorted and de-duplicated; returns the count */
 static size_t
-doses_from_array(ArrayType *arr, int64 **out)
+doses_from_array(FunctionCallInfo fcinfo, int argno, int64 **out)
 {
-	Datum	   *d;
-	bool	   *nulls;
-	int			n;
-	int64	   *v;
-	size_t		m = 0;
+	size_t		m = cls_pg_time_array(PG_GETARG_ARRAYTYPE_P(argno),
+									  cls_pg_arg_time_kind(fcinfo, argno),
+									  CurrentMemoryContext, out);
 
-	if (ARR_ELEMTYPE(arr) != TIMESTAMPTZOID)
-		elog(ERROR, "expected a timestamptz[]");
-	deconstruct_array(arr, TIMESTAMPTZOID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
-					  &d, &nulls, &n);
-	v = huge_alloc(Max(n, 1), sizeof(int64), "doses");
-	for (int i = 0; i < n; i++)
-		if (!nulls[i] && usable_time(DatumGetTimestampTz(d[i])))
-			v[m++] = DatumGetTimestampTz(d[i]);
-	*out = v;
-	return cls_doses_normalize(v, m);
+	return cls_doses_normalize(*out, m);
 }
 
 PG_FUNCTION_INFO_V1(cls_cycle_of_pg);
@@ -119,7 +108,6 @@ Datum
 cls_cycle_of_pg(PG_FUNCTION_ARGS)
 {
 	TimestampTz t = PG_GETARG_TIMESTAMPTZ(0);
-	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
 	int64	   *doses;
 	size_t		nd;
 	cls_cycle  *cycles;
@@ -135,7 +123,7 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 		elog(ERROR, "return type must be a row type");
 	if (!usable_time(t))
 		PG_RETURN_NULL();
-	nd = doses_from_array(arr, &doses);
+	nd = doses_from_array(fcinfo, 1, &doses);
 	if (nd == 0)
 		PG_RETURN_NULL();
 	cycles = huge_alloc(nd, sizeof(cls_cycle), "doses");
@@ -341,7 +329,7 @@ Datum
 cls_cycles_of_array(PG_FUNCTION_ARGS)
 {
 	int64	   *doses;
-	size_t		nd = doses_from_array(PG_GETARG_ARRAYTYPE_P(0), &doses);
+	size_t		nd = doses_from_array(fcinfo, 0, &doses);
 
 	if (nd == 0)
 		PG_RETURN_NULL();

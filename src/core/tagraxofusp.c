@@ -331,6 +331,24 @@ missing(cls_tgx_result *out, cls_tgx_rule r, const cls_tgx_input *in,
 #define HAS(id) (in->val[id].has)
 #define VAL(id) (in->val[id].v)
 
+/*
+ * A change from a reference value that holds at >= k (albumin fall, weight
+ * gain): triggered, else clear (the exact complement).  A change equal to 0
+ * in decimal is shown as 0.  The formats take (value, change, reference, k)
+ * and (value, reference, change, k).
+ */
+static void
+eval_change(cls_tgx_result *out, cls_tgx_rule r, double v, double ref,
+			double change, double k, const char *trig_fmt, const char *clear_fmt)
+{
+	if (cls_dcmp(change, 0) == 0)
+		change = 0;
+	if (cls_dcmp(change, k) >= 0)
+		STATUS(r, CLS_TGX_TRIGGERED, trig_fmt, v, change, ref, k);
+	else
+		STATUS(r, CLS_TGX_CLEAR, clear_fmt, v, ref, change, k);
+}
+
 static void
 eval_albumin(const cls_tgx_input *in, cls_tgx_result *out)
 {
@@ -381,26 +399,17 @@ eval_albumin(const cls_tgx_input *in, cls_tgx_result *out)
 		missing(out, CLS_TGX_ALBUMIN_FALL, in, CLS_TGX_IN_ALBUMIN,
 				CLS_TGX_IN_PRE_CYCLE_ALBUMIN);
 	else
-	{
-		double		fall = VAL(CLS_TGX_IN_PRE_CYCLE_ALBUMIN) - VAL(CLS_TGX_IN_ALBUMIN);
-
-		if (cls_dcmp(fall, fall_k) >= 0)
-			STATUS(CLS_TGX_ALBUMIN_FALL, CLS_TGX_TRIGGERED,
-				   "albumin %g g/dL is %g g/dL below the pre-cycle %g g/dL (>= %g)",
-				   VAL(CLS_TGX_IN_ALBUMIN), fall, VAL(CLS_TGX_IN_PRE_CYCLE_ALBUMIN), fall_k);
-		else
-			STATUS(CLS_TGX_ALBUMIN_FALL, CLS_TGX_CLEAR,
-				   "albumin %g g/dL, pre-cycle %g g/dL: fall %g < %g g/dL",
-				   VAL(CLS_TGX_IN_ALBUMIN), VAL(CLS_TGX_IN_PRE_CYCLE_ALBUMIN),
-				   cls_dcmp(fall, 0) == 0 ? 0.0 : fall, fall_k);
-	}
+		eval_change(out, CLS_TGX_ALBUMIN_FALL, VAL(CLS_TGX_IN_ALBUMIN),
+					VAL(CLS_TGX_IN_PRE_CYCLE_ALBUMIN),
+					VAL(CLS_TGX_IN_PRE_CYCLE_ALBUMIN) - VAL(CLS_TGX_IN_ALBUMIN), fall_k,
+					"albumin %g g/dL is %g g/dL below the pre-cycle %g g/dL (>= %g)",
+					"albumin %g g/dL, pre-cycle %g g/dL: fall %g < %g g/dL");
 }
 
 static void
 eval_weight(const cls_tgx_input *in, cls_tgx_result *out)
 {
 	const double k = rules[CLS_TGX_WEIGHT_GAIN].k1;
-	double		gain;
 
 	if (in->first_dose_of_cycle1 == 1)
 	{
@@ -412,17 +421,11 @@ eval_weight(const cls_tgx_input *in, cls_tgx_result *out)
 		missing(out, CLS_TGX_WEIGHT_GAIN, in, CLS_TGX_IN_WEIGHT, CLS_TGX_IN_PREVIOUS_WEIGHT);
 		return;
 	}
-	gain = VAL(CLS_TGX_IN_WEIGHT) - VAL(CLS_TGX_IN_PREVIOUS_WEIGHT);
-	if (cls_dcmp(gain, 0) == 0)
-		gain = 0;
-	if (cls_dcmp(gain, k) >= 0)
-		STATUS(CLS_TGX_WEIGHT_GAIN, CLS_TGX_TRIGGERED,
-			   "weight %g kg is %g kg above the previous day's %g kg (>= %g)",
-			   VAL(CLS_TGX_IN_WEIGHT), gain, VAL(CLS_TGX_IN_PREVIOUS_WEIGHT), k);
-	else
-		STATUS(CLS_TGX_WEIGHT_GAIN, CLS_TGX_CLEAR,
-			   "weight %g kg, previous day's %g kg: change %g < %g kg",
-			   VAL(CLS_TGX_IN_WEIGHT), VAL(CLS_TGX_IN_PREVIOUS_WEIGHT), gain, k);
+	eval_change(out, CLS_TGX_WEIGHT_GAIN, VAL(CLS_TGX_IN_WEIGHT),
+				VAL(CLS_TGX_IN_PREVIOUS_WEIGHT),
+				VAL(CLS_TGX_IN_WEIGHT) - VAL(CLS_TGX_IN_PREVIOUS_WEIGHT), k,
+				"weight %g kg is %g kg above the previous day's %g kg (>= %g)",
+				"weight %g kg, previous day's %g kg: change %g < %g kg");
 }
 
 static void
@@ -762,6 +765,15 @@ cls_tgx_evaluate(const cls_tgx_input *in, cls_tgx_result *out)
 		out->action = CLS_TGX_ADMINISTER;
 }
 
+/* THE wording of the albumin action (label Tables 1 and 2: "Administer 25g
+ * intravenous albumin (q12h or more frequently as practical) until serum
+ * albumin is >= 3.5 g/dL AND not more than 0.5 g/dL lower than the value
+ * measured prior to dosing initiation of the current cycle"): its short
+ * name (cls.tagraxofusp_rules) and the instruction that spells it out */
+#define DO_ALBUMIN_NAME "give 25 g IV albumin q12h"
+static const char do_albumin_instruction[] = DO_ALBUMIN_NAME
+" (or more frequently as practical) until albumin >= 3.5 g/dL and less than 0.5 g/dL below the pre-cycle value";
+
 size_t
 cls_tgx_instructions(const cls_tgx_result *r, const char **out, size_t max)
 {
@@ -775,7 +787,7 @@ cls_tgx_instructions(const cls_tgx_result *r, const char **out, size_t max)
 	if (r->status[CLS_TGX_ALBUMIN_GATE] == CLS_TGX_TRIGGERED)
 		ADD("administer the first dose when serum albumin >= 3.2 g/dL");
 	if (r->does & CLS_TGX_DO_ALBUMIN)
-		ADD("give 25 g IV albumin q12h (or more frequently as practical) until albumin >= 3.5 g/dL and less than 0.5 g/dL below the pre-cycle value");
+		ADD(do_albumin_instruction);
 	if (r->does & CLS_TGX_DO_FLUID)
 		ADD("manage fluid status");
 	if (r->does & CLS_TGX_DO_STEROID)
@@ -790,7 +802,7 @@ cls_tgx_do_name(unsigned bit)
 	switch (bit)
 	{
 		case CLS_TGX_DO_ALBUMIN:
-			return "give 25 g IV albumin q12h";
+			return DO_ALBUMIN_NAME;
 		case CLS_TGX_DO_FLUID:
 			return "manage fluid status";
 		case CLS_TGX_DO_STEROID:
