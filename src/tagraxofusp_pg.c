@@ -88,7 +88,7 @@ cls_days_since_first_dose(PG_FUNCTION_ARGS)
 
 	if (!usable_time(t) || !usable_time(f))
 		PG_RETURN_NULL();
-	PG_RETURN_INT32(cls_clamp_int32(cls_days_since(t, f)));
+	PG_RETURN_INT32(cls_clamp_int32(cls_days_since(NULL, t, f)));
 }
 
 /* the doses of argument argno, a time array (NULL and infinite elements
@@ -127,12 +127,12 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 	if (nd == 0)
 		PG_RETURN_NULL();
 	cycles = huge_alloc(nd, sizeof(cls_cycle), "doses");
-	nc = cls_cycles_build(doses, nd, cycles);
-	cls_cycle_of(cycles, nc, t, &no, &day, &start);
+	nc = cls_cycles_build(NULL, doses, nd, cycles);
+	cls_cycle_of(NULL, cycles, nc, t, &no, &day, &start);
 	values[0] = Int32GetDatum(no);
 	values[1] = Int32GetDatum(cls_clamp_int32(day));
 	values[2] = cls_time_datum(start);
-	values[3] = Int32GetDatum(cls_clamp_int32(cls_days_since(t, doses[0])));
+	values[3] = Int32GetDatum(cls_clamp_int32(cls_days_since(NULL, t, doses[0])));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), values, nulls)));
 }
 
@@ -281,7 +281,7 @@ static Datum
 cycles_result(FunctionCallInfo fcinfo, const int64 *doses, size_t nd)
 {
 	cls_cycle  *cycles = huge_alloc(nd, sizeof(cls_cycle), "doses");
-	size_t		nc = cls_cycles_build(doses, nd, cycles);
+	size_t		nc = cls_cycles_build(NULL, doses, nd, cycles);
 	TupleDesc	td = array_elem_tupdesc(fcinfo);
 	Datum	   *elems = huge_alloc(nc, sizeof(Datum), "cycles");
 	int32	   *days = huge_alloc(nd, sizeof(int32), "doses");
@@ -293,7 +293,7 @@ cycles_result(FunctionCallInfo fcinfo, const int64 *doses, size_t nd)
 		size_t		k;
 
 		CHECK_FOR_INTERRUPTS();
-		k = cls_cycle_dosing_days(&cycles[i], doses, days);
+		k = cls_cycle_dosing_days(NULL, &cycles[i], doses, days);
 		v[0] = Int32GetDatum(cycles[i].cycle_no);
 		v[1] = cls_time_datum(cycles[i].start);
 		v[2] = cls_time_datum(cycles[i].last_dose);
@@ -862,7 +862,7 @@ series_eval(cls_obs_buf *s, series *sr)
 	if (sr->nd == 0)
 		return false;
 	sr->cycles = huge_alloc(sr->nd, sizeof(cls_cycle), "doses");
-	sr->nc = cls_cycles_build(sr->doses, sr->nd, sr->cycles);
+	sr->nc = cls_cycles_build(NULL, sr->doses, sr->nd, sr->cycles);
 	sr->days = huge_alloc(sr->nd, sizeof(cls_tgx_day), "doses");
 	/* the evaluation of a dose looks back at most 7 days of observations */
 	CHECK_FOR_INTERRUPTS();
