@@ -866,7 +866,7 @@ series_eval(cls_obs_buf *s, series *sr)
 	sr->days = huge_alloc(sr->nd, sizeof(cls_tgx_day), "doses");
 	/* the evaluation of a dose looks back at most 7 days of observations */
 	CHECK_FOR_INTERRUPTS();
-	cls_tgx_series(sr->obs, sr->n, sr->doses, sr->nd, sr->cycles, sr->nc, sr->days);
+	cls_tgx_series(NULL, sr->obs, sr->n, sr->doses, sr->nd, sr->cycles, sr->nc, sr->days);
 	return true;
 }
 
@@ -919,7 +919,7 @@ cls_tgx_summary_final(PG_FUNCTION_ARGS)
 		bool		any = false;
 
 		CHECK_FOR_INTERRUPTS();
-		cls_tgx_cycle_summarize(sr.obs, sr.n, sr.cycles, sr.nc, c, sr.days, &sm);
+		cls_tgx_cycle_summarize(NULL, sr.obs, sr.n, sr.cycles, sr.nc, c, sr.days, &sm);
 		memset(nl, 0, sizeof(nl));
 		v[0] = Int32GetDatum(sm.cycle_no);
 		v[1] = cls_time_datum(sm.start);

@@ -299,17 +299,23 @@ typedef struct cls_tgx_cycle_summary
 #define CLS_TGX_SUMMARY_LLN_G_DL	CLS_LABEL_ALBUMIN_TRIGGER_G_DL
 
 /*
- * Evaluate every dose of a series.  obs[0..n) sorted by cls_obs_sort;
+ * Evaluate every dose of a series, dating times by cal (obs.h
+ * cls_calendar; NULL: the UTC / wall-clock date): cycle days, dosing days
+ * 1-5 and day 10, days since the first dose and the previous day's weight
+ * are dates in cal, while the predose windows stay elapsed time.  cycles
+ * must be built with the same cal.  obs[0..n) sorted by cls_obs_sort;
  * doses[0..nd) sorted and de-duplicated (cls_doses_normalize), with
  * cycles[0..nc) built from them.  days[] has room for nd entries; each
  * dose gets one day, in time order.
  */
-void		cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses,
+void		cls_tgx_series(const cls_calendar *cal, const cls_obs *obs, size_t n,
+						   const int64_t *doses,
 						   size_t nd, const cls_cycle *cycles, size_t nc,
 						   cls_tgx_day *days);
 
-/* The summary of cycle ci, from the days of cls_tgx_series. */
-void		cls_tgx_cycle_summarize(const cls_obs *obs, size_t n,
+/* The summary of cycle ci, from the days of cls_tgx_series (same cal: the
+ * last cycle ends with its day 21 in cal). */
+void		cls_tgx_cycle_summarize(const cls_calendar *cal, const cls_obs *obs, size_t n,
 									const cls_cycle *cycles, size_t nc,
 									size_t ci, const cls_tgx_day *days,
 									cls_tgx_cycle_summary *out);

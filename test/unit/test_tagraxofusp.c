@@ -27,6 +27,15 @@ base(cls_tgx_input *in)
 	in->first_dose_of_cycle1 = 0;
 }
 
+/* a fake zone 5 h west of UTC (the glue supplies PostgreSQL's zone data) */
+static int64_t
+west5_offset(const void *ctx, int64_t t)
+{
+	(void) ctx;
+	(void) t;
+	return -5 * INT64_C(3600000000);
+}
+
 static cls_tgx_status
 rule_with(cls_tgx_rule r, cls_tgx_input_id id, double v)
 {
@@ -364,7 +373,7 @@ main(void)
 
 		cls_obs_sort(o, no);
 		ncy = cls_cycles_build(NULL, dz, 4, cy);
-		cls_tgx_series(o, no, dz, 4, cy, ncy, dd);
+		cls_tgx_series(NULL, o, no, dz, 4, cy, ncy, dd);
 		CHECK(dd[0].in.first_dose_of_cycle1 == 1 && dd[0].res.status[CLS_TGX_ALBUMIN_GATE] == C,
 			  "series day 1: gate 3.3 >= 3.2");
 		CHECK(dd[1].res.status[CLS_TGX_ALBUMIN_LOW] == T && dd[1].res.status[CLS_TGX_WEIGHT_GAIN] == T &&
@@ -378,13 +387,45 @@ main(void)
 			  dd[3].days_since_first_dose == 21, "series cycle 2: its own pre-cycle albumin");
 		CHECK(dd[3].res.status[CLS_TGX_ALBUMIN_LOW] == C && dd[3].res.status[CLS_TGX_ALBUMIN_FALL] == C,
 			  "series cycle 2: the pre-cycle draw 1 h before is also the predose albumin");
-		cls_tgx_cycle_summarize(o, no, cy, ncy, 0, dd, &sm);
+		cls_tgx_cycle_summarize(NULL, o, no, cy, ncy, 0, dd, &sm);
 		CHECK(sm.first_trigger == 1 && sm.days_held == 1 && sm.worst_grade == 3 &&
 			  sm.lowest_albumin == 1.9 && sm.triggers[CLS_TGX_WEIGHT_GAIN] == 1 &&
 			  sm.pre_cycle_albumin == 3.3, "cycle 1 summary");
-		cls_tgx_cycle_summarize(o, no, cy, ncy, 1, dd, &sm);
+		cls_tgx_cycle_summarize(NULL, o, no, cy, ncy, 1, dd, &sm);
 		CHECK(sm.first_trigger == -1 && sm.days_held == 0 && sm.worst_grade == -1 &&
 			  sm.days_incomplete == 1 && sm.pre_cycle_albumin == 4.2, "cycle 2 summary (albumin before its start is not in it)");
+	}
+	/* a series dated in a zone 5 h west of UTC: doses at 23:30 local on
+	 * three consecutive local dates (04:30 UTC the next dates) are cycle
+	 * days 1-3; a weight at 23:00 local and the next at 07:00 local the next
+	 * date are the previous day's weight (the same UTC date: none) */
+	{
+		cls_calendar west = {west5_offset, NULL};
+		int64_t		t0 = 4 * HR_ + 30 * 60 * INT64_C(1000000);	/* 23:30 local on date -1 */
+		cls_obs		o[] = {
+			{t0 + DY_ - 90 * 60 * INT64_C(1000000), 70.0, CLS_A_WEIGHT},	/* 03:00 UTC = 22:00 local */
+			{t0 + DY_ + 8 * HR_ - 30 * 60 * INT64_C(1000000), 70.2, CLS_A_WEIGHT},	/* 12:00 UTC = 07:00 local */
+			{t0, 0, CLS_KIND_DOSE}, {t0 + DY_, 0, CLS_KIND_DOSE},
+			{t0 + 2 * DY_, 0, CLS_KIND_DOSE},
+		};
+		int64_t		dz[] = {t0, t0 + DY_, t0 + 2 * DY_};
+		cls_cycle	cy[3];
+		cls_tgx_day dd[3];
+		size_t		no = sizeof(o) / sizeof(o[0]);
+		size_t		ncy;
+
+		cls_obs_sort(o, no);
+		ncy = cls_cycles_build(&west, dz, 3, cy);
+		cls_tgx_series(&west, o, no, dz, 3, cy, ncy, dd);
+		CHECK(dd[0].cycle_day == 1 && dd[1].cycle_day == 2 && dd[2].cycle_day == 3 &&
+			  dd[2].days_since_first_dose == 2, "local calendar: cycle days 1-3 on local dates");
+		CHECK(dd[2].in.val[CLS_TGX_IN_PREVIOUS_WEIGHT].has &&
+			  dd[2].in.val[CLS_TGX_IN_PREVIOUS_WEIGHT].v == 70.0,
+			  "local calendar: 22:00 and 07:00 the next local date are a day apart");
+		ncy = cls_cycles_build(NULL, dz, 3, cy);
+		cls_tgx_series(NULL, o, no, dz, 3, cy, ncy, dd);
+		CHECK(!dd[2].in.val[CLS_TGX_IN_PREVIOUS_WEIGHT].has,
+			  "UTC calendar: the same two weights share a UTC date (no previous day)");
 	}
 	/* the decisions the glue used to hold */
 	{
