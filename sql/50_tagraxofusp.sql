@@ -12,7 +12,7 @@ CREATE FUNCTION pg_temp.day(
     w float8 DEFAULT 70, prev_w float8 DEFAULT 70, w_unit text DEFAULT 'kg',
     sbp float8 DEFAULT 120, hr float8 DEFAULT 80, temp float8 DEFAULT 37,
     temp_unit text DEFAULT 'Cel', cr float8 DEFAULT 1.0, cr_unit text DEFAULT 'mg/dL',
-    crcl float8 DEFAULT NULL, alt float8 DEFAULT 20, ast float8 DEFAULT 20,
+    crcl float8 DEFAULT 90, alt float8 DEFAULT 20, ast float8 DEFAULT 20,
     uln float8 DEFAULT 40, edema boolean DEFAULT false, fluid boolean DEFAULT false,
     hypot boolean DEFAULT false, hs text DEFAULT 'none', cyc integer DEFAULT 1,
     cday integer DEFAULT 2, first boolean DEFAULT NULL, held boolean DEFAULT false)
@@ -81,7 +81,7 @@ SELECT c AS "case", s AS status, s = e AS ok FROM (VALUES
  ('creatinine 1.81', (pg_temp.day(cr => 1.81)).creatinine, 'triggered'),
  ('creatinine 159.12 umol/L (= 1.8)', (pg_temp.day(cr => 159.12, cr_unit => 'umol/L')).creatinine, 'clear'),
  ('creatinine 160 umol/L', (pg_temp.day(cr => 160, cr_unit => 'umol/L')).creatinine, 'triggered'),
- ('CrCl 60 only', (pg_temp.day(cr => NULL, crcl => 60)).creatinine, 'clear'),
+ ('CrCl 60 only (no creatinine: not clear)', (pg_temp.day(cr => NULL, crcl => 60)).creatinine, 'not evaluable'),
  ('CrCl 59 only', (pg_temp.day(cr => NULL, crcl => 59)).creatinine, 'triggered'),
  ('creatinine 2.0, CrCl 70 (resume per measure)', (pg_temp.day(cr => 2.0, crcl => 70)).creatinine, 'triggered'),
  ('neither', (pg_temp.day(cr => NULL)).creatinine, 'not evaluable'),

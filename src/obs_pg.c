@@ -456,3 +456,27 @@ cls_pg_calendar_for(cls_pg_time_kind k, text *zone, const char *argname,
 	cal->utc_offset = NULL;
 	cal->ctx = NULL;
 }
+
+Size
+cls_pg_time_array(ArrayType *arr, cls_pg_time_kind k, MemoryContext mcxt,
+				  int64 **out)
+{
+	Oid			elem = cls_pg_time_type(k);
+	Datum	   *d;
+	bool	   *nulls;
+	int			n;
+	int64	   *v;
+	Size		m = 0;
+
+	if (k == CLS_PG_DATE || ARR_ELEMTYPE(arr) != elem)
+		elog(ERROR, "expected a %s[]", format_type_be(elem));
+	/* timestamptz and timestamp are both int64 microseconds */
+	deconstruct_array(arr, elem, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &d, &nulls, &n);
+	v = cls_alloc_huge(mcxt, Max(n, 1), sizeof(int64), "times");
+	for (int i = 0; i < n; i++)
+		if (!nulls[i] && !TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(d[i])))
+			v[m++] = DatumGetTimestampTz(d[i]);
+	*out = v;
+	return m;
+}

@@ -29,6 +29,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "utils/array.h"
 
 #include "access/tupdesc.h"
 #include "datatype/timestamp.h"
@@ -119,6 +120,17 @@ extern void cls_pg_calendar(text *zone, const char *argname, cls_calendar *cal);
  * dated as it is, whatever the zone. */
 extern void cls_pg_calendar_for(cls_pg_time_kind k, text *zone,
 								const char *argname, cls_calendar *cal);
+
+/*
+ * THE reader of a time array argument (dose times): the elements of a
+ * timestamptz[] (k CLS_PG_TSTZ) or timestamp[] (k CLS_PG_TS; an internal
+ * error when the element type is not that of k), NULL and infinite elements
+ * skipped, into *out (a checked huge allocation in mcxt, room for every
+ * element); returns how many, in array order (callers sort: cycles.h
+ * cls_doses_normalize).
+ */
+extern Size cls_pg_time_array(ArrayType *arr, cls_pg_time_kind k,
+							  MemoryContext mcxt, int64 **out);
 
 typedef struct cls_obs_buf
 {

@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -141,27 +142,16 @@ cls_days_since_first_dose(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(cls_clamp_int32(cls_days_since(cal, t, f)));
 }
 
-/* doses of a timestamptz[] or timestamp[] (NULL and infinite elements
+/* the doses of argument argno, a time array (NULL and infinite elements
  * ignored), sorted and de-duplicated; returns the count */
 static size_t
-doses_from_array(ArrayType *arr, int64 **out)
+doses_from_array(FunctionCallInfo fcinfo, int argno, int64 **out)
 {
-	Datum	   *d;
-	bool	   *nulls;
-	int			n;
-	int64	   *v;
-	size_t		m = 0;
+	size_t		m = cls_pg_time_array(PG_GETARG_ARRAYTYPE_P(argno),
+									  cls_pg_arg_time_kind(fcinfo, argno),
+									  CurrentMemoryContext, out);
 
-	if (ARR_ELEMTYPE(arr) != TIMESTAMPTZOID && ARR_ELEMTYPE(arr) != TIMESTAMPOID)
-		elog(ERROR, "expected a timestamptz[] or timestamp[]");
-	deconstruct_array(arr, ARR_ELEMTYPE(arr), 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
-					  &d, &nulls, &n);
-	v = huge_alloc(Max(n, 1), sizeof(int64), "doses");
-	for (int i = 0; i < n; i++)
-		if (!nulls[i] && usable_time(DatumGetInt64(d[i])))
-			v[m++] = DatumGetInt64(d[i]);
-	*out = v;
-	return cls_doses_normalize(v, m);
+	return cls_doses_normalize(*out, m);
 }
 
 PG_FUNCTION_INFO_V1(cls_cycle_of_pg);
@@ -169,7 +159,6 @@ Datum
 cls_cycle_of_pg(PG_FUNCTION_ARGS)
 {
 	int64		t = PG_GETARG_INT64(0);
-	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
 	const cls_calendar *cal = call_calendar(fcinfo, 0, 2);
 	int64	   *doses;
 	size_t		nd;
@@ -186,7 +175,7 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 		elog(ERROR, "return type must be a row type");
 	if (!usable_time(t))
 		PG_RETURN_NULL();
-	nd = doses_from_array(arr, &doses);
+	nd = doses_from_array(fcinfo, 1, &doses);
 	if (nd == 0)
 		PG_RETURN_NULL();
 	cycles = huge_alloc(nd, sizeof(cls_cycle), "doses");
@@ -216,7 +205,7 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 static const int32 tgx_pseudo[] = {
 	CLS_KIND_DOSE, CLS_KIND_ALT_X_ULN, CLS_KIND_AST_X_ULN,
 	CLS_KIND_EDEMA, CLS_KIND_FLUID_OVERLOAD, CLS_KIND_HYPOTENSION,
-	CLS_KIND_HYPERSENSITIVITY, CLS_KIND_CRCL
+	CLS_KIND_HYPERSENSITIVITY, CLS_KIND_CRCL, CLS_KIND_AGE, CLS_KIND_SEX
 };
 
 static cls_obs_buf *
@@ -456,7 +445,7 @@ Datum
 cls_cycles_of_array(PG_FUNCTION_ARGS)
 {
 	int64	   *doses;
-	size_t		nd = doses_from_array(PG_GETARG_ARRAYTYPE_P(0), &doses);
+	size_t		nd = doses_from_array(fcinfo, 0, &doses);
 	const cls_calendar *cal = call_calendar(fcinfo, 0, 1);
 
 	if (nd == 0)
@@ -469,7 +458,10 @@ cls_cycles_of_array(PG_FUNCTION_ARGS)
  * ------------------------------------------------------------------------ */
 
 #define DAY_FIXED_COLS	20		/* columns before the rule statuses */
-#define DAY_NCOLS		(DAY_FIXED_COLS + CLS_TGX__COUNT + 1)
+/* after the statuses: transaminases_held, then (0.3.0) the creatinine
+ * clearance the creatinine rule used and whether it was estimated */
+#define DAY_HELD_COL	(DAY_FIXED_COLS + CLS_TGX__COUNT)
+#define DAY_NCOLS		(DAY_HELD_COL + 3)
 
 /* rule: detail, for the rules with the given status */
 static Datum
@@ -536,8 +528,12 @@ day_tuple(TupleDesc td, const cls_tgx_day *d, bool has_time, bool has_cycle,
 	v[19] = CStringGetTextDatum(cls_tgx_hypersensitivity_name(in->hypersensitivity));
 	for (int i = 0; i < CLS_TGX__COUNT; i++)
 		v[DAY_FIXED_COLS + i] = CStringGetTextDatum(cls_tgx_status_name(r->status[i]));
-	v[DAY_NCOLS - 1] = BoolGetDatum(r->transaminases_held == 1);
-	nl[DAY_NCOLS - 1] = r->transaminases_held < 0;
+	v[DAY_HELD_COL] = BoolGetDatum(r->transaminases_held == 1);
+	nl[DAY_HELD_COL] = r->transaminases_held < 0;
+	v[DAY_HELD_COL + 1] = Float8GetDatum(r->crcl);
+	nl[DAY_HELD_COL + 1] = !r->has_crcl;
+	v[DAY_HELD_COL + 2] = BoolGetDatum(r->crcl_estimated);
+	nl[DAY_HELD_COL + 2] = !r->has_crcl;
 	return heap_form_tuple(td, v, nl);
 }
 
@@ -550,10 +546,10 @@ enum
 	A_ALBUMIN, A_ALBUMIN_UNIT, A_PRE_ALBUMIN, A_WEIGHT, A_PREV_WEIGHT,
 	A_WEIGHT_UNIT, A_SBP, A_HR, A_TEMP, A_TEMP_UNIT, A_CREAT, A_CREAT_UNIT,
 	A_CRCL, A_ALT, A_ALT_ULN, A_AST, A_AST_ULN, A_EDEMA, A_FLUID, A_HYPOT,
-	A_HYPERSENS, A_CYCLE, A_CYCLE_DAY, A_FIRST, A_HELD, A__COUNT
+	A_HYPERSENS, A_CYCLE, A_CYCLE_DAY, A_FIRST, A_HELD, A_AGE, A_SEX, A__COUNT
 };
 
-/* their SQL names (src/sql/0.2.0/50_tagraxofusp.sql; layout_pg.h) */
+/* their SQL names (src/sql/0.3.0/64_tagraxofusp.sql; layout_pg.h) */
 static const char *const check_arg_names[A__COUNT] = {
 	[A_ALBUMIN] = "albumin", [A_ALBUMIN_UNIT] = "albumin_unit",
 	[A_PRE_ALBUMIN] = "pre_cycle_albumin", [A_WEIGHT] = "weight",
@@ -565,14 +561,15 @@ static const char *const check_arg_names[A__COUNT] = {
 	[A_AST_ULN] = "ast_uln", [A_EDEMA] = "edema", [A_FLUID] = "fluid_overload",
 	[A_HYPOT] = "hypotension", [A_HYPERSENS] = "hypersensitivity",
 	[A_CYCLE] = "cycle", [A_CYCLE_DAY] = "cycle_day",
-	[A_FIRST] = "first_dose_of_cycle1", [A_HELD] = "transaminases_held"
+	[A_FIRST] = "first_dose_of_cycle1", [A_HELD] = "transaminases_held",
+	[A_AGE] = "age", [A_SEX] = "sex"
 };
 
 void
 cls_tgx_check_layout(cls_layout_emit emit, void *arg)
 {
 	for (int i = 0; i < A__COUNT; i++)
-		emit(arg, "cls.tagraxofusp_check(float8,text,float8,float8,float8,text,float8,float8,float8,text,float8,text,float8,float8,float8,float8,float8,boolean,boolean,boolean,text,integer,integer,boolean,boolean)",
+		emit(arg, "cls.tagraxofusp_check(float8,text,float8,float8,float8,text,float8,float8,float8,text,float8,text,float8,float8,float8,float8,float8,boolean,boolean,boolean,text,integer,integer,boolean,boolean,float8,text)",
 			 i, check_arg_names[i], NULL);
 }
 
@@ -663,6 +660,64 @@ hypersensitivity_arg(text *t)
 	return h;
 }
 
+/*
+ * The patient's age (years) and sex, for the Cockcroft-Gault estimate of
+ * CrCl.  An implausible age or an unknown sex is, when the query writes it,
+ * the 22023 error; from the rows, the estimate is not made and the
+ * creatinine rule's detail says why (data: no error).
+ */
+static bool
+age_of_arg(FunctionCallInfo fcinfo, int arg, double *age)
+{
+	*age = PG_GETARG_FLOAT8(arg);
+	if (cls_tgx_age_problem(*age) == NULL)
+		return true;
+	if (cls_pg_arg_in_query(fcinfo, arg))
+		cls_pg_bad_arg("age", psprintf("%g", *age),
+					   "The age is the patient's age in years at the dose, a number from 0 to 125; creatinine clearance is estimated (Cockcroft-Gault) from age 18.",
+					   "Pass NULL when the age is unknown: without a measured creatinine clearance the creatinine rule is then not evaluable.");
+	return false;
+}
+
+static void
+age_arg(FunctionCallInfo fcinfo, int arg, cls_tgx_input *in)
+{
+	double		age;
+
+	if (PG_ARGISNULL(arg))
+		return;
+	if (!age_of_arg(fcinfo, arg, &age))
+	{
+		in->age.problem = psprintf("age %g is not a number of years between 0 and 125", age);
+		return;
+	}
+	cls_tgx_set_age(in, age);
+}
+
+static int
+sex_of_text(FunctionCallInfo fcinfo, int arg)
+{
+	text	   *t = PG_GETARG_TEXT_PP(arg);
+	int			sex = cls_tgx_sex_from_name(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+
+	if (sex == CLS_TGX_SEX_BAD && cls_pg_arg_in_query(fcinfo, arg))
+		cls_pg_bad_arg("sex", cls_pg_clip(text_to_cstring(t)),
+					   "Cockcroft-Gault multiplies the creatinine clearance of women by 0.85.",
+					   "Pass 'F' or 'M' ('female', 'male', or the OMOP gender_concept_id 8532 or 8507 as text), or NULL when unknown.");
+	return sex;
+}
+
+static void
+sex_arg(FunctionCallInfo fcinfo, int arg, cls_tgx_input *in)
+{
+	if (PG_ARGISNULL(arg))
+		return;
+	in->sex = sex_of_text(fcinfo, arg);
+	if (in->sex == CLS_TGX_SEX_BAD)
+		in->sex_problem = psprintf("sex \"%s\" is none of F, M, female, male, 8532, 8507",
+								   cls_pg_clip(text_to_cstring(PG_GETARG_TEXT_PP(arg))));
+}
+
 PG_FUNCTION_INFO_V1(cls_tagraxofusp_check);
 Datum
 cls_tagraxofusp_check(PG_FUNCTION_ARGS)
@@ -716,6 +771,8 @@ cls_tagraxofusp_check(PG_FUNCTION_ARGS)
 	d.in.first_dose_of_cycle1 = cls_tgx_first_dose_of_cycle1(flag_arg(fcinfo, A_FIRST),
 															 d.cycle_no, d.cycle_day);
 	d.in.transaminases_held = flag_arg(fcinfo, A_HELD);
+	age_arg(fcinfo, A_AGE, &d.in);
+	sex_arg(fcinfo, A_SEX, &d.in);
 
 	cls_tgx_evaluate(&d.in, &d.res);
 	PG_RETURN_DATUM(HeapTupleGetDatum(day_tuple(BlessTupleDesc(td), &d, false,
@@ -755,6 +812,54 @@ typedef enum
 	CODE_INT_UNIT_INT
 } row_form;
 
+#define SF_AGE	7
+#define SF_SEX	8
+
+/*
+ * One WARNING per cause and statement for an age or sex from the rows that
+ * cls cannot use (the dose's creatinine rule then says why).
+ */
+static void
+warn_patient_once(int cause, const char *what, const char *value)
+{
+	static TimestampTz stmt[2];
+	TimestampTz now = GetCurrentStatementStartTimestamp();
+
+	if (stmt[cause] == now)
+		return;
+	stmt[cause] = now;
+	ereport(WARNING,
+			(errmsg("%s \"%s\" of some dose rows is not usable", what, cls_pg_clip(value)),
+			 errdetail("cls estimates creatinine clearance (Cockcroft-Gault) from an age of 0 to 125 years (adults: 18 or older) and a sex of F, M, female, male, 8532 or 8507; these doses' creatinine rule is not evaluable without a measured creatinine clearance."),
+			 errhint("Compute the age at the dose from person.year_of_birth and pass person.gender_concept_id::text as sex.")));
+}
+
+/* age and sex of a dose row, kept as observations at the dose time (a
+ * value cls cannot use as -1: the rule says why) */
+static void
+dose_patient(FunctionCallInfo fcinfo, cls_obs_buf *s, TimestampTz t)
+{
+	if (!PG_ARGISNULL(SF_AGE))
+	{
+		double		age;
+
+		if (!age_of_arg(fcinfo, SF_AGE, &age))
+		{
+			warn_patient_once(0, "age", psprintf("%g", age));
+			age = -1;
+		}
+		cls_obs_buf_append(s, t, age, CLS_KIND_AGE);
+	}
+	if (!PG_ARGISNULL(SF_SEX))
+	{
+		int			sex = sex_of_text(fcinfo, SF_SEX);
+
+		if (sex == CLS_TGX_SEX_BAD)
+			warn_patient_once(1, "sex", text_to_cstring(PG_GETARG_TEXT_PP(SF_SEX)));
+		cls_obs_buf_append(s, t, sex == CLS_TGX_SEX_BAD ? -1 : sex, CLS_KIND_SEX);
+	}
+}
+
 static Datum
 tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 {
@@ -765,7 +870,8 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	double		v;
 	cls_conv	conv;
 
-	/* args: 1 ts, 2 code, 3 value, 4 unit, 5 ref_high, 6 dose */
+	/* args: 1 ts, 2 code, 3 value, 4 unit, 5 ref_high, 6 dose[, 7 age,
+	 * 8 sex] */
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(s);
 	t = PG_GETARG_TIMESTAMPTZ(1);
@@ -774,6 +880,9 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	if (!PG_ARGISNULL(6) && PG_GETARG_BOOL(6))
 	{
 		cls_obs_buf_append(s, t, 0, CLS_KIND_DOSE);
+		/* the patient's age and sex as the dose row gives them */
+		if (PG_NARGS() > SF_SEX)
+			dose_patient(fcinfo, s, t);
 		PG_RETURN_POINTER(s);
 	}
 	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
@@ -874,7 +983,7 @@ series_eval(cls_obs_buf *s, series *sr)
 	sr->days = huge_alloc(sr->nd, sizeof(cls_tgx_day), "doses");
 	/* the evaluation of a dose looks back at most 7 days of observations */
 	CHECK_FOR_INTERRUPTS();
-	cls_tgx_series(sr->obs, sr->n, sr->doses, sr->nd, sr->cycles, sr->nc, sr->days);
+	cls_tgx_series(NULL, sr->obs, sr->n, sr->doses, sr->nd, sr->cycles, sr->nc, sr->days);
 	return true;
 }
 
@@ -927,7 +1036,7 @@ cls_tgx_summary_final(PG_FUNCTION_ARGS)
 		bool		any = false;
 
 		CHECK_FOR_INTERRUPTS();
-		cls_tgx_cycle_summarize(sr.obs, sr.n, sr.cycles, sr.nc, c, sr.days, &sm);
+		cls_tgx_cycle_summarize(NULL, sr.obs, sr.n, sr.cycles, sr.nc, c, sr.days, &sm);
 		memset(nl, 0, sizeof(nl));
 		v[0] = Int32GetDatum(sm.cycle_no);
 		v[1] = cls_time_datum(sm.start);

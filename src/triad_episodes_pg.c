@@ -226,22 +226,10 @@ excl_from_datum(Datum d, cls_pg_time_kind k, int32 *count, MemoryContext mcxt)
 static int64 *
 doses_from_datum(Datum d, cls_pg_time_kind k, int32 *count, MemoryContext mcxt)
 {
-	ArrayType  *arr = DatumGetArrayTypeP(d);
-	Datum	   *el;
-	bool	   *nulls;
-	int			n;
 	int64	   *v;
-	size_t		m = 0;
-
-	if (ARR_ELEMTYPE(arr) != cls_pg_time_type(k))
-		elog(ERROR, "doses must be a %s[]", format_type_be(cls_pg_time_type(k)));
-	deconstruct_array(arr, cls_pg_time_type(k), 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
-					  &el, &nulls, &n);
-	v = MemoryContextAlloc(mcxt, Max(n, 1) * sizeof(int64));
 	/* NULL and infinite dose times are ignored, as by cls.cycles */
-	for (int i = 0; i < n; i++)
-		if (!nulls[i] && !TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(el[i])))
-			v[m++] = DatumGetTimestampTz(el[i]);
+	size_t		m = cls_pg_time_array(DatumGetArrayTypeP(d), k, mcxt, &v);
+
 	*count = (int32) cls_doses_normalize(v, m);
 	return v;
 }

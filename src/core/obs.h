@@ -140,7 +140,11 @@ typedef enum cls_obs_kind
 	CLS_KIND_FLUID_OVERLOAD = 104,
 	CLS_KIND_HYPOTENSION = 105,
 	CLS_KIND_HYPERSENSITIVITY = 106,	/* v 0 none .. 4 life-threatening */
-	CLS_KIND_CRCL = 107			/* creatinine clearance, mL/min */
+	CLS_KIND_CRCL = 107,		/* creatinine clearance, mL/min */
+	CLS_KIND_AGE = 108,			/* the patient's age in years at a dose
+								 * (tagraxofusp state; v < 0: not usable) */
+	CLS_KIND_SEX = 109			/* the patient's sex at a dose: v 1 female,
+								 * 0 male, -1 not usable */
 } cls_obs_kind;
 
 /*

@@ -24,10 +24,13 @@
  *     mL/min" and the resume "creatinine <= 1.8 or CrCl >= 60".  Read
  *     literally, a normal CrCl would release a hold caused by creatinine 2.5
  *     while a fresh look at the same values holds again, so cls reads the
- *     resume per measure: each measure resolves on its own complement, and
- *     the rule is clear when no given measure triggers.  One measure is
- *     enough to evaluate the rule (the label pairs them as alternative
- *     measures of one renal criterion, and 2.2 says to check creatinine).
+ *     resume per measure: each measure resolves on its own complement.
+ *     Either measure out of range triggers by itself; "clear" needs both
+ *     known and in range, because a creatinine <= 1.8 mg/dL does not rule
+ *     out a CrCl < 60 mL/min (an old or small patient).  The CrCl is the
+ *     measured one, else the Cockcroft-Gault estimate from the day's
+ *     creatinine and weight and the patient's age and sex (PubMed 1244564),
+ *     said in the detail; without either the rule is not evaluable.
  *  6. ALT/AST: hold above 5 x ULN, resume only at <= 2.5 x ULN: this rule
  *     needs the previous dose's hold state (hysteresis).  While held, a
  *     value in (2.5, 5] x ULN keeps the hold; with an unknown previous
@@ -121,8 +124,8 @@ static const cls_tgx_rule_info rules[CLS_TGX__COUNT] = {
 		"Table 1 (ELZONRIS US PI 2020; ELZONRIS US PI 2019)",
 		"Serum creatinine >1.8 mg/dL (159 micromol/L) or creatinine clearance <60 mL/minute",
 		"Withhold ELZONRIS until serum creatinine resolves to ≤ 1.8 mg/dL (159 micromol/L) or creatinine clearance ≥60 mL/minute.",
-		"every dose: hold when creatinine > 1.8 mg/dL or CrCl < 60 mL/min (either measure given is enough to evaluate)",
-		"each given measure back in range: creatinine <= 1.8 mg/dL, CrCl >= 60 mL/min (resume read per measure; exact complement)",
+		"every dose: hold when creatinine > 1.8 mg/dL or CrCl < 60 mL/min; CrCl measured, else estimated by Cockcroft-Gault from creatinine, weight, age and sex (PubMed 1244564); clear needs both measures",
+		"both measures back in range: creatinine <= 1.8 mg/dL and CrCl >= 60 mL/min (resume read per measure; exact complement)",
 		1.8, 60, 0, 0},
 	{CLS_TGX_TRANSAMINASES, "transaminases", "AST or ALT",
 		"Table 1 (ELZONRIS US PI 2020; ELZONRIS US PI 2019)",
@@ -200,13 +203,20 @@ static const char *const hs_names[] = {
 	"none", "mild", "moderate", "severe", "life-threatening"
 };
 
+/* a name without its surrounding blanks */
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len > 0 && (**s == ' ' || **s == '\t'))
+		(*s)++, (*len)--;
+	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+		(*len)--;
+}
+
 int
 cls_tgx_hypersensitivity_from_name(const char *s, size_t len)
 {
-	while (len > 0 && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
+	trim(&s, &len);
 	for (int i = 0; i < 5; i++)
 		if (strlen(hs_names[i]) == len && strncasecmp(s, hs_names[i], len) == 0)
 			return i;
@@ -231,6 +241,7 @@ cls_tgx_input_init(cls_tgx_input *in)
 	in->first_dose_of_cycle1 = -1;
 	in->transaminases_held = 0;
 	in->discontinued = false;
+	in->sex = CLS_TGX_SEX_UNKNOWN;
 }
 
 void
@@ -320,6 +331,24 @@ missing(cls_tgx_result *out, cls_tgx_rule r, const cls_tgx_input *in,
 #define HAS(id) (in->val[id].has)
 #define VAL(id) (in->val[id].v)
 
+/*
+ * A change from a reference value that holds at >= k (albumin fall, weight
+ * gain): triggered, else clear (the exact complement).  A change equal to 0
+ * in decimal is shown as 0.  The formats take (value, change, reference, k)
+ * and (value, reference, change, k).
+ */
+static void
+eval_change(cls_tgx_result *out, cls_tgx_rule r, double v, double ref,
+			double change, double k, const char *trig_fmt, const char *clear_fmt)
+{
+	if (cls_dcmp(change, 0) == 0)
+		change = 0;
+	if (cls_dcmp(change, k) >= 0)
+		STATUS(r, CLS_TGX_TRIGGERED, trig_fmt, v, change, ref, k);
+	else
+		STATUS(r, CLS_TGX_CLEAR, clear_fmt, v, ref, change, k);
+}
+
 static void
 eval_albumin(const cls_tgx_input *in, cls_tgx_result *out)
 {
@@ -370,26 +399,17 @@ eval_albumin(const cls_tgx_input *in, cls_tgx_result *out)
 		missing(out, CLS_TGX_ALBUMIN_FALL, in, CLS_TGX_IN_ALBUMIN,
 				CLS_TGX_IN_PRE_CYCLE_ALBUMIN);
 	else
-	{
-		double		fall = VAL(CLS_TGX_IN_PRE_CYCLE_ALBUMIN) - VAL(CLS_TGX_IN_ALBUMIN);
-
-		if (cls_dcmp(fall, fall_k) >= 0)
-			STATUS(CLS_TGX_ALBUMIN_FALL, CLS_TGX_TRIGGERED,
-				   "albumin %g g/dL is %g g/dL below the pre-cycle %g g/dL (>= %g)",
-				   VAL(CLS_TGX_IN_ALBUMIN), fall, VAL(CLS_TGX_IN_PRE_CYCLE_ALBUMIN), fall_k);
-		else
-			STATUS(CLS_TGX_ALBUMIN_FALL, CLS_TGX_CLEAR,
-				   "albumin %g g/dL, pre-cycle %g g/dL: fall %g < %g g/dL",
-				   VAL(CLS_TGX_IN_ALBUMIN), VAL(CLS_TGX_IN_PRE_CYCLE_ALBUMIN),
-				   cls_dcmp(fall, 0) == 0 ? 0.0 : fall, fall_k);
-	}
+		eval_change(out, CLS_TGX_ALBUMIN_FALL, VAL(CLS_TGX_IN_ALBUMIN),
+					VAL(CLS_TGX_IN_PRE_CYCLE_ALBUMIN),
+					VAL(CLS_TGX_IN_PRE_CYCLE_ALBUMIN) - VAL(CLS_TGX_IN_ALBUMIN), fall_k,
+					"albumin %g g/dL is %g g/dL below the pre-cycle %g g/dL (>= %g)",
+					"albumin %g g/dL, pre-cycle %g g/dL: fall %g < %g g/dL");
 }
 
 static void
 eval_weight(const cls_tgx_input *in, cls_tgx_result *out)
 {
 	const double k = rules[CLS_TGX_WEIGHT_GAIN].k1;
-	double		gain;
 
 	if (in->first_dose_of_cycle1 == 1)
 	{
@@ -401,17 +421,11 @@ eval_weight(const cls_tgx_input *in, cls_tgx_result *out)
 		missing(out, CLS_TGX_WEIGHT_GAIN, in, CLS_TGX_IN_WEIGHT, CLS_TGX_IN_PREVIOUS_WEIGHT);
 		return;
 	}
-	gain = VAL(CLS_TGX_IN_WEIGHT) - VAL(CLS_TGX_IN_PREVIOUS_WEIGHT);
-	if (cls_dcmp(gain, 0) == 0)
-		gain = 0;
-	if (cls_dcmp(gain, k) >= 0)
-		STATUS(CLS_TGX_WEIGHT_GAIN, CLS_TGX_TRIGGERED,
-			   "weight %g kg is %g kg above the previous day's %g kg (>= %g)",
-			   VAL(CLS_TGX_IN_WEIGHT), gain, VAL(CLS_TGX_IN_PREVIOUS_WEIGHT), k);
-	else
-		STATUS(CLS_TGX_WEIGHT_GAIN, CLS_TGX_CLEAR,
-			   "weight %g kg, previous day's %g kg: change %g < %g kg",
-			   VAL(CLS_TGX_IN_WEIGHT), VAL(CLS_TGX_IN_PREVIOUS_WEIGHT), gain, k);
+	eval_change(out, CLS_TGX_WEIGHT_GAIN, VAL(CLS_TGX_IN_WEIGHT),
+				VAL(CLS_TGX_IN_PREVIOUS_WEIGHT),
+				VAL(CLS_TGX_IN_WEIGHT) - VAL(CLS_TGX_IN_PREVIOUS_WEIGHT), k,
+				"weight %g kg is %g kg above the previous day's %g kg (>= %g)",
+				"weight %g kg, previous day's %g kg: change %g < %g kg");
 }
 
 static void
@@ -487,36 +501,105 @@ eval_temperature(const cls_tgx_input *in, cls_tgx_result *out)
 		STATUS(CLS_TGX_TEMPERATURE, CLS_TGX_CLEAR, "temperature %g C < %g C", x, k);
 }
 
+/* Why the CrCl half has no value: the measured value's problem (or none)
+ * and what the Cockcroft-Gault estimate lacks. */
+static void
+crcl_missing(const cls_tgx_input *in, char *buf, size_t size)
+{
+	const cls_tgx_value *m = &in->val[CLS_TGX_IN_CRCL];
+	const char *why;
+	char		age[64];
+	size_t		len = 0;
+
+	if (!HAS(CLS_TGX_IN_CREATININE))
+		why = "no creatinine";
+	else if (!in->age.has)
+		why = in->age.problem ? in->age.problem : "no age";
+	else if (cls_dcmp(in->age.v, CLS_CG_AGE_MIN) < 0)
+	{
+		snprintf(age, sizeof(age), "age %g is under %g (adults only)",
+				 in->age.v, CLS_CG_AGE_MIN);
+		why = age;
+	}
+	else if (in->sex == CLS_TGX_SEX_BAD)
+		why = in->sex_problem ? in->sex_problem : "sex not usable";
+	else if (in->sex == CLS_TGX_SEX_UNKNOWN)
+		why = "no sex";
+	else if (!HAS(CLS_TGX_IN_WEIGHT))
+		why = in->val[CLS_TGX_IN_WEIGHT].problem ?
+			in->val[CLS_TGX_IN_WEIGHT].problem : "no weight";
+	else
+		why = "inputs outside the formula";
+	buf[0] = '\0';
+	appendf(buf, size, &len, "%s%s", m->problem ? m->problem : "no creatinine clearance",
+			", and no Cockcroft-Gault estimate (");
+	appendf(buf, size - 1, &len, "%s%s", why, ")");
+}
+
+/*
+ * Creatinine > 1.8 mg/dL or CrCl < 60 mL/min.  The CrCl is the measured one,
+ * else the Cockcroft-Gault estimate from the day's creatinine and weight and
+ * the patient's age and sex.  Either measure above its limit triggers; clear
+ * needs both known and in range (a normal creatinine does not rule out a
+ * CrCl < 60 mL/min).
+ */
 static void
 eval_creatinine(const cls_tgx_input *in, cls_tgx_result *out)
 {
 	const double kc = rules[CLS_TGX_CREATININE].k1;
 	const double kcl = rules[CLS_TGX_CREATININE].k2;
-	bool		hc = HAS(CLS_TGX_IN_CREATININE),
-				hcl = HAS(CLS_TGX_IN_CRCL);
-	double		c = VAL(CLS_TGX_IN_CREATININE),
-				cl = VAL(CLS_TGX_IN_CRCL);
+	bool		hc = HAS(CLS_TGX_IN_CREATININE);
+	double		c = VAL(CLS_TGX_IN_CREATININE);
 	bool		tc = hc && cls_dcmp(c, kc) > 0;
-	bool		tcl = hcl && cls_dcmp(cl, kcl) < 0;
+	bool		tcl;
+	char		cs[CLS_TGX_DETAIL_LEN],
+				cls[CLS_TGX_DETAIL_LEN],
+				both[CLS_TGX_DETAIL_LEN];
+	size_t		len = 0;
 
-	if (tc && tcl)
-		STATUS(CLS_TGX_CREATININE, CLS_TGX_TRIGGERED,
-			   "creatinine %g mg/dL > %g and creatinine clearance %g mL/min < %g", c, kc, cl, kcl);
-	else if (tc)
-		STATUS(CLS_TGX_CREATININE, CLS_TGX_TRIGGERED, "creatinine %g mg/dL > %g mg/dL", c, kc);
-	else if (tcl)
-		STATUS(CLS_TGX_CREATININE, CLS_TGX_TRIGGERED,
-			   "creatinine clearance %g mL/min < %g mL/min", cl, kcl);
-	else if (hc && hcl)
-		STATUS(CLS_TGX_CREATININE, CLS_TGX_CLEAR,
-			   "creatinine %g mg/dL <= %g, creatinine clearance %g mL/min >= %g", c, kc, cl, kcl);
-	else if (hc)
-		STATUS(CLS_TGX_CREATININE, CLS_TGX_CLEAR, "creatinine %g mg/dL <= %g mg/dL", c, kc);
-	else if (hcl)
-		STATUS(CLS_TGX_CREATININE, CLS_TGX_CLEAR,
-			   "creatinine clearance %g mL/min >= %g mL/min", cl, kcl);
+	out->has_crcl = HAS(CLS_TGX_IN_CRCL);
+	out->crcl = VAL(CLS_TGX_IN_CRCL);
+	if (!out->has_crcl && hc && in->age.has && HAS(CLS_TGX_IN_WEIGHT) &&
+		(in->sex == CLS_TGX_SEX_FEMALE || in->sex == CLS_TGX_SEX_MALE))
+	{
+		double		e = cls_crcl_cockcroft_gault(in->age.v, VAL(CLS_TGX_IN_WEIGHT), c,
+												 in->sex == CLS_TGX_SEX_FEMALE);
+
+		if (e >= 0)
+		{
+			out->has_crcl = out->crcl_estimated = true;
+			out->crcl = e;
+		}
+	}
+	tcl = out->has_crcl && cls_dcmp(out->crcl, kcl) < 0;
+
+	if (hc)
+		snprintf(cs, sizeof(cs), "creatinine %g mg/dL %s %g", c, tc ? ">" : "<=", kc);
 	else
-		missing(out, CLS_TGX_CREATININE, in, CLS_TGX_IN_CREATININE, CLS_TGX_IN_CRCL);
+		snprintf(cs, sizeof(cs), "%s", in->val[CLS_TGX_IN_CREATININE].problem ?
+				 in->val[CLS_TGX_IN_CREATININE].problem : "no creatinine");
+	if (out->crcl_estimated)
+		snprintf(cls, sizeof(cls), "CrCl %.1f mL/min %s %g, estimated (Cockcroft-Gault: age %g, %s, %g kg)",
+				 out->crcl, tcl ? "<" : ">=", kcl, in->age.v,
+				 in->sex == CLS_TGX_SEX_FEMALE ? "female" : "male", VAL(CLS_TGX_IN_WEIGHT));
+	else if (out->has_crcl)
+		snprintf(cls, sizeof(cls), "creatinine clearance %g mL/min %s %g",
+				 out->crcl, tcl ? "<" : ">=", kcl);
+	else
+		crcl_missing(in, cls, sizeof(cls));
+
+	both[0] = '\0';
+	appendf(both, sizeof(both) - 1, &len, "%s%s", cs, "; ");
+	appendf(both, sizeof(both) - 1, &len, "%s%s", cls, "");
+	if (tc && tcl)
+		STATUS(CLS_TGX_CREATININE, CLS_TGX_TRIGGERED, "%s", both);
+	else if (tc)
+		STATUS(CLS_TGX_CREATININE, CLS_TGX_TRIGGERED, "%s", cs);
+	else if (tcl)
+		STATUS(CLS_TGX_CREATININE, CLS_TGX_TRIGGERED, "%s", cls);
+	else
+		STATUS(CLS_TGX_CREATININE, hc && out->has_crcl ? CLS_TGX_CLEAR : CLS_TGX_NOT_EVALUABLE,
+			   "%s", both);
 }
 
 static void
@@ -682,6 +765,15 @@ cls_tgx_evaluate(const cls_tgx_input *in, cls_tgx_result *out)
 		out->action = CLS_TGX_ADMINISTER;
 }
 
+/* THE wording of the albumin action (label Tables 1 and 2: "Administer 25g
+ * intravenous albumin (q12h or more frequently as practical) until serum
+ * albumin is >= 3.5 g/dL AND not more than 0.5 g/dL lower than the value
+ * measured prior to dosing initiation of the current cycle"): its short
+ * name (cls.tagraxofusp_rules) and the instruction that spells it out */
+#define DO_ALBUMIN_NAME "give 25 g IV albumin q12h"
+static const char do_albumin_instruction[] = DO_ALBUMIN_NAME
+" (or more frequently as practical) until albumin >= 3.5 g/dL and less than 0.5 g/dL below the pre-cycle value";
+
 size_t
 cls_tgx_instructions(const cls_tgx_result *r, const char **out, size_t max)
 {
@@ -695,7 +787,7 @@ cls_tgx_instructions(const cls_tgx_result *r, const char **out, size_t max)
 	if (r->status[CLS_TGX_ALBUMIN_GATE] == CLS_TGX_TRIGGERED)
 		ADD("administer the first dose when serum albumin >= 3.2 g/dL");
 	if (r->does & CLS_TGX_DO_ALBUMIN)
-		ADD("give 25 g IV albumin q12h (or more frequently as practical) until albumin >= 3.5 g/dL and less than 0.5 g/dL below the pre-cycle value");
+		ADD(do_albumin_instruction);
 	if (r->does & CLS_TGX_DO_FLUID)
 		ADD("manage fluid status");
 	if (r->does & CLS_TGX_DO_STEROID)
@@ -710,7 +802,7 @@ cls_tgx_do_name(unsigned bit)
 	switch (bit)
 	{
 		case CLS_TGX_DO_ALBUMIN:
-			return "give 25 g IV albumin q12h";
+			return DO_ALBUMIN_NAME;
 		case CLS_TGX_DO_FLUID:
 			return "manage fluid status";
 		case CLS_TGX_DO_STEROID:
@@ -744,6 +836,59 @@ cls_tgx_crcl_problem(double v)
 	if (isnan(v) || isinf(v) || v < 0 || v > CRCL_MAX_ML_MIN)
 		return "creatinine clearance is not a number between 0 and 500 mL/min";
 	return NULL;
+}
+
+double
+cls_crcl_cockcroft_gault(double age, double weight_kg, double creatinine_mg_dl,
+						 bool female)
+{
+	double		cl;
+
+	if (!(age >= CLS_CG_AGE_MIN && age <= CLS_TGX_AGE_MAX) ||
+		!(isfinite(weight_kg) && weight_kg > 0) ||
+		!(isfinite(creatinine_mg_dl) && creatinine_mg_dl > 0))
+		return -1;
+	cl = (CLS_CG_AGE_BASE - age) * weight_kg / (CLS_CG_DIVISOR * creatinine_mg_dl);
+	if (female)
+		cl *= CLS_CG_FEMALE_FACTOR;
+	return isfinite(cl) ? cl : -1;
+}
+
+const char *
+cls_tgx_age_problem(double age)
+{
+	if (!(age >= 0 && age <= CLS_TGX_AGE_MAX))
+		return "age is not a number of years between 0 and 125";
+	return NULL;
+}
+
+void
+cls_tgx_set_age(cls_tgx_input *in, double age)
+{
+	in->age.problem = cls_tgx_age_problem(age);
+	in->age.has = in->age.problem == NULL;
+	in->age.v = in->age.has ? age : 0;
+}
+
+int
+cls_tgx_sex_from_name(const char *s, size_t len)
+{
+	static const struct
+	{
+		const char *name;
+		int			sex;
+	}			names[] = {
+		{"f", CLS_TGX_SEX_FEMALE}, {"female", CLS_TGX_SEX_FEMALE},
+		{"8532", CLS_TGX_SEX_FEMALE},
+		{"m", CLS_TGX_SEX_MALE}, {"male", CLS_TGX_SEX_MALE},
+		{"8507", CLS_TGX_SEX_MALE},
+	};
+
+	trim(&s, &len);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i].name) == len && strncasecmp(s, names[i].name, len) == 0)
+			return names[i].sex;
+	return CLS_TGX_SEX_BAD;
 }
 
 bool
@@ -810,6 +955,8 @@ cls_tgx_obs_kind_valid(int32_t kind)
 		case CLS_KIND_HYPOTENSION:
 		case CLS_KIND_HYPERSENSITIVITY:
 		case CLS_KIND_CRCL:
+		case CLS_KIND_AGE:
+		case CLS_KIND_SEX:
 			return true;
 		default:
 			return false;
@@ -851,7 +998,7 @@ flag_from(const cls_obs *o)
 }
 
 void
-cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
+cls_tgx_series(const cls_calendar *cal, const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
 			   const cls_cycle *cycles, size_t nc, cls_tgx_day *days)
 {
 	int			held = 0;		/* no hold before the first dose */
@@ -868,8 +1015,8 @@ cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
 
 		memset(d, 0, sizeof(*d));
 		d->dose_time = t;
-		ci = cls_cycle_of(NULL, cycles, nc, t, &d->cycle_no, &d->cycle_day, &start);
-		d->days_since_first_dose = cls_days_since(NULL, t, doses[0]);
+		ci = cls_cycle_of(cal, cycles, nc, t, &d->cycle_no, &d->cycle_day, &start);
+		d->days_since_first_dose = cls_days_since(cal, t, doses[0]);
 		cls_tgx_input_init(&d->in);
 		d->in.cycle_day = d->cycle_day;
 		d->in.first_dose_of_cycle1 = (ci == 0 && cycles[0].first == i) ? 1 : 0;
@@ -898,7 +1045,7 @@ cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
 			d->weight_time = ow->t;
 			/* the previous day's predose weight: the latest weight on
 			 * the date before this predose weight's (label.h) */
-			if (cls_previous_day_value(NULL, obs, n, CLS_A_WEIGHT, ow->t, &pv, &pt))
+			if (cls_previous_day_value(cal, obs, n, CLS_A_WEIGHT, ow->t, &pv, &pt))
 			{
 				cls_tgx_set(&d->in, CLS_TGX_IN_PREVIOUS_WEIGHT, pv);
 				d->previous_weight_time = pt;
@@ -925,6 +1072,18 @@ cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
 		d->in.hypotension = flag_from(latest(obs, n, CLS_KIND_HYPOTENSION, t, CLS_TGX_WINDOW_FLAG_USECS));
 		o = latest(obs, n, CLS_KIND_HYPERSENSITIVITY, t, CLS_TGX_WINDOW_FLAG_USECS);
 		d->in.hypersensitivity = o ? (int) o->v : -1;
+		/* the patient's age and sex as the dose's own row gives them */
+		o = latest(obs, n, CLS_KIND_AGE, t, 0);
+		if (o)
+			cls_tgx_set_age(&d->in, o->v);
+		o = latest(obs, n, CLS_KIND_SEX, t, 0);
+		if (o)
+		{
+			d->in.sex = o->v == CLS_TGX_SEX_FEMALE || o->v == CLS_TGX_SEX_MALE ?
+				(int) o->v : CLS_TGX_SEX_BAD;
+			d->in.sex_problem = d->in.sex == CLS_TGX_SEX_BAD ?
+				"sex is none of F, M, female, male, 8532, 8507" : NULL;
+		}
 
 		cls_tgx_evaluate(&d->in, &d->res);
 		held = d->res.transaminases_held;
@@ -933,7 +1092,7 @@ cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
 }
 
 void
-cls_tgx_cycle_summarize(const cls_obs *obs, size_t n, const cls_cycle *cycles,
+cls_tgx_cycle_summarize(const cls_calendar *cal, const cls_obs *obs, size_t n, const cls_cycle *cycles,
 						size_t nc, size_t ci, const cls_tgx_day *days,
 						cls_tgx_cycle_summary *out)
 {
@@ -976,7 +1135,7 @@ cls_tgx_cycle_summarize(const cls_obs *obs, size_t n, const cls_cycle *cycles,
 	for (i = cls_obs_upper_bound(obs, n, c->start - 1); i < n; i++)
 	{
 		if (ci + 1 < nc ? obs[i].t >= cycles[ci + 1].start :
-			cls_days_since(NULL, obs[i].t, c->start) >= CLS_LABEL_CYCLE_DAYS)
+			cls_days_since(cal, obs[i].t, c->start) >= CLS_LABEL_CYCLE_DAYS)
 			break;
 		if (obs[i].analyte != CLS_A_ALBUMIN)
 			continue;

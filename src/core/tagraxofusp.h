@@ -123,7 +123,17 @@ typedef struct cls_tgx_input
 	/* carried from the previous dose */
 	int			transaminases_held; /* 1 held, 0 not held, -1 unknown */
 	bool		discontinued;	/* an earlier dose was to be the last */
+	/* the patient, for the Cockcroft-Gault estimate of CrCl when no
+	 * measured CrCl is at hand (cls_crcl_cockcroft_gault) */
+	cls_tgx_value age;			/* years at the dose */
+	int			sex;			/* CLS_TGX_SEX_* */
+	const char *sex_problem;	/* why an unusable sex is (CLS_TGX_SEX_BAD) */
 } cls_tgx_input;
+
+#define CLS_TGX_SEX_MALE		0
+#define CLS_TGX_SEX_FEMALE		1
+#define CLS_TGX_SEX_UNKNOWN		(-1)	/* not given */
+#define CLS_TGX_SEX_BAD			(-2)	/* given but not usable */
 
 #define CLS_TGX_DETAIL_LEN 200
 
@@ -134,6 +144,11 @@ typedef struct cls_tgx_result
 	cls_tgx_action action;
 	unsigned	does;			/* CLS_TGX_DO_* of the triggered rules */
 	bool		complete;		/* no rule is not evaluable */
+	/* the creatinine clearance the creatinine rule used: measured, or
+	 * estimated by Cockcroft-Gault (crcl_estimated); has_crcl false: none */
+	bool		has_crcl;
+	bool		crcl_estimated;
+	double		crcl;
 	/* to carry to the next dose */
 	int			transaminases_held;
 	bool		discontinued;
@@ -187,6 +202,38 @@ int32_t		cls_tgx_kind_of_analyte(cls_analyte a);
 bool		cls_tgx_finding_value(int32_t kind, double v, double *out);
 /* NULL when a creatinine clearance (mL/min) is plausible, else why not. */
 const char *cls_tgx_crcl_problem(double v);
+
+/*
+ * Creatinine clearance estimated by Cockcroft-Gault (Cockcroft DW, Gault MH.
+ * Prediction of creatinine clearance from serum creatinine. Nephron
+ * 1976;16(1):31-41, PubMed 1244564):
+ *     CrCl mL/min = (140 - age years) x weight kg / (72 x creatinine mg/dL),
+ *     x 0.85 for women,
+ * with the actual body weight, as the paper does.  Returns -1 when an input
+ * is outside the formula's domain (age outside CLS_CG_AGE_MIN ..
+ * CLS_TGX_AGE_MAX, weight or creatinine not a finite number > 0).
+ */
+#define CLS_CG_AGE_BASE			140.0
+#define CLS_CG_DIVISOR			72.0
+#define CLS_CG_FEMALE_FACTOR	0.85
+/* The formula is for adults: it was derived in men aged 18 to 92 and is not
+ * used in children (ELZONRIS is also given from age 2; a child needs a
+ * measured CrCl). */
+#define CLS_CG_AGE_MIN			18.0
+double		cls_crcl_cockcroft_gault(double age, double weight_kg,
+									 double creatinine_mg_dl, bool female);
+
+/* The plausible ages in years (0 .. 125, cls's choice: the oldest
+ * documented human lived 122 years): NULL when age is one, else why not. */
+#define CLS_TGX_AGE_MAX			125.0
+const char *cls_tgx_age_problem(double age);
+/* Set the patient's age (years) in an input: usable, or its problem. */
+void		cls_tgx_set_age(cls_tgx_input *in, double age);
+
+/* The patient's sex from its name: 'F' / 'female' / OMOP gender_concept_id
+ * 8532 -> CLS_TGX_SEX_FEMALE, 'M' / 'male' / 8507 -> CLS_TGX_SEX_MALE
+ * (case-insensitive, surrounding blanks ignored), else CLS_TGX_SEX_BAD. */
+int			cls_tgx_sex_from_name(const char *s, size_t len);
 
 /*
  * Whether a dose is the first of cycle 1, for one dose day given by its
@@ -252,17 +299,23 @@ typedef struct cls_tgx_cycle_summary
 #define CLS_TGX_SUMMARY_LLN_G_DL	CLS_LABEL_ALBUMIN_TRIGGER_G_DL
 
 /*
- * Evaluate every dose of a series.  obs[0..n) sorted by cls_obs_sort;
+ * Evaluate every dose of a series, dating times by cal (obs.h
+ * cls_calendar; NULL: the UTC / wall-clock date): cycle days, dosing days
+ * 1-5 and day 10, days since the first dose and the previous day's weight
+ * are dates in cal, while the predose windows stay elapsed time.  cycles
+ * must be built with the same cal.  obs[0..n) sorted by cls_obs_sort;
  * doses[0..nd) sorted and de-duplicated (cls_doses_normalize), with
  * cycles[0..nc) built from them.  days[] has room for nd entries; each
  * dose gets one day, in time order.
  */
-void		cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses,
+void		cls_tgx_series(const cls_calendar *cal, const cls_obs *obs, size_t n,
+						   const int64_t *doses,
 						   size_t nd, const cls_cycle *cycles, size_t nc,
 						   cls_tgx_day *days);
 
-/* The summary of cycle ci, from the days of cls_tgx_series. */
-void		cls_tgx_cycle_summarize(const cls_obs *obs, size_t n,
+/* The summary of cycle ci, from the days of cls_tgx_series (same cal: the
+ * last cycle ends with its day 21 in cal). */
+void		cls_tgx_cycle_summarize(const cls_calendar *cal, const cls_obs *obs, size_t n,
 									const cls_cycle *cycles, size_t nc,
 									size_t ci, const cls_tgx_day *days,
 									cls_tgx_cycle_summary *out);

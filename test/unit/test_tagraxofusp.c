@@ -1,4 +1,5 @@
 /* Core unit tests: tagraxofusp dose-day rules (tagraxofusp.c). */
+#include <math.h>
 #include <string.h>
 
 #include "tagraxofusp.h"
@@ -17,12 +18,22 @@ base(cls_tgx_input *in)
 	cls_tgx_set(in, CLS_TGX_IN_HEART_RATE, 80);
 	cls_tgx_set(in, CLS_TGX_IN_TEMPERATURE, 37);
 	cls_tgx_set(in, CLS_TGX_IN_CREATININE, 1.0);
+	cls_tgx_set(in, CLS_TGX_IN_CRCL, 90.0);
 	cls_tgx_set(in, CLS_TGX_IN_ALT_X_ULN, 1.0);
 	cls_tgx_set(in, CLS_TGX_IN_AST_X_ULN, 1.0);
 	in->edema = in->fluid_overload = in->hypotension = 0;
 	in->hypersensitivity = 0;
 	in->cycle_day = 2;
 	in->first_dose_of_cycle1 = 0;
+}
+
+/* a fake zone 5 h west of UTC (the glue supplies PostgreSQL's zone data) */
+static int64_t
+west5_offset(const void *ctx, int64_t t)
+{
+	(void) ctx;
+	(void) t;
+	return -5 * INT64_C(3600000000);
 }
 
 static cls_tgx_status
@@ -133,17 +144,108 @@ main(void)
 	cls_tgx_evaluate(&in, &out);
 	CHECK(out.status[CLS_TGX_TRANSAMINASES] == T, "ALT 6 x ULN triggers even with AST missing");
 
-	/* creatinine: one measure enough */
+	/* creatinine: clear needs both measures; either one triggers */
 	base(&in);
 	in.val[CLS_TGX_IN_CREATININE].has = false;
+	in.val[CLS_TGX_IN_CRCL].has = false;
 	cls_tgx_evaluate(&in, &out);
 	CHECK(out.status[CLS_TGX_CREATININE] == NE, "no creatinine, no CrCl: not evaluable");
 	cls_tgx_set(&in, CLS_TGX_IN_CRCL, 70);
 	cls_tgx_evaluate(&in, &out);
-	CHECK(out.status[CLS_TGX_CREATININE] == C, "CrCl alone is enough");
+	CHECK(out.status[CLS_TGX_CREATININE] == NE, "CrCl 70 without creatinine: not evaluable");
+	cls_tgx_set(&in, CLS_TGX_IN_CRCL, 50);
+	cls_tgx_evaluate(&in, &out);
+	CHECK(out.status[CLS_TGX_CREATININE] == T, "CrCl 50 without creatinine: triggered");
+	cls_tgx_set(&in, CLS_TGX_IN_CRCL, 70);
 	cls_tgx_set(&in, CLS_TGX_IN_CREATININE, 2.0);
 	cls_tgx_evaluate(&in, &out);
 	CHECK(out.status[CLS_TGX_CREATININE] == T, "creatinine 2.0 holds even with CrCl 70 (resume per measure)");
+
+	/* Cockcroft-Gault (Nephron 1976;16:31-41): the formula at 60 mL/min */
+	CHECK(fabs(cls_crcl_cockcroft_gault(80, 72, 1.0, false) - 60) < 1e-9, "CG man 80 y 72 kg 1.0 mg/dL = 60");
+	CHECK(fabs(cls_crcl_cockcroft_gault(40, 43.2, 0.85, true) - 60) < 1e-9, "CG woman 40 y 43.2 kg 0.85 mg/dL = 60");
+	CHECK(fabs(cls_crcl_cockcroft_gault(40, 72, 1.0, true) - 100 * 0.85) < 1e-9, "CG women x 0.85");
+	CHECK(cls_crcl_cockcroft_gault(17.9, 72, 1.0, false) < 0, "CG: adults only");
+	CHECK(cls_crcl_cockcroft_gault(40, 72, 0, false) < 0, "CG: creatinine 0 outside the formula");
+	CHECK(cls_crcl_cockcroft_gault(40, -1, 1, false) < 0, "CG: weight <= 0 outside the formula");
+	{
+		static const struct
+		{
+			double		age,
+						w,
+						c;
+			bool		female;
+			cls_tgx_status st;
+			const char *what;
+		}			cg[] = {
+			{80, 72, 1.0, false, C, "man, estimate exactly 60: clear"},
+			{80, 71.9, 1.0, false, T, "man, estimate 59.9: triggered"},
+			{40, 43.2, 0.85, true, C, "woman, estimate exactly 60: clear"},
+			{40, 43.1, 0.85, true, T, "woman, estimate 59.86: triggered"},
+			{90, 50, 1.2, false, T, "creatinine 1.2 <= 1.8 but estimate 28.9: triggered"},
+		};
+
+		for (size_t i = 0; i < sizeof(cg) / sizeof(cg[0]); i++)
+		{
+			base(&in);
+			in.val[CLS_TGX_IN_CRCL].has = false;
+			cls_tgx_set(&in, CLS_TGX_IN_WEIGHT, cg[i].w);
+			cls_tgx_set(&in, CLS_TGX_IN_PREVIOUS_WEIGHT, cg[i].w);
+			cls_tgx_set(&in, CLS_TGX_IN_CREATININE, cg[i].c);
+			cls_tgx_set_age(&in, cg[i].age);
+			in.sex = cg[i].female ? CLS_TGX_SEX_FEMALE : CLS_TGX_SEX_MALE;
+			cls_tgx_evaluate(&in, &out);
+			CHECK(out.status[CLS_TGX_CREATININE] == cg[i].st && out.crcl_estimated &&
+				  strstr(out.detail[CLS_TGX_CREATININE], "estimated (Cockcroft-Gault") != NULL,
+				  "CG: %s (%s)", cg[i].what, out.detail[CLS_TGX_CREATININE]);
+		}
+	}
+	/* not evaluable without a measured CrCl and without what CG needs */
+	base(&in);
+	in.val[CLS_TGX_IN_CRCL].has = false;
+	cls_tgx_evaluate(&in, &out);
+	CHECK(out.status[CLS_TGX_CREATININE] == NE && !out.has_crcl &&
+		  out.action == CLS_TGX_ADMINISTER_INCOMPLETE,
+		  "creatinine 1.0 alone: not evaluable, never clear (%s)", out.detail[CLS_TGX_CREATININE]);
+	cls_tgx_set_age(&in, 50);
+	cls_tgx_evaluate(&in, &out);
+	CHECK(out.status[CLS_TGX_CREATININE] == NE && strstr(out.detail[CLS_TGX_CREATININE], "no sex"),
+		  "age without sex: not evaluable, says no sex");
+	in.sex = CLS_TGX_SEX_MALE;
+	in.val[CLS_TGX_IN_WEIGHT].has = false;
+	cls_tgx_evaluate(&in, &out);
+	CHECK(out.status[CLS_TGX_CREATININE] == NE && strstr(out.detail[CLS_TGX_CREATININE], "no predose weight") == NULL &&
+		  strstr(out.detail[CLS_TGX_CREATININE], "no weight"), "no weight: not evaluable");
+	cls_tgx_set(&in, CLS_TGX_IN_WEIGHT, 70);
+	cls_tgx_set_age(&in, 12);
+	cls_tgx_evaluate(&in, &out);
+	CHECK(out.status[CLS_TGX_CREATININE] == NE && strstr(out.detail[CLS_TGX_CREATININE], "under 18"),
+		  "a child: not evaluable (adults only)");
+	cls_tgx_set_age(&in, 130);
+	CHECK(!in.age.has && in.age.problem != NULL, "age 130 not plausible");
+	cls_tgx_set(&in, CLS_TGX_IN_CREATININE, 2.0);
+	cls_tgx_evaluate(&in, &out);
+	CHECK(out.status[CLS_TGX_CREATININE] == T, "creatinine > 1.8 holds by itself");
+	/* a measured CrCl wins over the estimate */
+	base(&in);
+	cls_tgx_set_age(&in, 50);
+	in.sex = CLS_TGX_SEX_MALE;			/* estimate 87.5 */
+	cls_tgx_set(&in, CLS_TGX_IN_CRCL, 50);
+	cls_tgx_evaluate(&in, &out);
+	CHECK(out.status[CLS_TGX_CREATININE] == T && !out.crcl_estimated && out.crcl == 50,
+		  "measured CrCl 50 wins over the estimate 87.5");
+	cls_tgx_set_age(&in, 100);
+	cls_tgx_set(&in, CLS_TGX_IN_WEIGHT, 40);	/* estimate 22.2 */
+	cls_tgx_set(&in, CLS_TGX_IN_CRCL, 70);
+	cls_tgx_evaluate(&in, &out);
+	CHECK(out.status[CLS_TGX_CREATININE] == C && !out.crcl_estimated,
+		  "measured CrCl 70 wins over the estimate 22.2");
+	/* sex names */
+	CHECK(cls_tgx_sex_from_name(" f ", 3) == CLS_TGX_SEX_FEMALE && cls_tgx_sex_from_name("Female", 6) == CLS_TGX_SEX_FEMALE &&
+		  cls_tgx_sex_from_name("8532", 4) == CLS_TGX_SEX_FEMALE && cls_tgx_sex_from_name("M", 1) == CLS_TGX_SEX_MALE &&
+		  cls_tgx_sex_from_name("MALE", 4) == CLS_TGX_SEX_MALE && cls_tgx_sex_from_name("8507", 4) == CLS_TGX_SEX_MALE &&
+		  cls_tgx_sex_from_name("8551", 4) == CLS_TGX_SEX_BAD && cls_tgx_sex_from_name("", 0) == CLS_TGX_SEX_BAD,
+		  "sex names: F, female, 8532, M, male, 8507; 8551 and '' not usable");
 
 	/* edema flags */
 	base(&in);
@@ -271,7 +373,7 @@ main(void)
 
 		cls_obs_sort(o, no);
 		ncy = cls_cycles_build(NULL, dz, 4, cy);
-		cls_tgx_series(o, no, dz, 4, cy, ncy, dd);
+		cls_tgx_series(NULL, o, no, dz, 4, cy, ncy, dd);
 		CHECK(dd[0].in.first_dose_of_cycle1 == 1 && dd[0].res.status[CLS_TGX_ALBUMIN_GATE] == C,
 			  "series day 1: gate 3.3 >= 3.2");
 		CHECK(dd[1].res.status[CLS_TGX_ALBUMIN_LOW] == T && dd[1].res.status[CLS_TGX_WEIGHT_GAIN] == T &&
@@ -285,13 +387,45 @@ main(void)
 			  dd[3].days_since_first_dose == 21, "series cycle 2: its own pre-cycle albumin");
 		CHECK(dd[3].res.status[CLS_TGX_ALBUMIN_LOW] == C && dd[3].res.status[CLS_TGX_ALBUMIN_FALL] == C,
 			  "series cycle 2: the pre-cycle draw 1 h before is also the predose albumin");
-		cls_tgx_cycle_summarize(o, no, cy, ncy, 0, dd, &sm);
+		cls_tgx_cycle_summarize(NULL, o, no, cy, ncy, 0, dd, &sm);
 		CHECK(sm.first_trigger == 1 && sm.days_held == 1 && sm.worst_grade == 3 &&
 			  sm.lowest_albumin == 1.9 && sm.triggers[CLS_TGX_WEIGHT_GAIN] == 1 &&
 			  sm.pre_cycle_albumin == 3.3, "cycle 1 summary");
-		cls_tgx_cycle_summarize(o, no, cy, ncy, 1, dd, &sm);
+		cls_tgx_cycle_summarize(NULL, o, no, cy, ncy, 1, dd, &sm);
 		CHECK(sm.first_trigger == -1 && sm.days_held == 0 && sm.worst_grade == -1 &&
 			  sm.days_incomplete == 1 && sm.pre_cycle_albumin == 4.2, "cycle 2 summary (albumin before its start is not in it)");
+	}
+	/* a series dated in a zone 5 h west of UTC: doses at 23:30 local on
+	 * three consecutive local dates (04:30 UTC the next dates) are cycle
+	 * days 1-3; a weight at 23:00 local and the next at 07:00 local the next
+	 * date are the previous day's weight (the same UTC date: none) */
+	{
+		cls_calendar west = {west5_offset, NULL};
+		int64_t		t0 = 4 * HR_ + 30 * 60 * INT64_C(1000000);	/* 23:30 local on date -1 */
+		cls_obs		o[] = {
+			{t0 + DY_ - 90 * 60 * INT64_C(1000000), 70.0, CLS_A_WEIGHT},	/* 03:00 UTC = 22:00 local */
+			{t0 + DY_ + 8 * HR_ - 30 * 60 * INT64_C(1000000), 70.2, CLS_A_WEIGHT},	/* 12:00 UTC = 07:00 local */
+			{t0, 0, CLS_KIND_DOSE}, {t0 + DY_, 0, CLS_KIND_DOSE},
+			{t0 + 2 * DY_, 0, CLS_KIND_DOSE},
+		};
+		int64_t		dz[] = {t0, t0 + DY_, t0 + 2 * DY_};
+		cls_cycle	cy[3];
+		cls_tgx_day dd[3];
+		size_t		no = sizeof(o) / sizeof(o[0]);
+		size_t		ncy;
+
+		cls_obs_sort(o, no);
+		ncy = cls_cycles_build(&west, dz, 3, cy);
+		cls_tgx_series(&west, o, no, dz, 3, cy, ncy, dd);
+		CHECK(dd[0].cycle_day == 1 && dd[1].cycle_day == 2 && dd[2].cycle_day == 3 &&
+			  dd[2].days_since_first_dose == 2, "local calendar: cycle days 1-3 on local dates");
+		CHECK(dd[2].in.val[CLS_TGX_IN_PREVIOUS_WEIGHT].has &&
+			  dd[2].in.val[CLS_TGX_IN_PREVIOUS_WEIGHT].v == 70.0,
+			  "local calendar: 22:00 and 07:00 the next local date are a day apart");
+		ncy = cls_cycles_build(NULL, dz, 3, cy);
+		cls_tgx_series(NULL, o, no, dz, 3, cy, ncy, dd);
+		CHECK(!dd[2].in.val[CLS_TGX_IN_PREVIOUS_WEIGHT].has,
+			  "UTC calendar: the same two weights share a UTC date (no previous day)");
 	}
 	/* the decisions the glue used to hold */
 	{
