@@ -57,6 +57,49 @@ cls_obs_sort(cls_obs *obs, size_t n)
 	obs_sort(obs, n);
 }
 
+#define TIME_LESS(x, y) ((x) < (y))
+CLS_DEFINE_SORT(time_sort, int64_t, TIME_LESS)
+
+bool
+cls_time_sorted(const int64_t *t, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+	{
+		if ((i & 1048575) == 0)
+			cls_check_interrupts();
+		if (t[i] < t[i - 1])
+			return false;
+	}
+	return true;
+}
+
+void
+cls_time_sort(int64_t *t, size_t n)
+{
+	if (!cls_time_sorted(t, n))
+		time_sort(t, n);
+}
+
+void
+cls_time_merge(const int64_t *a, size_t na, const int64_t *b, size_t nb,
+			   int64_t *out)
+{
+	size_t		i = 0,
+				j = 0,
+				k = 0;
+
+	while (i < na && j < nb)
+	{
+		if ((k & 1048575) == 0)
+			cls_check_interrupts();
+		out[k++] = (b[j] < a[i]) ? b[j++] : a[i++];
+	}
+	while (i < na)
+		out[k++] = a[i++];
+	while (j < nb)
+		out[k++] = b[j++];
+}
+
 /* the first index in [0, n) whose time is > t (strict) or >= t */
 static size_t
 bound(const cls_obs *obs, size_t n, int64_t t, bool strict)

@@ -133,6 +133,18 @@ typedef struct cls_obs
  * order.  In place, O(n log n) worst case, cancellable (sort.h). */
 void		cls_obs_sort(cls_obs *obs, size_t n);
 
+/*
+ * Times (int64, e.g. the active / inactive times of a state-episode state):
+ * an in-place ascending sort (cancellable, sort.h; a non-decreasing input
+ * is detected in one pass and left alone), whether t[0..n) is
+ * non-decreasing, and the merge of two sorted arrays into out (room for
+ * na + nb; out must not overlap a or b).
+ */
+void		cls_time_sort(int64_t *t, size_t n);
+bool		cls_time_sorted(const int64_t *t, size_t n);
+void		cls_time_merge(const int64_t *a, size_t na, const int64_t *b,
+						   size_t nb, int64_t *out);
+
 /* Over obs[0..n) sorted by time: the first index with obs[i].t >= t
  * (lower bound) or > t (upper bound); n when there is none. */
 size_t		cls_obs_lower_bound(const cls_obs *obs, size_t n, int64_t t);
