@@ -80,24 +80,13 @@ cls_obs_sort(cls_obs *obs, size_t n)
 	}
 }
 
+CLS_DEFINE_MERGE(obs_merge, cls_obs, OBS_LESS)
+
 void
 cls_obs_merge(const cls_obs *a, size_t na, const cls_obs *b, size_t nb,
 			  cls_obs *out)
 {
-	size_t		i = 0,
-				j = 0,
-				k = 0;
-
-	while (i < na && j < nb)
-	{
-		if ((k & 1048575) == 0)
-			cls_check_interrupts();
-		out[k++] = cls_obs_less(&b[j], &a[i]) ? b[j++] : a[i++];
-	}
-	while (i < na)
-		out[k++] = a[i++];
-	while (j < nb)
-		out[k++] = b[j++];
+	obs_merge(a, na, b, nb, out);
 }
 
 #define TIME_LESS(x, y) ((x) < (y))
@@ -123,24 +112,13 @@ cls_time_sort(int64_t *t, size_t n)
 		time_sort(t, n);
 }
 
+CLS_DEFINE_MERGE(time_merge, int64_t, TIME_LESS)
+
 void
 cls_time_merge(const int64_t *a, size_t na, const int64_t *b, size_t nb,
 			   int64_t *out)
 {
-	size_t		i = 0,
-				j = 0,
-				k = 0;
-
-	while (i < na && j < nb)
-	{
-		if ((k & 1048575) == 0)
-			cls_check_interrupts();
-		out[k++] = (b[j] < a[i]) ? b[j++] : a[i++];
-	}
-	while (i < na)
-		out[k++] = a[i++];
-	while (j < nb)
-		out[k++] = b[j++];
+	time_merge(a, na, b, nb, out);
 }
 
 /* the first index in [0, n) whose time is > t (strict) or >= t */

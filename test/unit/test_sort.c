@@ -140,6 +140,30 @@ main(void)
 				  names[kind]);
 		}
 	}
+	/* merge of two sorted observation arrays == qsort of both */
+	{
+		static cls_obs oa[N], ob[N], om[2 * N], omref[2 * N];
+
+		fill(a, N, 4);
+		fill(b, N, 1);
+		for (size_t i = 0; i < N; i++)
+		{
+			oa[i].t = a[i] % 50;
+			ob[i].t = b[i] % 50;
+			oa[i].analyte = (int32_t) (next_rand() % 3);
+			ob[i].analyte = (int32_t) (next_rand() % 3);
+			oa[i].v = (double) (next_rand() % 4);
+			ob[i].v = (double) (next_rand() % 4);
+		}
+		cls_obs_sort(oa, N);
+		cls_obs_sort(ob, N);
+		memcpy(omref, oa, sizeof(oa));
+		memcpy(omref + N, ob, sizeof(ob));
+		qsort(omref, 2 * N, sizeof(cls_obs), cmp_obs);
+		cls_obs_merge(oa, N, ob, N, om);
+		CHECK(memcmp(om, omref, sizeof(om)) == 0,
+			  "cls_obs_merge of two sorted arrays with many ties equals qsort in the total order");
+	}
 	{
 		int64_t		x[3] = {5, 5, 4};
 
