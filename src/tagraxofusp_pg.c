@@ -261,6 +261,8 @@ cls_obs_serialize(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "cls_obs_serialize called in non-aggregate context");
 	s = (cls_obs_buf *) PG_GETARG_POINTER(0);
+	/* sorted here, in the worker, so that the leader's combine merges */
+	(void) cls_obs_buf_sort(s);
 	cls_obs_serial_begin(&buf, sizeof(h), s, "this cls aggregate");
 	appendBinaryStringInfo(&buf, (const char *) h, sizeof(h));
 	cls_obs_buf_write(&buf, s);

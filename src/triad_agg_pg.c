@@ -490,6 +490,8 @@ cls_triad_state_write(StringInfo buf, void *state)
 	TriadState *st = (TriadState *) state;
 	TriadSerialHeader h;
 
+	/* sorted here, in the worker, so that the leader's combine merges */
+	state_sort(st);
 	state_header(st, &h);
 	appendBinaryStringInfo(buf, (const char *) &h, sizeof(h));
 	cls_obs_buf_write(buf, &st->obs);
