@@ -88,7 +88,11 @@ INSERT INTO agg_calls VALUES
   ('cls.tagraxofusp_summary(timestamptz, bigint, float8, bigint, float8, boolean)',
    $$%s(t, code_id, value, unit_id, NULL::float8, dose)$$),
   ('cls.cycles(timestamptz)',
-   $$%s(CASE WHEN dose THEN t END)$$);
+   $$%s(CASE WHEN dose THEN t END)$$),
+  ('cls.cycles(timestamptz, text)',
+   $$%s(CASE WHEN dose THEN t END, 'America/New_York')$$),
+  ('cls.cycles(timestamp)',
+   $$%s(CASE WHEN dose THEN t AT TIME ZONE 'UTC' END)$$);
 
 -- a plain table: temporary tables are never scanned in parallel.  Per
 -- patient (pid) about 430 rows over 1000 hours: albumin, SBP, hematocrit,

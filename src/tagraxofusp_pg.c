@@ -78,20 +78,71 @@ usable_time(TimestampTz t)
  * Dose anchoring: cls.days_since_first_dose, cls.cycle_of
  * ------------------------------------------------------------------------ */
 
+/*
+ * The calendar of a call (obs_pg.h, core obs.h): the time_zone argument at
+ * argno dates a timestamptz call's times (the kind of argument time_arg); a call without one (a timestamp
+ * form, or the UTC aggregate) dates the times themselves (NULL).  Built
+ * once per call site and zone: cached in fn_extra keyed by the zone text,
+ * so a zone written in the query is looked up once per query.  Only for
+ * functions that keep nothing else in fn_extra.
+ */
+typedef struct zone_cache
+{
+	text	   *zone;			/* the zone of cal, in fn_mcxt */
+	cls_calendar cal;
+} zone_cache;
+
+static const cls_calendar *
+call_calendar(FunctionCallInfo fcinfo, int time_arg, int argno)
+{
+	zone_cache *c = (zone_cache *) fcinfo->flinfo->fn_extra;
+	text	   *z;
+
+	if (PG_NARGS() <= argno)
+		return NULL;
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("time_zone must not be null"),
+				 errdetail("cls dates a timestamptz by the wall clock of the place of care, named by time_zone."),
+				 errhint("Write a zone name such as 'UTC' or 'America/New_York', or leave time_zone out for UTC.")));
+	z = PG_GETARG_TEXT_PP(argno);
+	if (c != NULL && VARSIZE_ANY_EXHDR(c->zone) == VARSIZE_ANY_EXHDR(z) &&
+		memcmp(VARDATA_ANY(c->zone), VARDATA_ANY(z), VARSIZE_ANY_EXHDR(z)) == 0)
+		return c->cal.utc_offset ? &c->cal : NULL;
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(zone_cache));
+		fcinfo->flinfo->fn_extra = c;
+	}
+	else if (c->zone != NULL)
+	{
+		pfree(c->zone);
+		c->zone = NULL;
+	}
+	cls_pg_calendar_for(cls_pg_arg_time_kind(fcinfo, time_arg), z, "time_zone", &c->cal);
+	c->zone = (text *) MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE_ANY(z));
+	memcpy(c->zone, z, VARSIZE_ANY(z));
+	return c->cal.utc_offset ? &c->cal : NULL;
+}
+
+/* cls.days_since_first_dose(ts, first_dose [, time_zone]): timestamptz and
+ * timestamp, one symbol */
 PG_FUNCTION_INFO_V1(cls_days_since_first_dose);
 Datum
 cls_days_since_first_dose(PG_FUNCTION_ARGS)
 {
-	TimestampTz t = PG_GETARG_TIMESTAMPTZ(0);
-	TimestampTz f = PG_GETARG_TIMESTAMPTZ(1);
+	int64		t = PG_GETARG_INT64(0);
+	int64		f = PG_GETARG_INT64(1);
+	const cls_calendar *cal = call_calendar(fcinfo, 0, 2);
 
 	if (!usable_time(t) || !usable_time(f))
 		PG_RETURN_NULL();
-	PG_RETURN_INT32(cls_clamp_int32(cls_days_since(t, f)));
+	PG_RETURN_INT32(cls_clamp_int32(cls_days_since(cal, t, f)));
 }
 
-/* doses of a timestamptz[] (NULL and infinite elements ignored), sorted and
- * de-duplicated; returns the count */
+/* doses of a timestamptz[] or timestamp[] (NULL and infinite elements
+ * ignored), sorted and de-duplicated; returns the count */
 static size_t
 doses_from_array(ArrayType *arr, int64 **out)
 {
@@ -101,14 +152,14 @@ doses_from_array(ArrayType *arr, int64 **out)
 	int64	   *v;
 	size_t		m = 0;
 
-	if (ARR_ELEMTYPE(arr) != TIMESTAMPTZOID)
-		elog(ERROR, "expected a timestamptz[]");
-	deconstruct_array(arr, TIMESTAMPTZOID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+	if (ARR_ELEMTYPE(arr) != TIMESTAMPTZOID && ARR_ELEMTYPE(arr) != TIMESTAMPOID)
+		elog(ERROR, "expected a timestamptz[] or timestamp[]");
+	deconstruct_array(arr, ARR_ELEMTYPE(arr), 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
 					  &d, &nulls, &n);
 	v = huge_alloc(Max(n, 1), sizeof(int64), "doses");
 	for (int i = 0; i < n; i++)
-		if (!nulls[i] && usable_time(DatumGetTimestampTz(d[i])))
-			v[m++] = DatumGetTimestampTz(d[i]);
+		if (!nulls[i] && usable_time(DatumGetInt64(d[i])))
+			v[m++] = DatumGetInt64(d[i]);
 	*out = v;
 	return cls_doses_normalize(v, m);
 }
@@ -117,8 +168,9 @@ PG_FUNCTION_INFO_V1(cls_cycle_of_pg);
 Datum
 cls_cycle_of_pg(PG_FUNCTION_ARGS)
 {
-	TimestampTz t = PG_GETARG_TIMESTAMPTZ(0);
+	int64		t = PG_GETARG_INT64(0);
 	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
+	const cls_calendar *cal = call_calendar(fcinfo, 0, 2);
 	int64	   *doses;
 	size_t		nd;
 	cls_cycle  *cycles;
@@ -138,12 +190,12 @@ cls_cycle_of_pg(PG_FUNCTION_ARGS)
 	if (nd == 0)
 		PG_RETURN_NULL();
 	cycles = huge_alloc(nd, sizeof(cls_cycle), "doses");
-	nc = cls_cycles_build(doses, nd, cycles);
-	cls_cycle_of(cycles, nc, t, &no, &day, &start);
+	nc = cls_cycles_build(cal, doses, nd, cycles);
+	cls_cycle_of(cal, cycles, nc, t, &no, &day, &start);
 	values[0] = Int32GetDatum(no);
 	values[1] = Int32GetDatum(cls_clamp_int32(day));
 	values[2] = cls_time_datum(start);
-	values[3] = Int32GetDatum(cls_clamp_int32(cls_days_since(t, doses[0])));
+	values[3] = Int32GetDatum(cls_clamp_int32(cls_days_since(cal, t, doses[0])));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), values, nulls)));
 }
 
@@ -274,25 +326,68 @@ doses_of(const cls_obs *o, size_t n, int64 **out)
 }
 
 /* ------------------------------------------------------------------------
- * cls.cycles(dose_time timestamptz) -> cls.treatment_cycle[]
+ * cls.cycles(dose_time [, time_zone]) -> cls.treatment_cycle[] (timestamptz)
+ * or cls.treatment_cycle_ts[] (timestamp)
  * ------------------------------------------------------------------------ */
 
+/*
+ * The transition keeps each dose with the UTC offset of its date (the
+ * observation's value, microseconds east of UTC in the row's time_zone; 0
+ * for UTC and for a timestamp), so the state stays the shared buffer
+ * (combine, serialize, deserialize unchanged) and the final function dates
+ * every dose as its row's time_zone did.
+ */
 PG_FUNCTION_INFO_V1(cls_cycles_sfunc);
 Datum
 cls_cycles_sfunc(PG_FUNCTION_ARGS)
 {
 	cls_obs_buf *s = state_get(fcinfo);
+	const cls_calendar *cal = call_calendar(fcinfo, 1, 2);
 
-	if (!PG_ARGISNULL(1) && usable_time(PG_GETARG_TIMESTAMPTZ(1)))
-		cls_obs_buf_append(s, PG_GETARG_TIMESTAMPTZ(1), 0, CLS_KIND_DOSE);
+	if (!PG_ARGISNULL(1) && usable_time(PG_GETARG_INT64(1)))
+	{
+		int64		t = PG_GETARG_INT64(1);
+
+		cls_obs_buf_append(s, t, cal ? (double) cal->utc_offset(cal->ctx, t) : 0,
+						   CLS_KIND_DOSE);
+	}
 	PG_RETURN_POINTER(s);
 }
 
+/* a calendar over the offsets kept with sorted, distinct dose times: it
+ * dates those times only, which are all cycles_result dates */
+typedef struct dose_offsets
+{
+	const int64 *t;
+	const int64 *off;
+	size_t		n;
+} dose_offsets;
+
+static int64_t
+dose_offset(const void *ctx, int64_t t)
+{
+	const dose_offsets *d = (const dose_offsets *) ctx;
+	size_t		a = 0,
+				b = d->n;
+
+	while (a < b)
+	{
+		size_t		m = a + (b - a) / 2;
+
+		if (d->t[m] < t)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a < d->n && d->t[a] == t ? d->off[a] : 0;
+}
+
 static Datum
-cycles_result(FunctionCallInfo fcinfo, const int64 *doses, size_t nd)
+cycles_result(FunctionCallInfo fcinfo, const int64 *doses, size_t nd,
+			  const cls_calendar *cal)
 {
 	cls_cycle  *cycles = huge_alloc(nd, sizeof(cls_cycle), "doses");
-	size_t		nc = cls_cycles_build(doses, nd, cycles);
+	size_t		nc = cls_cycles_build(cal, doses, nd, cycles);
 	TupleDesc	td = array_elem_tupdesc(fcinfo);
 	Datum	   *elems = huge_alloc(nc, sizeof(Datum), "cycles");
 	int32	   *days = huge_alloc(nd, sizeof(int32), "doses");
@@ -304,7 +399,7 @@ cycles_result(FunctionCallInfo fcinfo, const int64 *doses, size_t nd)
 		size_t		k;
 
 		CHECK_FOR_INTERRUPTS();
-		k = cls_cycle_dosing_days(&cycles[i], doses, days);
+		k = cls_cycle_dosing_days(cal, &cycles[i], doses, days);
 		v[0] = Int32GetDatum(cycles[i].cycle_no);
 		v[1] = cls_time_datum(cycles[i].start);
 		v[2] = cls_time_datum(cycles[i].last_dose);
@@ -322,29 +417,51 @@ cls_cycles_final(PG_FUNCTION_ARGS)
 	cls_obs_buf *s;
 	const cls_obs *o;
 	int64	   *doses;
-	size_t		nd;
+	int64	   *offs;
+	size_t		nd = 0;
+	bool		zoned = false;
+	dose_offsets dz;
+	cls_calendar cal;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = (cls_obs_buf *) PG_GETARG_POINTER(0);
 	o = state_sorted(s);
-	nd = doses_of(o, s->count, &doses);
+	doses = huge_alloc(Max(s->count, 1), sizeof(int64), "doses");
+	offs = huge_alloc(Max(s->count, 1), sizeof(int64), "doses");
+	/* sorted: distinct dose times in order, each with the first offset
+	 * kept for it (the state holds doses only) */
+	for (size_t i = 0; i < s->count; i++)
+	{
+		if (o[i].analyte != CLS_KIND_DOSE || (nd > 0 && doses[nd - 1] == o[i].t))
+			continue;
+		doses[nd] = o[i].t;
+		offs[nd] = (int64) o[i].v;
+		zoned |= offs[nd] != 0;
+		nd++;
+	}
 	if (nd == 0)
 		PG_RETURN_NULL();
-	return cycles_result(fcinfo, doses, nd);
+	dz.t = doses;
+	dz.off = offs;
+	dz.n = nd;
+	cal.utc_offset = dose_offset;
+	cal.ctx = &dz;
+	return cycles_result(fcinfo, doses, nd, zoned ? &cal : NULL);
 }
 
-/* cls.cycles(doses timestamptz[]): the same from an array */
+/* cls.cycles(doses [, time_zone]): the same from an array */
 PG_FUNCTION_INFO_V1(cls_cycles_of_array);
 Datum
 cls_cycles_of_array(PG_FUNCTION_ARGS)
 {
 	int64	   *doses;
 	size_t		nd = doses_from_array(PG_GETARG_ARRAYTYPE_P(0), &doses);
+	const cls_calendar *cal = call_calendar(fcinfo, 0, 1);
 
 	if (nd == 0)
 		PG_RETURN_NULL();
-	return cycles_result(fcinfo, doses, nd);
+	return cycles_result(fcinfo, doses, nd, cal);
 }
 
 /* ------------------------------------------------------------------------
@@ -753,7 +870,7 @@ series_eval(cls_obs_buf *s, series *sr)
 	if (sr->nd == 0)
 		return false;
 	sr->cycles = huge_alloc(sr->nd, sizeof(cls_cycle), "doses");
-	sr->nc = cls_cycles_build(sr->doses, sr->nd, sr->cycles);
+	sr->nc = cls_cycles_build(NULL, sr->doses, sr->nd, sr->cycles);
 	sr->days = huge_alloc(sr->nd, sizeof(cls_tgx_day), "doses");
 	/* the evaluation of a dose looks back at most 7 days of observations */
 	CHECK_FOR_INTERRUPTS();

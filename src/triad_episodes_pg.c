@@ -684,7 +684,7 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 	if (st->ndoses > 0)
 	{
 		cycles = palloc(st->ndoses * sizeof(cls_cycle));
-		nc = cls_cycles_build(st->doses, st->ndoses, cycles);
+		nc = cls_cycles_build(NULL, st->doses, st->ndoses, cycles);
 	}
 
 	eps = cls_alloc_huge(CurrentMemoryContext, ne, sizeof(cls_triad_episode),

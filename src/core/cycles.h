@@ -10,10 +10,17 @@
  *
  * Calendar days (README "Conventions", "Dose anchoring"): clinicians count
  * the label's days as dates at the place of care, not as 24-hour periods.
- * Every time given to this module is a WALL-CLOCK time in microseconds (a
- * PostgreSQL timestamp, or a timestamptz the glue has converted to the wall
- * clock of the caller's time_zone), and its date is floor(t / 24 h); the
- * core knows no time zone.
+ * Every function that dates a time takes the calendar `cal` (obs.h
+ * cls_calendar): a time is in microseconds since 2000-01-01 (a PostgreSQL
+ * timestamp or timestamptz, unchanged) and its date is
+ * cls_calendar_date(cal, t), the date of its wall clock at the place of
+ * care; cal NULL dates t itself (a timestamp, or a timestamptz in UTC).
+ * Durations are never dated.  The core knows no time zone: the glue builds
+ * the calendar from the call's time_zone.  The searches below take dates
+ * as non-decreasing in t; a zone whose clock steps back across midnight
+ * (Brazil's summer time ended 00:00 -> 23:00 until 2019) dates the repeated
+ * hour on the earlier date, and a search may then place a time of that
+ * hour on either side of it.
  *
  * cls's rules:
  *  - a cycle starts at a dose; a later dose whose date is >= 21 dates after
@@ -51,11 +58,11 @@ typedef struct cls_cycle
 								 * de-duplicated dose array */
 } cls_cycle;
 
-/* The date of a wall-clock time: floor(t / 24 h), days since 2000-01-01. */
-int64_t		cls_date_of(int64_t t);
+/* The date of t in cal (cls_calendar_date): days since 2000-01-01. */
+int64_t		cls_date_of(const cls_calendar *cal, int64_t t);
 
-/* date of t - date of first_dose */
-int64_t		cls_days_since(int64_t t, int64_t first_dose);
+/* date of t - date of first_dose, both in cal */
+int64_t		cls_days_since(const cls_calendar *cal, int64_t t, int64_t first_dose);
 
 /* Sort dose times ascending and drop exact duplicates; returns the new
  * count. */
@@ -63,21 +70,24 @@ size_t		cls_doses_normalize(int64_t *doses, size_t n);
 
 /*
  * Build the cycles of sorted, de-duplicated doses[0..n) into out[] (room for
- * n cycles).  Returns the number of cycles.
+ * n cycles), dated in cal.  Returns the number of cycles.  The same cal must
+ * be given to cls_cycle_of and cls_cycle_dosing_days on these cycles.
  */
-size_t		cls_cycles_build(const int64_t *doses, size_t n, cls_cycle *out);
+size_t		cls_cycles_build(const cls_calendar *cal, const int64_t *doses,
+							 size_t n, cls_cycle *out);
 
 /*
  * The cycle a time falls in: *cycle_no (0 before the first dose), *cycle_day
  * and *start (the cycle's start; the first dose for cycle 0).  Returns the
  * index of the cycle in cycles[] or -1 for cycle 0.  nc must be > 0.
  */
-long		cls_cycle_of(const cls_cycle *cycles, size_t nc, int64_t t,
+long		cls_cycle_of(const cls_calendar *cal, const cls_cycle *cycles,
+						 size_t nc, int64_t t,
 						 int32_t *cycle_no, int64_t *cycle_day, int64_t *start);
 
 /* The cycle days (1-based) with a dose of cycle c, written to days[] (room
  * for c->n_doses entries); returns how many (== c->n_days). */
-size_t		cls_cycle_dosing_days(const cls_cycle *c, const int64_t *doses,
-								  int32_t *days);
+size_t		cls_cycle_dosing_days(const cls_calendar *cal, const cls_cycle *c,
+								  const int64_t *doses, int32_t *days);
 
 #endif							/* CLS_CYCLES_H */

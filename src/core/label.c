@@ -7,10 +7,10 @@
 #include "cycles.h"
 
 bool
-cls_previous_day_value(const cls_obs *obs, size_t n, cls_analyte analyte,
+cls_previous_day_value(const cls_calendar *cal, const cls_obs *obs, size_t n, cls_analyte analyte,
 					   int64_t t, double *value, int64_t *when)
 {
-	int64_t		date = cls_date_of(t);
+	int64_t		date = cls_date_of(cal, t);
 	size_t		a = 0,
 				b = n;
 
@@ -21,7 +21,7 @@ cls_previous_day_value(const cls_obs *obs, size_t n, cls_analyte analyte,
 	{
 		size_t		m = a + (b - a) / 2;
 
-		if (cls_date_of(obs[m].t) < date)
+		if (cls_date_of(cal, obs[m].t) < date)
 			a = m + 1;
 		else
 			b = m;
@@ -34,7 +34,7 @@ cls_previous_day_value(const cls_obs *obs, size_t n, cls_analyte analyte,
 	{
 		const cls_obs *o = &obs[--a];
 
-		if (cls_date_of(o->t) < date - 1)
+		if (cls_date_of(cal, o->t) < date - 1)
 			break;
 		if (o->analyte == (int32_t) analyte)
 		{

@@ -36,12 +36,13 @@
 
 /*
  * The "previous day" value of an analyte for an observation at time t: the
- * latest observation of `analyte` on the date before t's date (dates as in
- * cycles.h: floor(wall-clock time / 24 h); a weight at 23:00 is the previous
- * day's for one at 07:00 the next date), among obs[0..n) sorted by
- * cls_obs_sort.  Returns false when there is none.
+ * latest observation of `analyte` on the date before t's date (dates in the
+ * calendar cal as in cycles.h, NULL = t itself; a weight at 23:00 is the
+ * previous day's for one at 07:00 the next local date), among obs[0..n)
+ * sorted by cls_obs_sort.  Returns false when there is none.
  */
-bool		cls_previous_day_value(const cls_obs *obs, size_t n,
+bool		cls_previous_day_value(const cls_calendar *cal,
+								   const cls_obs *obs, size_t n,
 								   cls_analyte analyte, int64_t t,
 								   double *value, int64_t *when);
 

@@ -868,8 +868,8 @@ cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
 
 		memset(d, 0, sizeof(*d));
 		d->dose_time = t;
-		ci = cls_cycle_of(cycles, nc, t, &d->cycle_no, &d->cycle_day, &start);
-		d->days_since_first_dose = cls_days_since(t, doses[0]);
+		ci = cls_cycle_of(NULL, cycles, nc, t, &d->cycle_no, &d->cycle_day, &start);
+		d->days_since_first_dose = cls_days_since(NULL, t, doses[0]);
 		cls_tgx_input_init(&d->in);
 		d->in.cycle_day = d->cycle_day;
 		d->in.first_dose_of_cycle1 = (ci == 0 && cycles[0].first == i) ? 1 : 0;
@@ -898,7 +898,7 @@ cls_tgx_series(const cls_obs *obs, size_t n, const int64_t *doses, size_t nd,
 			d->weight_time = ow->t;
 			/* the previous day's predose weight: the latest weight on
 			 * the date before this predose weight's (label.h) */
-			if (cls_previous_day_value(obs, n, CLS_A_WEIGHT, ow->t, &pv, &pt))
+			if (cls_previous_day_value(NULL, obs, n, CLS_A_WEIGHT, ow->t, &pv, &pt))
 			{
 				cls_tgx_set(&d->in, CLS_TGX_IN_PREVIOUS_WEIGHT, pv);
 				d->previous_weight_time = pt;
@@ -976,7 +976,7 @@ cls_tgx_cycle_summarize(const cls_obs *obs, size_t n, const cls_cycle *cycles,
 	for (i = cls_obs_upper_bound(obs, n, c->start - 1); i < n; i++)
 	{
 		if (ci + 1 < nc ? obs[i].t >= cycles[ci + 1].start :
-			cls_days_since(obs[i].t, c->start) >= CLS_LABEL_CYCLE_DAYS)
+			cls_days_since(NULL, obs[i].t, c->start) >= CLS_LABEL_CYCLE_DAYS)
 			break;
 		if (obs[i].analyte != CLS_A_ALBUMIN)
 			continue;

@@ -775,7 +775,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 		 * date before t's, if that is the previous date (label.h; same
 		 * result as cls_previous_day_value, including ties: the last in
 		 * order) */
-		while (ev->pw < i && cls_date_of(obs[ev->pw].t) < cls_date_of(t))
+		while (ev->pw < i && cls_date_of(NULL, obs[ev->pw].t) < cls_date_of(NULL, t))
 		{
 			if (obs[ev->pw].analyte == CLS_A_WEIGHT)
 			{
@@ -822,7 +822,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 			}
 			base = baseline_of(ev, in);
 			if (in == CLS_IN_WEIGHT && ev->pw_have &&
-				cls_date_of(ev->pw_t) == cls_date_of(t) - 1)
+				cls_date_of(NULL, ev->pw_t) == cls_date_of(NULL, t) - 1)
 				prev = ev->pw_v;
 			r = cls_sign_meets(c, (cls_input) in, o->v, base, prev, &ref);
 			s = input_sign[in];

@@ -496,11 +496,11 @@ cls_triad_episodes_details(const cls_triad_criteria *c, const cls_obs *obs,
 			int64_t		day,
 						start;
 
-			cls_cycle_of(cycles, nc, r->onset, &no, &day, &start);
+			cls_cycle_of(NULL, cycles, nc, r->onset, &no, &day, &start);
 			o->dosed = true;
 			o->cycle = no;
 			o->cycle_day = day;
-			o->days_since_first_dose = cls_days_since(r->onset, cycles[0].start);
+			o->days_since_first_dose = cls_days_since(NULL, r->onset, cycles[0].start);
 		}
 	}
 }

@@ -270,7 +270,7 @@ main(void)
 		size_t		ncy;
 
 		cls_obs_sort(o, no);
-		ncy = cls_cycles_build(dz, 4, cy);
+		ncy = cls_cycles_build(NULL, dz, 4, cy);
 		cls_tgx_series(o, no, dz, 4, cy, ncy, dd);
 		CHECK(dd[0].in.first_dose_of_cycle1 == 1 && dd[0].res.status[CLS_TGX_ALBUMIN_GATE] == C,
 			  "series day 1: gate 3.3 >= 3.2");

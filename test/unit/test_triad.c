@@ -388,8 +388,8 @@ main(void)
 			while (j < n && o[j].t == o[i].t)
 				j++;
 			cls_triad_eval_run(&ev, o, j, NULL);
-			have = cls_previous_day_value(o, n, CLS_A_WEIGHT, o[i].t, &v, &w);
-			if (have != (ev.pw_have && cls_date_of(ev.pw_t) == cls_date_of(o[i].t) - 1) ||
+			have = cls_previous_day_value(NULL, o, n, CLS_A_WEIGHT, o[i].t, &v, &w);
+			if (have != (ev.pw_have && cls_date_of(NULL, ev.pw_t) == cls_date_of(NULL, o[i].t) - 1) ||
 				(have && (v != ev.pw_v || w != ev.pw_t)))
 				ok = 0;
 			i = j;
