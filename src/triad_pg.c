@@ -224,6 +224,14 @@ cls_triad_criteria_from_datum(Datum d, cls_triad_criteria *c)
 	criteria_from_values(values, isnull, c);
 }
 
+void
+cls_triad_calendar(FunctionCallInfo fcinfo, const cls_triad_criteria *c,
+				   cls_calendar *cal)
+{
+	cls_pg_calendar_for(cls_pg_result_time_kind(fcinfo),
+						cstring_to_text(c->time_zone), "time_zone", cal);
+}
+
 static Datum
 criteria_to_datum(FunctionCallInfo fcinfo, const cls_triad_criteria *c)
 {

@@ -573,6 +573,13 @@ cls_triad_eval_init(cls_triad_eval *ev, const cls_triad_criteria *c,
 		ev->given_baseline[i] = baselines ? baselines[i] : NAN;
 }
 
+void
+cls_triad_eval_set_calendar(cls_triad_eval *ev, const cls_calendar *cal)
+{
+	ev->cal.utc_offset = cal ? cal->utc_offset : NULL;
+	ev->cal.ctx = cal ? cal->ctx : NULL;
+}
+
 bool
 cls_triad_eval_can_resume(const cls_triad_eval *ev, const cls_obs *obs,
 						  size_t n)
@@ -775,7 +782,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 		 * date before t's, if that is the previous date (label.h; same
 		 * result as cls_previous_day_value, including ties: the last in
 		 * order) */
-		while (ev->pw < i && cls_date_of(NULL, obs[ev->pw].t) < cls_date_of(NULL, t))
+		while (ev->pw < i && cls_date_of(&ev->cal, obs[ev->pw].t) < cls_date_of(&ev->cal, t))
 		{
 			if (obs[ev->pw].analyte == CLS_A_WEIGHT)
 			{
@@ -822,7 +829,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 			}
 			base = baseline_of(ev, in);
 			if (in == CLS_IN_WEIGHT && ev->pw_have &&
-				cls_date_of(NULL, ev->pw_t) == cls_date_of(NULL, t) - 1)
+				cls_date_of(&ev->cal, ev->pw_t) == cls_date_of(&ev->cal, t) - 1)
 				prev = ev->pw_v;
 			r = cls_sign_meets(c, (cls_input) in, o->v, base, prev, &ref);
 			s = input_sign[in];

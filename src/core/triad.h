@@ -294,6 +294,9 @@ typedef struct cls_triad_extreme
 typedef struct cls_triad_eval
 {
 	cls_triad_criteria c;
+	/* how a time becomes a date for the previous day's weight (obs.h; a
+	 * copy: utc_offset NULL dates t itself, a timestamp or UTC) */
+	cls_calendar cal;
 	double		given_baseline[CLS_IN__COUNT];	/* NaN: not given */
 
 	/* progress */
@@ -355,6 +358,9 @@ void		cls_triad_eval_init(cls_triad_eval *ev, const cls_triad_criteria *c,
  */
 size_t		cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 							   cls_triad_point *out);
+/* The calendar of the evaluation (NULL: t itself, a timestamp or UTC);
+ * set after cls_triad_eval_init, before the first cls_triad_eval_run. */
+void		cls_triad_eval_set_calendar(cls_triad_eval *ev, const cls_calendar *cal);
 bool		cls_triad_eval_can_resume(const cls_triad_eval *ev,
 									  const cls_obs *obs, size_t n);
 /* Total suspected time: closed segments plus the open one after the last

@@ -8,6 +8,15 @@
 
 #define H CLS_USECS_PER_HOUR
 
+/* a fake zone 5 h west of UTC (the glue supplies PostgreSQL's zone data) */
+static int64_t
+west5(const void *ctx, int64_t t)
+{
+	(void) ctx;
+	(void) t;
+	return -5 * H;
+}
+
 static cls_rule
 meets(const cls_triad_criteria *c, cls_input in, double v, double base,
 	  double prev)
@@ -301,6 +310,44 @@ main(void)
 		hb.time_zone[0] = '\0';
 		CHECK(cls_triad_criteria_field_check(&hb, CLS_CR_TIME_ZONE, &hint) != NULL,
 			  "an empty zone refused");
+	}
+
+	/* the previous day's weight is the latest weight on the previous date
+	 * of the calendar: 23:00 and 07:00 the next date are a day apart (the
+	 * old 12-36 h rule said no: 8 h); in a zone 5 h west the same instants
+	 * at 04:00 and 12:00 UTC are one date */
+	{
+		cls_calendar w5 = {west5, NULL};
+		cls_obs		o[] = {
+			{23 * H, 70, CLS_A_WEIGHT}, {31 * H, 71.6, CLS_A_WEIGHT},
+		};
+		cls_obs		z[] = {
+			{28 * H, 70, CLS_A_WEIGHT}, {36 * H, 71.6, CLS_A_WEIGHT},
+		};
+
+		run(&d, o, 2, pts, &ev);
+		CHECK(ev.gain_max.have && fabs(ev.gain_max.v - 1.6) < 1e-9 &&
+			  (pts[1].signs & CLS_SIGN_BIT(CLS_SIGN_WEIGHT_GAIN)),
+			  "UTC: 23:00 then 07:00 the next date: +1.6 kg over the previous day");
+		cls_obs_sort(z, 2);
+		cls_triad_eval_init(&ev, &d, NULL);
+		cls_triad_eval_set_calendar(&ev, &w5);
+		cls_triad_eval_run(&ev, z, 2, pts);
+		CHECK(ev.gain_max.have && fabs(ev.gain_max.v - 1.6) < 1e-9,
+			  "UTC-5: 04:00 and 12:00 UTC next date = 23:00 and 07:00 local: previous day");
+		cls_triad_eval_init(&ev, &d, NULL);
+		cls_triad_eval_run(&ev, z, 2, pts);
+		CHECK(!ev.gain_max.have && !(pts[1].signs & CLS_SIGN_BIT(CLS_SIGN_WEIGHT_GAIN)),
+			  "the same instants in UTC are one date: no previous day's weight");
+		o[1].t = 25 * H;	/* 23:00 and 01:00 UTC the next date */
+		run(&d, o, 2, pts, &ev);
+		CHECK(ev.gain_max.have, "UTC: 23:00 and 01:00 the next date: previous day");
+		cls_triad_eval_init(&ev, &d, NULL);
+		cls_triad_eval_set_calendar(&ev, &w5);
+		cls_triad_eval_run(&ev, o, 2, pts);
+		CHECK(!ev.gain_max.have, "UTC-5: the same instants are 18:00 and 20:00 of one local date: no");
+		cls_triad_eval_set_calendar(&ev, NULL);
+		CHECK(ev.cal.utc_offset == NULL, "a NULL calendar dates t itself");
 	}
 
 	/* window end: sbp at 0, hct at 0, albumin exactly at 72 h -> out */
