@@ -714,7 +714,7 @@ hemoglobin_seen(cls_triad_eval *ev, const cls_obs *o)
 	cls_rule	r = cls_hemoglobin_meets(&ev->c, o->v);
 	cls_triad_evidence *e = &ev->hgb;
 
-	extreme_max(&ev->hgb_max, o->v, o->t);
+	cls_extreme_max(&ev->hgb_max, o->v, o->t);
 	if (ev->c.window > 0)
 	{
 		if (r == CLS_RULE_NONE)
