@@ -53,15 +53,91 @@ limit_problem(const char *name, cls_analyte a, double canonical)
 					lo, hi, cls_analyte_unit(a));
 }
 
-/* Append a problem to a "; "-separated list. */
+/* Append a problem to a "; "-separated list; the list is allocated on the
+ * first problem (s->data NULL, s->len 0 until then), so that a row graded
+ * without problems allocates nothing. */
 static void
 add_problem(StringInfo s, const char *p)
 {
 	if (p == NULL)
 		return;
+	if (s->data == NULL)
+		initStringInfo(s);
 	if (s->len > 0)
 		appendStringInfoString(s, "; ");
 	appendStringInfoString(s, p);
+}
+
+/*
+ * What grading needs of a (term, version) besides the row: the term, the
+ * limits its criteria use and whether it can be graded without a unit.  Each
+ * of these scans the criteria table, so a call site keeps the last two
+ * (term, version) pairs it graded (two: cls.ctcae_grade_signed grades a low
+ * and a high term through the same call site), keyed by value, so that a
+ * term or version from the rows is right too.  Only pairs that are graded
+ * are kept; the others take the error path every time.
+ */
+typedef struct grade_term_cache
+{
+	bool		valid;
+	cls_term	t;
+	cls_version v;
+	const cls_term_info *ti;
+	unsigned	needs;
+	bool		unit_free;		/* cls_term_unit_free(t, v) */
+} grade_term_cache;
+
+typedef struct grade_cache
+{
+	cls_unit_cache unit;		/* the last unit looked up */
+	grade_term_cache terms[2];
+	int			next;			/* the entry replaced on a miss */
+} grade_cache;
+
+/* The call site's cache in fn_extra (a local one without FmgrInfo). */
+static grade_cache *
+grade_cache_get(FunctionCallInfo fcinfo, grade_cache *local)
+{
+	grade_cache *c;
+
+	if (fcinfo->flinfo == NULL)
+		c = local;
+	else if ((c = (grade_cache *) fcinfo->flinfo->fn_extra) != NULL)
+		return c;
+	else
+		c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(grade_cache));
+	memset(c, 0, sizeof(*c));
+	c->unit.len = -1;
+	c->unit.analyte = CLS_A_NONE;
+	if (fcinfo->flinfo != NULL)
+		fcinfo->flinfo->fn_extra = c;
+	return c;
+}
+
+/* The cached entry of a graded (t, v), or NULL when t is not graded in v. */
+static const grade_term_cache *
+grade_term_lookup(grade_cache *c, cls_term t, cls_version v)
+{
+	grade_term_cache *e;
+	const cls_term_info *ti;
+
+	for (int i = 0; i < (int) lengthof(c->terms); i++)
+		if (c->terms[i].valid && c->terms[i].t == t && c->terms[i].v == v)
+			return &c->terms[i];
+	ti = cls_term_get(t);
+	if (ti == NULL || v < 0 || v >= CLS_V__COUNT)
+		elog(ERROR, "invalid CTCAE term or version");
+	if (!(ti->versions & CLS_VBIT(v)))
+		return NULL;
+	e = &c->terms[c->next];
+	c->next = (c->next + 1) % (int) lengthof(c->terms);
+	e->t = t;
+	e->v = v;
+	e->ti = ti;
+	e->needs = cls_term_needs(t, v);
+	e->unit_free = cls_term_unit_free(t, v);
+	e->valid = true;
+	return e;
 }
 
 /*
@@ -79,6 +155,9 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 	cls_term	t;
 	cls_version v;
 	const cls_term_info *ti;
+	const grade_term_cache *tc;
+	grade_cache local_cache;
+	grade_cache *cache = grade_cache_get(fcinfo, &local_cache);
 	cls_analyte a;
 	cls_conv	conv = {1.0, 1.0, 0.0};
 	cls_grade_input in;
@@ -98,7 +177,8 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 	r->isnull = true;
 	r->grade = 0;
 	r->reason = NULL;
-	initStringInfo(&problems);
+	problems.data = NULL;		/* allocated by the first add_problem */
+	problems.len = 0;
 
 	if (ga->term_arg >= 0 && PG_ARGISNULL(ga->term_arg))
 	{
@@ -112,11 +192,10 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 		return;
 	}
 	v = DatumGetClsVersion(PG_GETARG_DATUM(ga->version_arg));
-	ti = cls_term_get(t);
-	if (ti == NULL || v < 0 || v >= CLS_V__COUNT)
-		elog(ERROR, "invalid CTCAE term or version");
-	if (!(ti->versions & CLS_VBIT(v)))
+	tc = grade_term_lookup(cache, t, v);
+	if (tc == NULL)
 	{
+		ti = cls_term_get(t);
 		if (explain)
 		{
 			r->reason = psprintf("CTCAE term \"%s\" is not graded for version %s",
@@ -132,10 +211,11 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 				 errdetail("cls.ctcae_criteria() lists the versions of each term and, for a version that is not graded, why."),
 				 errhint("Use another version, or the term's name in this version.")));
 	}
+	ti = tc->ti;
 	a = ti->analyte;
-	needs = cls_term_needs(t, v);
+	needs = tc->needs;
 	/* multiples of limits in the value's own unit need no unit */
-	unit_free = cls_term_unit_free(t, v) &&
+	unit_free = tc->unit_free &&
 		(!ga->limits_canonical || ga->base_in_value_unit);
 
 	/* only the limits the criteria use are read */
@@ -165,7 +245,7 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 	{
 		cls_unit_status st = cls_pg_unit_lookup_arg(fcinfo, ga->unit_arg, a,
 													ga->omop_unit,
-													cls_pg_unit_cache(fcinfo, 0),
+													&cache->unit,
 													&conv);
 
 		if (st != CLS_UNIT_OK)
@@ -173,7 +253,7 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 			/* the query's unit: the error; the rows': one warning */
 			if (!explain)
 				(void) cls_pg_unit_arg(fcinfo, ga->unit_arg, a, ga->omop_unit,
-									   cls_pg_unit_cache(fcinfo, 0), &conv);
+									   &cache->unit, &conv);
 			if (!unit_free)
 			{
 				r->reason = cls_pg_unit_problem(a, cls_pg_unit_arg_text(fcinfo, ga->unit_arg, ga->omop_unit), st);
