@@ -6,6 +6,7 @@
  * only in where each argument sits (grade_args).
  */
 #include "cls_pg.h"
+#include "layout_pg.h"
 
 #include <math.h>
 
@@ -14,8 +15,17 @@
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
+/*
+ * Where each argument sits: positions C reads with PG_GETARG_*(n), which
+ * must match the SQL declarations; cls.glue_layout() reports them with the
+ * SQL names below (grade_layout) and sql/94_layout.sql checks them against
+ * pg_get_function_arguments.
+ */
 typedef struct grade_args
 {
+	const char *fn;				/* the SQL function, as regprocedure input */
+	const char *value_name;		/* SQL parameter names of the value, unit */
+	const char *unit_name;
 	int			term_arg;		/* -1: the term is fixed */
 	cls_term	term;
 	int			value_arg;
@@ -362,8 +372,17 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 
 /* cls.ctcae_grade(term, value, unit text, lln, uln, baseline, version,
  * symptomatic) */
-static const grade_args generic_args = {0, CLS_T_NONE, 1, 2, 3, 4, 5, 6, 7, false, false, false, "lln", "uln", "baseline"};
-static const grade_args generic_omop_args = {0, CLS_T_NONE, 1, 2, 3, 4, 5, 6, 7, true, false, false, "lln", "uln", "baseline"};
+#define GENERIC_ARGS(fn, unit_name, omop) \
+	{fn, "value", unit_name, 0, CLS_T_NONE, 1, 2, 3, 4, 5, 6, 7, omop, false, false, "lln", "uln", "baseline"}
+static const grade_args generic_args =
+GENERIC_ARGS("cls.ctcae_grade(cls.ctcae_term,float8,text,float8,float8,float8,cls.ctcae_version,boolean)", "unit", false);
+static const grade_args generic_omop_args =
+GENERIC_ARGS("cls.ctcae_grade(cls.ctcae_term,float8,bigint,float8,float8,float8,cls.ctcae_version,boolean)", "unit_concept_id", true);
+/* cls.ctcae_grade_reason: the same positions */
+static const grade_args reason_args =
+GENERIC_ARGS("cls.ctcae_grade_reason(cls.ctcae_term,float8,text,float8,float8,float8,cls.ctcae_version,boolean)", "unit", false);
+static const grade_args reason_omop_args =
+GENERIC_ARGS("cls.ctcae_grade_reason(cls.ctcae_term,float8,bigint,float8,float8,float8,cls.ctcae_version,boolean)", "unit_concept_id", true);
 
 PG_FUNCTION_INFO_V1(cls_ctcae_grade);
 Datum
@@ -396,7 +415,7 @@ cls_ctcae_grade_reason(PG_FUNCTION_ARGS)
 {
 	grade_result r;
 
-	grade_eval(fcinfo, &generic_args, true, &r);
+	grade_eval(fcinfo, &reason_args, true, &r);
 	if (!r.isnull)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(r.reason));
@@ -408,7 +427,7 @@ cls_ctcae_grade_reason_omop(PG_FUNCTION_ARGS)
 {
 	grade_result r;
 
-	grade_eval(fcinfo, &generic_omop_args, true, &r);
+	grade_eval(fcinfo, &reason_omop_args, true, &r);
 	if (!r.isnull)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(r.reason));
@@ -418,38 +437,93 @@ cls_ctcae_grade_reason_omop(PG_FUNCTION_ARGS)
  * Per-term functions.  Argument order: value, unit, then the term's limits
  * in canonical units (named so in SQL), then version.
  */
-#define TERM_FUNC(sym, TERM, lln, uln, base, sympt, ver, base_value_unit, lname, uname, bname) \
+#define TERM_FUNC(sym, TERM, sqlfn, vname, lln, uln, base, sympt, ver, base_value_unit, lname, uname, bname) \
+	static const grade_args sym##_args = {sqlfn, vname, "unit", -1, TERM, 0, 1, \
+										  lln, uln, base, ver, sympt, false, \
+										  true, base_value_unit, lname, uname, \
+										  bname}; \
 	PG_FUNCTION_INFO_V1(sym); \
 	Datum \
 	sym(PG_FUNCTION_ARGS) \
 	{ \
-		static const grade_args ga = {-1, TERM, 0, 1, lln, uln, base, ver, \
-									  sympt, false, true, base_value_unit, \
-									  lname, uname, bname}; \
 		grade_result r; \
-		grade_eval(fcinfo, &ga, false, &r); \
+		grade_eval(fcinfo, &sym##_args, false, &r); \
 		if (r.isnull) \
 			PG_RETURN_NULL(); \
 		PG_RETURN_INT16((int16) r.grade); \
 	}
 
 /* (value, unit, lln_g_dl, version) */
-TERM_FUNC(cls_hypoalbuminemia_grade, CLS_T_HYPOALBUMINEMIA, 2, -1, -1, -1, 3, false, "lln_g_dl", NULL, NULL)
+TERM_FUNC(cls_hypoalbuminemia_grade, CLS_T_HYPOALBUMINEMIA,
+		  "cls.hypoalbuminemia_grade(float8,text,float8,cls.ctcae_version)", "albumin",
+		  2, -1, -1, -1, 3, false, "lln_g_dl", NULL, NULL)
 /* (value, unit, lln_mmol_l, symptomatic, version) */
-TERM_FUNC(cls_hyponatremia_grade, CLS_T_HYPONATREMIA, 2, -1, -1, 3, 4, false, "lln_mmol_l", NULL, NULL)
+TERM_FUNC(cls_hyponatremia_grade, CLS_T_HYPONATREMIA,
+		  "cls.hyponatremia_grade(float8,text,float8,boolean,cls.ctcae_version)", "sodium",
+		  2, -1, -1, 3, 4, false, "lln_mmol_l", NULL, NULL)
 /* (value, unit, uln_g_dl, baseline_g_dl, version) */
-TERM_FUNC(cls_hemoglobin_increased_grade, CLS_T_HEMOGLOBIN_INCREASED, -1, 2, 3, -1, 4, false, NULL, "uln_g_dl", "baseline_g_dl")
+TERM_FUNC(cls_hemoglobin_increased_grade, CLS_T_HEMOGLOBIN_INCREASED,
+		  "cls.hemoglobin_increased_grade(float8,text,float8,float8,cls.ctcae_version)", "hemoglobin",
+		  -1, 2, 3, -1, 4, false, NULL, "uln_g_dl", "baseline_g_dl")
 /* (value, unit, lln_g_dl, version) */
-TERM_FUNC(cls_anemia_grade, CLS_T_ANEMIA, 2, -1, -1, -1, 3, false, "lln_g_dl", NULL, NULL)
+TERM_FUNC(cls_anemia_grade, CLS_T_ANEMIA,
+		  "cls.anemia_grade(float8,text,float8,cls.ctcae_version)", "hemoglobin",
+		  2, -1, -1, -1, 3, false, "lln_g_dl", NULL, NULL)
 /* (value, unit, baseline_weight in the value's unit, version) */
-TERM_FUNC(cls_weight_gain_grade, CLS_T_WEIGHT_GAIN, -1, -1, 2, -1, 3, true, NULL, NULL, "baseline_weight")
+TERM_FUNC(cls_weight_gain_grade, CLS_T_WEIGHT_GAIN,
+		  "cls.weight_gain_grade(float8,text,float8,cls.ctcae_version)", "weight",
+		  -1, -1, 2, -1, 3, true, NULL, NULL, "baseline_weight")
 /* (value, unit, uln_u_l, version) */
-TERM_FUNC(cls_cpk_increased_grade, CLS_T_CPK_INCREASED, -1, 2, -1, -1, 3, false, NULL, "uln_u_l", NULL)
+TERM_FUNC(cls_cpk_increased_grade, CLS_T_CPK_INCREASED,
+		  "cls.cpk_increased_grade(float8,text,float8,cls.ctcae_version)", "ck",
+		  -1, 2, -1, -1, 3, false, NULL, "uln_u_l", NULL)
 /* (value, unit, uln_mg_dl, baseline_mg_dl, version) */
-TERM_FUNC(cls_creatinine_increased_grade, CLS_T_CREATININE_INCREASED, -1, 2, 3, -1, 4, false, NULL, "uln_mg_dl", "baseline_mg_dl")
+TERM_FUNC(cls_creatinine_increased_grade, CLS_T_CREATININE_INCREASED,
+		  "cls.creatinine_increased_grade(float8,text,float8,float8,cls.ctcae_version)", "creatinine",
+		  -1, 2, 3, -1, 4, false, NULL, "uln_mg_dl", "baseline_mg_dl")
 /* (value, unit, lln_10e9_l, version) */
-TERM_FUNC(cls_platelet_count_decreased_grade, CLS_T_PLATELET_COUNT_DECREASED, 2, -1, -1, -1, 3, false, "lln_10e9_l", NULL, NULL)
-TERM_FUNC(cls_neutrophil_count_decreased_grade, CLS_T_NEUTROPHIL_COUNT_DECREASED, 2, -1, -1, -1, 3, false, "lln_10e9_l", NULL, NULL)
+TERM_FUNC(cls_platelet_count_decreased_grade, CLS_T_PLATELET_COUNT_DECREASED,
+		  "cls.platelet_count_decreased_grade(float8,text,float8,cls.ctcae_version)", "platelets",
+		  2, -1, -1, -1, 3, false, "lln_10e9_l", NULL, NULL)
+TERM_FUNC(cls_neutrophil_count_decreased_grade, CLS_T_NEUTROPHIL_COUNT_DECREASED,
+		  "cls.neutrophil_count_decreased_grade(float8,text,float8,cls.ctcae_version)", "neutrophils",
+		  2, -1, -1, -1, 3, false, "lln_10e9_l", NULL, NULL)
+
+/* The argument layout of every grading function (layout_pg.h). */
+static void
+grade_layout(cls_layout_emit emit, void *arg, const grade_args *ga)
+{
+	if (ga->term_arg >= 0)
+		emit(arg, ga->fn, ga->term_arg, "term", NULL);
+	emit(arg, ga->fn, ga->value_arg, ga->value_name, NULL);
+	emit(arg, ga->fn, ga->unit_arg, ga->unit_name, NULL);
+	if (ga->lln_arg >= 0)
+		emit(arg, ga->fn, ga->lln_arg, ga->lln_name, NULL);
+	if (ga->uln_arg >= 0)
+		emit(arg, ga->fn, ga->uln_arg, ga->uln_name, NULL);
+	if (ga->base_arg >= 0)
+		emit(arg, ga->fn, ga->base_arg, ga->base_name, NULL);
+	emit(arg, ga->fn, ga->version_arg, "version", NULL);
+	if (ga->sympt_arg >= 0)
+		emit(arg, ga->fn, ga->sympt_arg, "symptomatic", NULL);
+}
+
+void
+cls_ctcae_grade_layout(cls_layout_emit emit, void *arg)
+{
+	static const grade_args *const all[] = {
+		&generic_args, &generic_omop_args, &reason_args, &reason_omop_args,
+		&cls_hypoalbuminemia_grade_args, &cls_hyponatremia_grade_args,
+		&cls_hemoglobin_increased_grade_args, &cls_anemia_grade_args,
+		&cls_weight_gain_grade_args, &cls_cpk_increased_grade_args,
+		&cls_creatinine_increased_grade_args,
+		&cls_platelet_count_decreased_grade_args,
+		&cls_neutrophil_count_decreased_grade_args,
+	};
+
+	for (size_t i = 0; i < lengthof(all); i++)
+		grade_layout(emit, arg, all[i]);
+}
 
 /* cls.ctcae_criteria(): the criteria table, as graded */
 PG_FUNCTION_INFO_V1(cls_ctcae_criteria);
