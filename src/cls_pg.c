@@ -336,44 +336,35 @@ cls_pg_bad_arg(const char *argname, const char *value, const char *detail,
 			 hint ? errhint("%s", hint) : 0));
 }
 
+/* The 22023 error for a limit the query writes that is unusable. */
+static void
+bad_limit(const char *argname, double v, bool zero_ok)
+{
+	char		buf[64];
+
+	snprintf(buf, sizeof(buf), "%g", v);
+	cls_pg_bad_arg(argname, buf,
+				   zero_ok ?
+				   "A lower reference limit must be a finite number, zero or greater." :
+				   "A reference limit or baseline must be a finite number greater than zero.",
+				   "Pass NULL when the limit is unknown: grades that need it are then NULL.");
+}
+
 void
 cls_pg_check_limit(const char *argname, double v)
 {
-	if (isnan(v) || isinf(v) || v <= 0)
-	{
-		char		buf[64];
-
-		snprintf(buf, sizeof(buf), "%g", v);
-		cls_pg_bad_arg(argname, buf,
-					   "A reference limit or baseline must be a finite number greater than zero.",
-					   "Pass NULL when the limit is unknown: grades that need it are then NULL.");
-	}
+	if (!cls_pg_limit_usable(v, false))
+		bad_limit(argname, v, false);
 }
 
+/* cls_pg_limit_arg (cls_pg.h) for a limit that is not usable. */
 int
-cls_pg_limit_arg(FunctionCallInfo fcinfo, int argno, const char *argname,
-				 bool zero_ok, bool may_raise, double *v, char **problem)
+cls_pg_limit_arg_unusable(FunctionCallInfo fcinfo, int argno,
+						  const char *argname, bool zero_ok, bool may_raise,
+						  double x, char **problem)
 {
-	double		x;
-
-	*problem = NULL;
-	if (argno < 0 || PG_ARGISNULL(argno))
-		return 0;
-	x = PG_GETARG_FLOAT8(argno);
-	*v = x;
-	if (!isnan(x) && !isinf(x) && (x > 0 || (zero_ok && x == 0)))
-		return 1;
 	if (may_raise && cls_pg_arg_in_query(fcinfo, argno))
-	{
-		char		buf[64];
-
-		snprintf(buf, sizeof(buf), "%g", x);
-		cls_pg_bad_arg(argname, buf,
-					   zero_ok ?
-					   "A lower reference limit must be a finite number, zero or greater." :
-					   "A reference limit or baseline must be a finite number greater than zero.",
-					   "Pass NULL when the limit is unknown: grades that need it are then NULL.");
-	}
+		bad_limit(argname, x, zero_ok);
 	*problem = psprintf("%s %g is not usable (a %s must be a finite number %s)",
 						argname, x, zero_ok ? "lower limit" : "limit or baseline",
 						zero_ok ? ">= 0" : "> 0");

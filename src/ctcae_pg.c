@@ -97,12 +97,36 @@ typedef struct grade_term_cache
 	bool		unit_free;		/* cls_term_unit_free(t, v) */
 } grade_term_cache;
 
+/* The last reference limit checked against the plausible range, per
+ * limit (LLN, ULN): a column of limits repeats few values. */
+typedef struct limit_check_cache
+{
+	cls_analyte a;				/* CLS_A_NONE: empty */
+	double		v;
+	bool		ok;
+} limit_check_cache;
+
 typedef struct grade_cache
 {
 	cls_unit_cache unit;		/* the last unit looked up */
 	grade_term_cache terms[2];
 	int			next;			/* the entry replaced on a miss */
+	limit_check_cache lln,
+				uln;
 } grade_cache;
+
+/* cls_reference_limit_ok through the cache (NaN never matches: checked). */
+static bool
+limit_ok_cached(limit_check_cache *c, cls_analyte a, double v)
+{
+	if (c->a != a || c->v != v)
+	{
+		c->a = a;
+		c->v = v;
+		c->ok = cls_reference_limit_ok(a, v);
+	}
+	return c->ok;
+}
 
 /* The call site's cache in fn_extra (a local one without FmgrInfo). */
 static grade_cache *
@@ -119,6 +143,7 @@ grade_cache_get(FunctionCallInfo fcinfo, grade_cache *local)
 	memset(c, 0, sizeof(*c));
 	c->unit.len = -1;
 	c->unit.analyte = CLS_A_NONE;
+	c->lln.a = c->uln.a = CLS_A_NONE;
 	if (fcinfo->flinfo != NULL)
 		fcinfo->flinfo->fn_extra = c;
 	return c;
@@ -313,12 +338,12 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 	 * often a limit in another unit than the value), or a baseline outside
 	 * the plausible range of values, is unknown; without a unit it cannot
 	 * be checked */
-	if (have_unit && in.has_lln && !cls_reference_limit_ok(a, in.lln))
+	if (have_unit && in.has_lln && !limit_ok_cached(&cache->lln, a, in.lln))
 	{
 		in.has_lln = false;
 		add_problem(&problems, limit_problem(ga->lln_name, a, in.lln));
 	}
-	if (have_unit && in.has_uln && !cls_reference_limit_ok(a, in.uln))
+	if (have_unit && in.has_uln && !limit_ok_cached(&cache->uln, a, in.uln))
 	{
 		in.has_uln = false;
 		add_problem(&problems, limit_problem(ga->uln_name, a, in.uln));
