@@ -109,6 +109,8 @@ typedef struct limit_check_cache
 typedef struct grade_cache
 {
 	cls_unit_cache unit;		/* the last unit looked up */
+	bool		unit_stable;	/* the unit is the query's (a constant or
+								 * parameter): the cached one is it */
 	grade_term_cache terms[2];
 	int			next;			/* the entry replaced on a miss */
 	limit_check_cache lln,
@@ -130,7 +132,8 @@ limit_ok_cached(limit_check_cache *c, cls_analyte a, double v)
 
 /* The call site's cache in fn_extra (a local one without FmgrInfo). */
 static grade_cache *
-grade_cache_get(FunctionCallInfo fcinfo, grade_cache *local)
+grade_cache_get(FunctionCallInfo fcinfo, const grade_args *ga,
+				grade_cache *local)
 {
 	grade_cache *c;
 
@@ -145,7 +148,10 @@ grade_cache_get(FunctionCallInfo fcinfo, grade_cache *local)
 	c->unit.analyte = CLS_A_NONE;
 	c->lln.a = c->uln.a = CLS_A_NONE;
 	if (fcinfo->flinfo != NULL)
+	{
+		c->unit_stable = get_fn_expr_arg_stable(fcinfo->flinfo, ga->unit_arg);
 		fcinfo->flinfo->fn_extra = c;
+	}
 	return c;
 }
 
@@ -192,7 +198,7 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 	const cls_term_info *ti;
 	const grade_term_cache *tc;
 	grade_cache local_cache;
-	grade_cache *cache = grade_cache_get(fcinfo, &local_cache);
+	grade_cache *cache = grade_cache_get(fcinfo, ga, &local_cache);
 	cls_analyte a;
 	cls_conv	conv = {1.0, 1.0, 0.0};
 	cls_grade_input in;
@@ -278,10 +284,19 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 	}
 	else
 	{
-		cls_unit_status st = cls_pg_unit_lookup_arg(fcinfo, ga->unit_arg, a,
-													ga->omop_unit,
-													&cache->unit,
-													&conv);
+		cls_unit_status st;
+
+		/* a unit the query writes is the same in every row: once looked
+		 * up (and kept: not longer than the cache's spelling), the
+		 * comparison with the cached spelling can be skipped */
+		if (cache->unit_stable && cache->unit.len >= 0 && cache->unit.analyte == a)
+		{
+			conv = cache->unit.conv;
+			st = cache->unit.status;
+		}
+		else
+			st = cls_pg_unit_lookup_arg(fcinfo, ga->unit_arg, a,
+										ga->omop_unit, &cache->unit, &conv);
 
 		if (st != CLS_UNIT_OK)
 		{
