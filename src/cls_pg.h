@@ -57,6 +57,12 @@ extern cls_unit_status cls_pg_unit_lookup_arg(FunctionCallInfo fcinfo,
 											  int argno, cls_analyte a,
 											  bool omop, cls_unit_cache *cache,
 											  cls_conv *out);
+/* The same through n cache entries (cache[0..n-1]; a miss fills cache[0]
+ * and moves the others down one), for rows that mix a few units. */
+extern cls_unit_status cls_pg_unit_lookup_arg_n(FunctionCallInfo fcinfo,
+												int argno, cls_analyte a,
+												bool omop, cls_unit_cache *cache,
+												int n, cls_conv *out);
 /*
  * The conversion of the unit in argument argno (not NULL).  A unit unknown
  * or invalid for the analyte is, when the query writes it, the 22023 error;

@@ -108,9 +108,9 @@ typedef struct limit_check_cache
 
 typedef struct grade_cache
 {
-	cls_unit_cache unit;		/* the last unit looked up */
+	cls_unit_cache units[4];	/* the last units looked up, newest first */
 	bool		unit_stable;	/* the unit is the query's (a constant or
-								 * parameter): the cached one is it */
+								 * parameter): units[0] is it, once kept */
 	grade_term_cache terms[2];
 	int			next;			/* the entry replaced on a miss */
 	limit_check_cache lln,
@@ -144,8 +144,11 @@ grade_cache_get(FunctionCallInfo fcinfo, const grade_args *ga,
 	else
 		c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(grade_cache));
 	memset(c, 0, sizeof(*c));
-	c->unit.len = -1;
-	c->unit.analyte = CLS_A_NONE;
+	for (int i = 0; i < (int) lengthof(c->units); i++)
+	{
+		c->units[i].len = -1;
+		c->units[i].analyte = CLS_A_NONE;
+	}
 	c->lln.a = c->uln.a = CLS_A_NONE;
 	if (fcinfo->flinfo != NULL)
 	{
@@ -289,21 +292,22 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 		/* a unit the query writes is the same in every row: once looked
 		 * up (and kept: not longer than the cache's spelling), the
 		 * comparison with the cached spelling can be skipped */
-		if (cache->unit_stable && cache->unit.len >= 0 && cache->unit.analyte == a)
+		if (cache->unit_stable && cache->units[0].len >= 0 && cache->units[0].analyte == a)
 		{
-			conv = cache->unit.conv;
-			st = cache->unit.status;
+			conv = cache->units[0].conv;
+			st = cache->units[0].status;
 		}
 		else
-			st = cls_pg_unit_lookup_arg(fcinfo, ga->unit_arg, a,
-										ga->omop_unit, &cache->unit, &conv);
+			st = cls_pg_unit_lookup_arg_n(fcinfo, ga->unit_arg, a,
+										  ga->omop_unit, cache->units,
+										  (int) lengthof(cache->units), &conv);
 
 		if (st != CLS_UNIT_OK)
 		{
 			/* the query's unit: the error; the rows': one warning */
 			if (!explain)
 				(void) cls_pg_unit_arg(fcinfo, ga->unit_arg, a, ga->omop_unit,
-									   &cache->unit, &conv);
+									   &cache->units[0], &conv);
 			if (!unit_free)
 			{
 				r->reason = cls_pg_unit_problem(a, cls_pg_unit_arg_text(fcinfo, ga->unit_arg, ga->omop_unit), st);
