@@ -100,56 +100,85 @@ cls_pg_unit_cache_init(cls_unit_cache *c, int n)
 	}
 }
 
-/* The lookup of a text unit through the cache (no error). */
+/* Whether a cache entry holds this analyte's text unit (len > 0), or its
+ * OMOP unit concept_id (len 0, the concept_id in place of a spelling). */
+static bool
+text_hit(const cls_unit_cache *c, cls_analyte a, const char *s, int len)
+{
+	return c->analyte == a && c->len == len && len > 0 &&
+		memcmp(c->unit, s, len) == 0;
+}
+
+static bool
+omop_hit(const cls_unit_cache *c, cls_analyte a, int64 concept_id)
+{
+	return c->analyte == a && c->len == 0 &&
+		memcmp(c->unit, &concept_id, sizeof(concept_id)) == 0;
+}
+
+/* The entry a miss fills: the first, after the others move down one
+ * (the oldest is dropped). */
+static cls_unit_cache *
+cache_insert(cls_unit_cache *cache, int n)
+{
+	if (n > 1)
+		memmove(&cache[1], &cache[0], (n - 1) * sizeof(cache[0]));
+	return &cache[0];
+}
+
+/* The lookup of a text unit through n cache entries (no error). */
 static cls_unit_status
-unit_lookup_cached(cls_analyte a, text *unit, cls_unit_cache *cache,
+unit_lookup_cached(cls_analyte a, text *unit, cls_unit_cache *cache, int n,
 				   cls_conv *out)
 {
 	const char *s = VARDATA_ANY(unit);
 	int			len = VARSIZE_ANY_EXHDR(unit);
 	cls_unit_status st;
 
-	if (cache && cache->analyte == a && cache->len == len && len > 0 &&
-		memcmp(cache->unit, s, len) == 0)
-	{
-		*out = cache->conv;
-		return cache->status;
-	}
+	for (int i = 0; cache && i < n; i++)
+		if (text_hit(&cache[i], a, s, len))
+		{
+			*out = cache[i].conv;
+			return cache[i].status;
+		}
 	st = cls_unit_lookup(a, s, len, out);
 	/* len 0 is the OMOP entry's mark: an empty spelling is not kept */
 	if (cache && len > 0 && len <= (int) sizeof(cache->unit))
 	{
-		cache->analyte = a;
-		cache->len = len;
-		memcpy(cache->unit, s, len);
-		cache->conv = *out;
-		cache->status = st;
+		cls_unit_cache *c = cache_insert(cache, n);
+
+		c->analyte = a;
+		c->len = len;
+		memcpy(c->unit, s, len);
+		c->conv = *out;
+		c->status = st;
 	}
 	return st;
 }
 
-/* The same for an OMOP unit concept_id: the cache stores the concept_id in
- * place of a spelling, len 0. */
+/* The same for an OMOP unit concept_id. */
 static cls_unit_status
 unit_lookup_omop_cached(cls_analyte a, int64 concept_id,
-						cls_unit_cache *cache, cls_conv *out)
+						cls_unit_cache *cache, int n, cls_conv *out)
 {
 	cls_unit_status st;
 
-	if (cache && cache->analyte == a && cache->len == 0 &&
-		memcmp(cache->unit, &concept_id, sizeof(concept_id)) == 0)
-	{
-		*out = cache->conv;
-		return cache->status;
-	}
+	for (int i = 0; cache && i < n; i++)
+		if (omop_hit(&cache[i], a, concept_id))
+		{
+			*out = cache[i].conv;
+			return cache[i].status;
+		}
 	st = cls_unit_lookup_omop(a, concept_id, out);
 	if (cache)
 	{
-		cache->analyte = a;
-		cache->len = 0;
-		memcpy(cache->unit, &concept_id, sizeof(concept_id));
-		cache->conv = *out;
-		cache->status = st;
+		cls_unit_cache *c = cache_insert(cache, n);
+
+		c->analyte = a;
+		c->len = 0;
+		memcpy(c->unit, &concept_id, sizeof(concept_id));
+		c->conv = *out;
+		c->status = st;
 	}
 	return st;
 }
@@ -158,7 +187,7 @@ void
 cls_pg_unit_conv(cls_analyte a, text *unit, cls_unit_cache *cache,
 				 cls_conv *out)
 {
-	cls_unit_status st = unit_lookup_cached(a, unit, cache, out);
+	cls_unit_status st = unit_lookup_cached(a, unit, cache, 1, out);
 
 	if (st != CLS_UNIT_OK)
 		cls_pg_unit_error(a, text_to_cstring(unit), st);
@@ -265,12 +294,20 @@ warn_unit_once(cls_analyte a, const char *unit, cls_unit_status st)
 }
 
 cls_unit_status
+cls_pg_unit_lookup_arg_n(FunctionCallInfo fcinfo, int argno, cls_analyte a,
+						 bool omop, cls_unit_cache *cache, int n,
+						 cls_conv *out)
+{
+	if (omop)
+		return unit_lookup_omop_cached(a, PG_GETARG_INT64(argno), cache, n, out);
+	return unit_lookup_cached(a, PG_GETARG_TEXT_PP(argno), cache, n, out);
+}
+
+cls_unit_status
 cls_pg_unit_lookup_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a,
 					   bool omop, cls_unit_cache *cache, cls_conv *out)
 {
-	if (omop)
-		return unit_lookup_omop_cached(a, PG_GETARG_INT64(argno), cache, out);
-	return unit_lookup_cached(a, PG_GETARG_TEXT_PP(argno), cache, out);
+	return cls_pg_unit_lookup_arg_n(fcinfo, argno, a, omop, cache, 1, out);
 }
 
 char *
@@ -366,44 +403,35 @@ cls_pg_bad_arg(const char *argname, const char *value, const char *detail,
 			 hint ? errhint("%s", hint) : 0));
 }
 
+/* The 22023 error for a limit the query writes that is unusable. */
+static void
+bad_limit(const char *argname, double v, bool zero_ok)
+{
+	char		buf[64];
+
+	snprintf(buf, sizeof(buf), "%g", v);
+	cls_pg_bad_arg(argname, buf,
+				   zero_ok ?
+				   "A lower reference limit must be a finite number, zero or greater." :
+				   "A reference limit or baseline must be a finite number greater than zero.",
+				   "Pass NULL when the limit is unknown: grades that need it are then NULL.");
+}
+
 void
 cls_pg_check_limit(const char *argname, double v)
 {
-	if (isnan(v) || isinf(v) || v <= 0)
-	{
-		char		buf[64];
-
-		snprintf(buf, sizeof(buf), "%g", v);
-		cls_pg_bad_arg(argname, buf,
-					   "A reference limit or baseline must be a finite number greater than zero.",
-					   "Pass NULL when the limit is unknown: grades that need it are then NULL.");
-	}
+	if (!cls_pg_limit_usable(v, false))
+		bad_limit(argname, v, false);
 }
 
+/* cls_pg_limit_arg (cls_pg.h) for a limit that is not usable. */
 int
-cls_pg_limit_arg(FunctionCallInfo fcinfo, int argno, const char *argname,
-				 bool zero_ok, bool may_raise, double *v, char **problem)
+cls_pg_limit_arg_unusable(FunctionCallInfo fcinfo, int argno,
+						  const char *argname, bool zero_ok, bool may_raise,
+						  double x, char **problem)
 {
-	double		x;
-
-	*problem = NULL;
-	if (argno < 0 || PG_ARGISNULL(argno))
-		return 0;
-	x = PG_GETARG_FLOAT8(argno);
-	*v = x;
-	if (!isnan(x) && !isinf(x) && (x > 0 || (zero_ok && x == 0)))
-		return 1;
 	if (may_raise && cls_pg_arg_in_query(fcinfo, argno))
-	{
-		char		buf[64];
-
-		snprintf(buf, sizeof(buf), "%g", x);
-		cls_pg_bad_arg(argname, buf,
-					   zero_ok ?
-					   "A lower reference limit must be a finite number, zero or greater." :
-					   "A reference limit or baseline must be a finite number greater than zero.",
-					   "Pass NULL when the limit is unknown: grades that need it are then NULL.");
-	}
+		bad_limit(argname, x, zero_ok);
 	*problem = psprintf("%s %g is not usable (a %s must be a finite number %s)",
 						argname, x, zero_ok ? "lower limit" : "limit or baseline",
 						zero_ok ? ">= 0" : "> 0");

@@ -64,6 +64,12 @@ extern cls_unit_status cls_pg_unit_lookup_arg(FunctionCallInfo fcinfo,
 											  int argno, cls_analyte a,
 											  bool omop, cls_unit_cache *cache,
 											  cls_conv *out);
+/* The same through n cache entries (cache[0..n-1]; a miss fills cache[0]
+ * and moves the others down one), for rows that mix a few units. */
+extern cls_unit_status cls_pg_unit_lookup_arg_n(FunctionCallInfo fcinfo,
+												int argno, cls_analyte a,
+												bool omop, cls_unit_cache *cache,
+												int n, cls_conv *out);
 /*
  * The conversion of the unit in argument argno (not NULL).  A unit unknown
  * or invalid for the analyte is, when the query writes it, the 22023 error;
@@ -93,9 +99,34 @@ extern char *cls_pg_unit_problem(cls_analyte a, const char *unit,
  * is a real reference range), -1 when not: then *problem says why, after
  * the 22023 error when the query writes it and may_raise.  *v is the value.
  */
-extern int	cls_pg_limit_arg(FunctionCallInfo fcinfo, int argno,
-							 const char *argname, bool zero_ok, bool may_raise,
-							 double *v, char **problem);
+extern int	cls_pg_limit_arg_unusable(FunctionCallInfo fcinfo, int argno,
+									  const char *argname, bool zero_ok,
+									  bool may_raise, double x, char **problem);
+
+/* A limit is usable when finite and > 0 (or 0 when zero_ok). */
+static inline bool
+cls_pg_limit_usable(double x, bool zero_ok)
+{
+	return !isnan(x) && !isinf(x) && (x > 0 || (zero_ok && x == 0));
+}
+
+/* Inline: it is on the per-row path of grading. */
+static inline int
+cls_pg_limit_arg(FunctionCallInfo fcinfo, int argno, const char *argname,
+				 bool zero_ok, bool may_raise, double *v, char **problem)
+{
+	double		x;
+
+	*problem = NULL;
+	if (argno < 0 || PG_ARGISNULL(argno))
+		return 0;
+	x = PG_GETARG_FLOAT8(argno);
+	*v = x;
+	if (cls_pg_limit_usable(x, zero_ok))
+		return 1;
+	return cls_pg_limit_arg_unusable(fcinfo, argno, argname, zero_ok,
+									 may_raise, x, problem);
+}
 
 /* Check a user-given limit (LLN, ULN, baseline): finite and > 0, else a
  * 22023 error naming the argument. */

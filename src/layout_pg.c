@@ -38,5 +38,6 @@ cls_glue_layout(PG_FUNCTION_ARGS)
 	cls_triad_wide_layout(put_row, rsi);
 	cls_triad_agg_layout(put_row, rsi);
 	cls_tgx_check_layout(put_row, rsi);
+	cls_ctcae_grade_layout(put_row, rsi);
 	return (Datum) 0;
 }

@@ -26,5 +26,6 @@ extern void cls_triad_wide_layout(cls_layout_emit emit, void *arg);	/* triad_wid
 extern void cls_triad_criteria_layout(cls_layout_emit emit, void *arg);	/* triad_pg.c */
 extern void cls_triad_agg_layout(cls_layout_emit emit, void *arg);	/* triad_episodes_pg.c */
 extern void cls_tgx_check_layout(cls_layout_emit emit, void *arg);	/* tagraxofusp_pg.c */
+extern void cls_ctcae_grade_layout(cls_layout_emit emit, void *arg);	/* ctcae_pg.c */
 
 #endif							/* CLS_LAYOUT_PG_H */
