@@ -66,7 +66,7 @@ END $$;
 SELECT * FROM pg_temp.default_drift();
 
 -- numbers quoted in COMMENTs agree with the core's defaults too
-SELECT obj_description('cls.drug_criteria(float8,float8,float8,float8,float8,float8,float8,float8,float8,float8,boolean,boolean,interval,interval,interval,interval,interval,interval,interval)'::regprocedure)
+SELECT obj_description('cls.drug_criteria(float8,float8,float8,float8,float8,float8,float8,float8,float8,float8,boolean,boolean,interval,interval,interval,interval,interval,interval,interval,float8,text)'::regprocedure)
        ~ format('albumin < %s g/dL or fallen >= %s',
                 (cls.criteria_defaults('drug')).albumin_below,
                 (cls.criteria_defaults('drug')).albumin_fall) AS drug_comment_in_step;

@@ -6,11 +6,13 @@
  *  - eras: the state is a list of closed spans kept merged with the gap
  *    tolerance (memory proportional to the number of eras, not rows);
  *    combine is span union, which is associative and commutative;
- *  - state episodes: the state collects (t, active) observations, 16 bytes
- *    each; combine concatenates; the final function sorts a copy with a
- *    total order and builds the episodes (core cls_state_episodes).
- * Final functions never modify the state, so both also work as window
- * aggregates.  Serialized states (parallel plans) start with a version
+ *  - state episodes: the state collects the times of active and of
+ *    inactive observations, 8 bytes each; the worker sorts them before it
+ *    serializes, combine merges sorted arrays (else concatenates); the
+ *    final function sorts them in place and builds the episodes (core
+ *    cls_state_episodes).
+ * Final functions never change what a state means (sorting in place keeps
+ * the multiset), so both also work as window aggregates.  Serialized states (parallel plans) start with a version
  * word and are checked completely on the way in.
  *
  * Durations are elapsed time: an interval argument becomes microseconds
@@ -100,6 +102,16 @@ varying_arg(const char *argname)
 			 errmsg("%s differs between rows of one group", argname),
 			 errdetail("An episode aggregate needs one value of %s for the whole group.", argname),
 			 errhint("Pass a constant, or group by the column that decides it.")));
+}
+
+/* A combine function whose right state is NULL returns its left one (NULL
+ * too when both are). */
+static Datum
+combine_left(FunctionCallInfo fcinfo, void *a)
+{
+	if (a == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(a);
 }
 
 /* ------------------------------------------------------------------------
@@ -220,11 +232,7 @@ cls_eras_combine(PG_FUNCTION_ARGS)
 	ErasState  *b = PG_ARGISNULL(1) ? NULL : (ErasState *) PG_GETARG_POINTER(1);
 
 	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+		return combine_left(fcinfo, a);
 	if (a == NULL)
 	{
 		/* copy the right state into the aggregate context */
@@ -437,37 +445,106 @@ cls_eras_final(PG_FUNCTION_ARGS)
  * State episodes
  * ------------------------------------------------------------------------ */
 
+/*
+ * The state keeps the times of the active observations and those of the
+ * inactive ones as two int64 arrays (8 bytes per observation; the flag is
+ * which array).  Each array knows whether it is non-decreasing: rows of a
+ * warehouse mostly come in time order, so appends usually keep it so, a
+ * worker sorts its arrays before it serializes them, and combine merges
+ * two sorted arrays instead of concatenating them.
+ */
+typedef struct StateTimes
+{
+	Size		n;
+	Size		cap;
+	int64	   *t;				/* NULL until the first time */
+	bool		sorted;			/* t[0..n) non-decreasing */
+} StateTimes;
+
 typedef struct StateEpState
 {
 	cls_state_params p;
-	Size		n;
-	Size		cap;
-	cls_state_obs *obs;
+	Interval	iv[3];			/* the interval arguments p was computed
+								 * from: a row repeating them (a constant)
+								 * skips their conversion */
+	StateTimes	act;			/* times of active observations */
+	StateTimes	inact;			/* times of inactive observations */
 } StateEpState;
 
-#define STATE_MIN_CAP 256
+#define STATE_MIN_CAP 128
 
 static StateEpState *
-state_new(MemoryContext ctx, const cls_state_params *p, Size cap)
+state_new(MemoryContext ctx, const cls_state_params *p)
 {
 	StateEpState *st = MemoryContextAllocZero(ctx, sizeof(StateEpState));
 
 	st->p = *p;
-	st->cap = Max(cap, STATE_MIN_CAP);
-	st->obs = cls_realloc_huge(ctx, NULL, st->cap, sizeof(cls_state_obs), "observations");
+	st->act.sorted = st->inact.sorted = true;
+	/* iv[] all zero: no cached argument (a zero interval converts to 0
+	 * anyway, so a match on it is right too) */
 	return st;
 }
 
 static void
-state_reserve(MemoryContext ctx, StateEpState *st, Size more)
+times_reserve(MemoryContext ctx, StateTimes *a, Size more)
 {
 	Size		need;
 
-	if (st->n + more <= st->cap)
+	if (more <= a->cap - a->n)
 		return;
-	need = Max(st->cap * 2, st->n + more);
-	st->obs = cls_realloc_huge(ctx, st->obs, need, sizeof(cls_state_obs), "observations");
-	st->cap = need;
+	if (more > MaxAllocHugeSize / sizeof(int64) - a->n)
+		need = MaxAllocHugeSize / sizeof(int64) + 1;	/* the error below */
+	else
+		need = Max(Max(a->cap * 2, a->n + more), STATE_MIN_CAP);
+	a->t = cls_realloc_huge(ctx, a->t, need, sizeof(int64), "observations");
+	a->cap = need;
+}
+
+static inline void
+times_append(MemoryContext ctx, StateTimes *a, int64 t)
+{
+	if (unlikely(a->n >= a->cap))
+		times_reserve(ctx, a, 1);
+	if (a->n > 0 && t < a->t[a->n - 1])
+		a->sorted = false;
+	a->t[a->n++] = t;
+}
+
+/* Sort in place (the state means the same multiset of times). */
+static void
+times_sort(StateTimes *a)
+{
+	if (!a->sorted)
+	{
+		cls_time_sort(a->t, a->n);
+		a->sorted = true;
+	}
+}
+
+/* dst := dst + src: a merge when both are sorted, else a concatenation. */
+static void
+times_combine(MemoryContext ctx, StateTimes *dst, const StateTimes *src)
+{
+	if (src->n == 0)
+		return;
+	if (dst->sorted && src->sorted && dst->n > 0 &&
+		src->t[0] < dst->t[dst->n - 1])
+	{
+		int64	   *out = cls_alloc_huge(ctx, dst->n + src->n, sizeof(int64),
+										 "observations");
+
+		cls_time_merge(dst->t, dst->n, src->t, src->n, out);
+		pfree(dst->t);
+		dst->t = out;
+		dst->n += src->n;
+		dst->cap = dst->n;
+		return;
+	}
+	times_reserve(ctx, dst, src->n);
+	if (!src->sorted || (dst->n > 0 && src->t[0] < dst->t[dst->n - 1]))
+		dst->sorted = false;
+	cls_copy_interruptible(dst->t + dst->n, src->t, src->n * sizeof(int64));
+	dst->n += src->n;
 }
 
 static void
@@ -489,7 +566,7 @@ cls_state_episodes_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx = agg_context(fcinfo, "cls.state_episodes");
 	StateEpState *st = PG_ARGISNULL(0) ? NULL : (StateEpState *) PG_GETARG_POINTER(0);
-	cls_state_params p;
+	int			niv = PG_NARGS() > 5 ? 3 : 2;
 	TimestampTz t;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
@@ -500,27 +577,29 @@ cls_state_episodes_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(st);
 	}
 	t = PG_GETARG_TIMESTAMPTZ(1);
-	if (PG_ARGISNULL(3))
-		null_arg("max_gap");
-	if (PG_ARGISNULL(4))
-		null_arg("hold");
-	p.max_gap = duration_arg(PG_GETARG_INTERVAL_P(3), "max_gap");
-	p.hold = duration_arg(PG_GETARG_INTERVAL_P(4), "hold");
-	p.min_duration = 0;
-	if (PG_NARGS() > 5)
+	for (int k = 0; k < niv; k++)
+		if (PG_ARGISNULL(3 + k))
+			null_arg(k == 0 ? "max_gap" : k == 1 ? "hold" : "min_duration");
+	/* the interval arguments: converted and checked unless they are the
+	 * very values of the previous row of the group */
+	if (st == NULL ||
+		memcmp(&st->iv[0], PG_GETARG_INTERVAL_P(3), sizeof(Interval)) != 0 ||
+		memcmp(&st->iv[1], PG_GETARG_INTERVAL_P(4), sizeof(Interval)) != 0 ||
+		(niv == 3 && memcmp(&st->iv[2], PG_GETARG_INTERVAL_P(5), sizeof(Interval)) != 0))
 	{
-		if (PG_ARGISNULL(5))
-			null_arg("min_duration");
-		p.min_duration = duration_arg(PG_GETARG_INTERVAL_P(5), "min_duration");
+		cls_state_params p;
+
+		p.max_gap = duration_arg(PG_GETARG_INTERVAL_P(3), "max_gap");
+		p.hold = duration_arg(PG_GETARG_INTERVAL_P(4), "hold");
+		p.min_duration = niv == 3 ? duration_arg(PG_GETARG_INTERVAL_P(5), "min_duration") : 0;
+		if (st == NULL)
+			st = state_new(ctx, &p);
+		else
+			check_params(st, &p);
+		for (int k = 0; k < niv; k++)
+			memcpy(&st->iv[k], PG_GETARG_INTERVAL_P(3 + k), sizeof(Interval));
 	}
-	if (st == NULL)
-		st = state_new(ctx, &p, STATE_MIN_CAP);
-	else
-		check_params(st, &p);
-	state_reserve(ctx, st, 1);
-	st->obs[st->n].t = t;
-	st->obs[st->n].active = PG_GETARG_BOOL(2);
-	st->n++;
+	times_append(ctx, PG_GETARG_BOOL(2) ? &st->act : &st->inact, t);
 	PG_RETURN_POINTER(st);
 }
 
@@ -533,28 +612,21 @@ cls_state_episodes_combine(PG_FUNCTION_ARGS)
 	StateEpState *b = PG_ARGISNULL(1) ? NULL : (StateEpState *) PG_GETARG_POINTER(1);
 
 	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+		return combine_left(fcinfo, a);
 	if (a == NULL)
-	{
-		a = state_new(ctx, &b->p, b->n);
-		cls_copy_interruptible(a->obs, b->obs, b->n * sizeof(cls_state_obs));
-		a->n = b->n;
-		PG_RETURN_POINTER(a);
-	}
-	check_params(a, &b->p);
-	state_reserve(ctx, a, b->n);
-	cls_copy_interruptible(a->obs + a->n, b->obs, b->n * sizeof(cls_state_obs));
-	a->n += b->n;
+		a = state_new(ctx, &b->p);	/* a copy in the aggregate context */
+	else
+		check_params(a, &b->p);
+	times_combine(ctx, &a->act, &b->act);
+	times_combine(ctx, &a->inact, &b->inact);
 	PG_RETURN_POINTER(a);
 }
 
 /*
- * Serialized state-episode state: the header, then n int64 times, then n
- * bytes (0 or 1) of active flags: 9 bytes per observation.
+ * Serialized state-episode state: the header, then na int64 times of the
+ * active observations, then ni of the inactive ones (8 bytes per
+ * observation).  The worker sorts both arrays first, so that the leader's
+ * combine merges them; the leader verifies the order (it trusts nothing).
  */
 typedef struct StateSerialHeader
 {
@@ -563,7 +635,8 @@ typedef struct StateSerialHeader
 	int64		max_gap;
 	int64		hold;
 	int64		min_duration;
-	int64		n;
+	int64		na;
+	int64		ni;
 } StateSerialHeader;
 
 PG_FUNCTION_INFO_V1(cls_state_episodes_serialize);
@@ -572,20 +645,23 @@ cls_state_episodes_serialize(PG_FUNCTION_ARGS)
 {
 	StateEpState *st = (StateEpState *) PG_GETARG_POINTER(0);
 	StateSerialHeader h;
+	Size		max = (MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(int64);
 	Size		len;
 	bytea	   *out;
 	char	   *p;
 
 	agg_context(fcinfo, "cls.state_episodes serialize");
-	if (st->n > (MaxAllocSize - VARHDRSZ - sizeof(h)) / (sizeof(int64) + 1))
+	if (st->act.n > max || st->inact.n > max - st->act.n)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many observations in one group to pass between parallel workers: %zu",
-						(size_t) st->n),
+						(size_t) (st->act.n + st->inact.n)),
 				 errdetail("A parallel worker can pass at most %zu observations of one group.",
-						   (size_t) ((MaxAllocSize - VARHDRSZ - sizeof(h)) / (sizeof(int64) + 1))),
+						   (size_t) max),
 				 errhint("Disable parallel query for this statement (SET max_parallel_workers_per_gather = 0).")));
-	len = VARHDRSZ + sizeof(h) + st->n * (sizeof(int64) + 1);
+	times_sort(&st->act);
+	times_sort(&st->inact);
+	len = VARHDRSZ + sizeof(h) + (st->act.n + st->inact.n) * sizeof(int64);
 	out = palloc(len);
 	SET_VARSIZE(out, len);
 	memset(&h, 0, sizeof(h));
@@ -593,24 +669,38 @@ cls_state_episodes_serialize(PG_FUNCTION_ARGS)
 	h.max_gap = st->p.max_gap;
 	h.hold = st->p.hold;
 	h.min_duration = st->p.min_duration;
-	h.n = (int64) st->n;
+	h.na = (int64) st->act.n;
+	h.ni = (int64) st->inact.n;
 	p = VARDATA(out);
 	memcpy(p, &h, sizeof(h));
 	p += sizeof(h);
-	for (Size i = 0; i < st->n; i++)
-	{
-		if ((i & 1048575) == 0)
-			CHECK_FOR_INTERRUPTS();
-		memcpy(p, &st->obs[i].t, sizeof(int64));
-		p += sizeof(int64);
-	}
-	for (Size i = 0; i < st->n; i++)
-	{
-		if ((i & 1048575) == 0)
-			CHECK_FOR_INTERRUPTS();
-		*p++ = st->obs[i].active ? 1 : 0;
-	}
+	cls_copy_interruptible(p, st->act.t, st->act.n * sizeof(int64));
+	p += st->act.n * sizeof(int64);
+	cls_copy_interruptible(p, st->inact.t, st->inact.n * sizeof(int64));
 	PG_RETURN_BYTEA_P(out);
+}
+
+/* n times from p into a (a new array), each finite; sorted is found out */
+static void
+times_read(MemoryContext ctx, StateTimes *a, const char *p, Size n)
+{
+	a->n = a->cap = 0;
+	a->t = NULL;
+	a->sorted = true;
+	if (n == 0)
+		return;
+	times_reserve(ctx, a, n);
+	cls_copy_interruptible(a->t, p, n * sizeof(int64));
+	for (Size i = 0; i < n; i++)
+	{
+		if ((i & 1048575) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (TIMESTAMP_NOT_FINITE(a->t[i]))
+			bad_state("cls.state_episodes");
+		if (i > 0 && a->t[i] < a->t[i - 1])
+			a->sorted = false;
+	}
+	a->n = n;
 }
 
 PG_FUNCTION_INFO_V1(cls_state_episodes_deserialize);
@@ -622,37 +712,28 @@ cls_state_episodes_deserialize(PG_FUNCTION_ARGS)
 	const char *p = VARDATA_ANY(in);
 	StateSerialHeader h;
 	StateEpState *st;
-	const char *flags;
+	Size		max;
 
 	agg_context(fcinfo, "cls.state_episodes deserialize");
 	if (len < sizeof(h))
 		bad_state("cls.state_episodes");
 	memcpy(&h, p, sizeof(h));
+	max = (len - sizeof(h)) / sizeof(int64);
 	if (h.version != STATE_SERIAL_VERSION || h.max_gap < 0 || h.hold < 0 ||
-		h.min_duration < 0 || h.n < 0 ||
-		(uint64) h.n > (len - sizeof(h)) / (sizeof(int64) + 1) ||
-		len != sizeof(h) + (Size) h.n * (sizeof(int64) + 1))
+		h.min_duration < 0 || h.na < 0 || h.ni < 0 ||
+		(uint64) h.na > max || (uint64) h.ni > max - (Size) h.na ||
+		len != sizeof(h) + ((Size) h.na + (Size) h.ni) * sizeof(int64))
 		bad_state("cls.state_episodes");
 	{
 		cls_state_params prm = {h.max_gap, h.hold, h.min_duration};
 
-		st = state_new(CurrentMemoryContext, &prm, (Size) h.n);
+		st = state_new(CurrentMemoryContext, &prm);
 	}
+	/* the interval arguments are not known here: iv[] stays zero, and the
+	 * combine function compares p */
 	p += sizeof(h);
-	flags = p + (Size) h.n * sizeof(int64);
-	for (Size i = 0; i < (Size) h.n; i++)
-	{
-		int64		t;
-
-		if ((i & 1048575) == 0)
-			CHECK_FOR_INTERRUPTS();
-		memcpy(&t, p + i * sizeof(int64), sizeof(int64));
-		if (TIMESTAMP_NOT_FINITE(t) || (flags[i] != 0 && flags[i] != 1))
-			bad_state("cls.state_episodes");
-		st->obs[i].t = t;
-		st->obs[i].active = flags[i] == 1;
-	}
-	st->n = (Size) h.n;
+	times_read(CurrentMemoryContext, &st->act, p, (Size) h.na);
+	times_read(CurrentMemoryContext, &st->inact, p + (Size) h.na * sizeof(int64), (Size) h.ni);
 	PG_RETURN_POINTER(st);
 }
 
@@ -669,13 +750,17 @@ cls_state_episodes_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (StateEpState *) PG_GETARG_POINTER(0);
-	/* sort a copy: the state is left as it is (window use) */
-	obs = cls_realloc_huge(CurrentMemoryContext, NULL, st->n, sizeof(cls_state_obs), "observations");
-	cls_copy_interruptible(obs, st->obs, st->n * sizeof(cls_state_obs));
-	cls_state_obs_sort(obs, st->n);
-	/* episodes are written over the sorted copy (allowed by the core) */
+	/* sorting the two arrays in place does not change what the state
+	 * means, so the aggregate still works as a window function */
+	times_sort(&st->act);
+	times_sort(&st->inact);
+	n = st->act.n + st->inact.n;
+	obs = cls_realloc_huge(CurrentMemoryContext, NULL, n, sizeof(cls_state_obs), "observations");
+	cls_state_obs_from_times(st->act.t, st->act.n, st->inact.t, st->inact.n, obs);
+	/* episodes are written over the merged observations (allowed by the
+	 * core) */
 	spans = (cls_span *) obs;
-	n = cls_state_episodes(obs, st->n, &st->p, spans);
+	n = cls_state_episodes(obs, n, &st->p, spans);
 	PG_RETURN_MULTIRANGE_P(spans_to_multirange(fcinfo, cls_pg_range_type(cls_pg_result_time_kind(fcinfo)),
 											   cls_pg_multirange_type(cls_pg_result_time_kind(fcinfo)),
 											   spans, n, false));

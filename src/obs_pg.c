@@ -94,9 +94,23 @@ cls_obs_buf_concat(cls_obs_buf *dst, const cls_obs_buf *src)
 {
 	if (src->count == 0)
 		return;
+	if (dst->sorted && src->sorted && dst->count > 0 &&
+		cls_obs_less(&src->items[0], &dst->items[dst->count - 1]))
+	{
+		/* merge into a new array of exactly the room needed */
+		cls_obs_buf	m;
+
+		cls_obs_buf_init(&m, dst->mcxt);
+		cls_obs_buf_reserve(&m, dst->count + src->count);
+		cls_obs_merge(dst->items, dst->count, src->items, src->count, m.items);
+		m.count = dst->count + src->count;
+		pfree(dst->items);
+		*dst = m;
+		return;
+	}
 	cls_obs_buf_reserve(dst, src->count);
 	if (!src->sorted ||
-		(dst->count > 0 && src->items[0].t <= dst->items[dst->count - 1].t))
+		(dst->count > 0 && cls_obs_less(&src->items[0], &dst->items[dst->count - 1])))
 		dst->sorted = false;
 	cls_copy_interruptible(dst->items + dst->count, src->items,
 						   src->count * sizeof(cls_obs));
@@ -216,11 +230,14 @@ cls_obs_buf_read(StringInfo r, cls_obs_buf *b, MemoryContext mcxt,
 	cls_copy_interruptible(b->items, r->data + r->cursor, (Size) n * sizeof(cls_obs));
 	r->cursor += (Size) n * sizeof(cls_obs);
 	b->count = (Size) n;
-	b->sorted = false;
+	b->sorted = true;			/* until an observation is out of order */
 	for (Size i = 0; i < b->count; i++)
 	{
 		const cls_obs *o = &b->items[i];
 		bool		ok = (o->analyte >= 0 && o->analyte < CLS_A__COUNT);
+
+		if (i > 0 && cls_obs_less(o, o - 1))
+			b->sorted = false;
 
 		if ((i & (OBS_TICK - 1)) == 0)
 			CHECK_FOR_INTERRUPTS();

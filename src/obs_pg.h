@@ -160,18 +160,22 @@ cls_obs_buf_append(cls_obs_buf *b, int64 t, double v, int32 analyte)
 
 	if (unlikely(b->count >= b->capacity))
 		cls_obs_buf_reserve(b, 1);
-	/* t is the primary key of the order: a later time keeps it sorted */
-	if (b->count > 0 && t <= b->items[b->count - 1].t)
-		b->sorted = false;
-	o = &b->items[b->count++];
+	o = &b->items[b->count];
 	o->t = t;
 	o->v = v + 0.0;
 	o->analyte = analyte;
+	/* an observation not before the last one in the total order keeps the
+	 * buffer sorted (a repeated time too, when its analyte and value
+	 * follow) */
+	if (b->count > 0 && cls_obs_less(o, o - 1))
+		b->sorted = false;
+	b->count++;
 }
 
 /* Append all of src to dst (a combine function; dst may be a new, empty
  * buffer in the aggregate context, to copy a right state whose left state
- * is NULL).  Cancellable. */
+ * is NULL): two sorted buffers are merged (into a new array), so dst stays
+ * sorted.  Cancellable. */
 extern void cls_obs_buf_concat(cls_obs_buf *dst, const cls_obs_buf *src);
 
 /* Sort in place by cls_obs_sort unless already sorted; true when it

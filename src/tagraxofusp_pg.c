@@ -327,6 +327,8 @@ cls_obs_serialize(PG_FUNCTION_ARGS)
 	zone = *state_zone(s);
 	/* the reserved word: the length of the zone that follows it (0: none) */
 	h[1] = zone ? (uint32) VARSIZE_ANY_EXHDR(zone) : 0;
+	/* sorted here, in the worker, so that the leader's combine merges */
+	(void) cls_obs_buf_sort(s);
 	cls_obs_serial_begin(&buf, sizeof(h) + h[1], s, "this cls aggregate");
 	appendBinaryStringInfo(&buf, (const char *) h, sizeof(h));
 	if (zone)

@@ -490,6 +490,8 @@ cls_triad_state_write(StringInfo buf, void *state)
 	TriadState *st = (TriadState *) state;
 	TriadSerialHeader h;
 
+	/* sorted here, in the worker, so that the leader's combine merges */
+	state_sort(st);
 	state_header(st, &h);
 	appendBinaryStringInfo(buf, (const char *) &h, sizeof(h));
 	cls_obs_buf_write(buf, &st->obs);
@@ -547,9 +549,10 @@ cls_triad_state_contents(void *state, const cls_obs **obs, size_t *n,
  * usable as a window function.
  */
 static void
-state_evaluate(TriadState *st)
+state_evaluate(FunctionCallInfo fcinfo, TriadState *st)
 {
 	cls_obs_buf *b = &st->obs;
+	cls_calendar cal;
 
 	if (st->ev_valid && st->ev.next <= b->count)
 	{
@@ -569,6 +572,8 @@ state_evaluate(TriadState *st)
 	{
 		(void) cls_obs_buf_sort(b);
 		cls_triad_eval_init(&st->ev, &st->crit, st->baselines);
+		cls_triad_calendar(fcinfo, &st->crit, &cal);
+		cls_triad_eval_set_calendar(&st->ev, &cal);
 		st->ev_valid = true;
 	}
 	cls_triad_eval_run(&st->ev, b->items, b->count, NULL);
@@ -609,7 +614,7 @@ cls_triad_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (TriadState *) PG_GETARG_POINTER(0);
-	state_evaluate(st);
+	state_evaluate(fcinfo, st);
 	ev = &st->ev;
 	rt = cls_triad_result_types(fcinfo, TS_FIRST_EVIDENCE, false);
 	if (rt->td->natts != TS__NATTS)
@@ -658,6 +663,7 @@ cls_triad_timeline_final(PG_FUNCTION_ARGS)
 	TriadState *st;
 	ResultTypes *rt;
 	cls_triad_eval ev;
+	cls_calendar cal;
 	cls_triad_point *pts;
 	Datum	   *elems;
 	size_t		np;
@@ -672,6 +678,8 @@ cls_triad_timeline_final(PG_FUNCTION_ARGS)
 	pts = cls_alloc_huge(CurrentMemoryContext, st->obs.count,
 						 sizeof(cls_triad_point), "timeline points");
 	cls_triad_eval_init(&ev, &st->crit, st->baselines);
+	cls_triad_calendar(fcinfo, &st->crit, &cal);
+	cls_triad_eval_set_calendar(&ev, &cal);
 	np = cls_triad_eval_run(&ev, st->obs.items, st->obs.count, pts);
 	if (np > MaxAllocSize / sizeof(Datum) / 4)
 		ereport(ERROR,

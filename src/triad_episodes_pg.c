@@ -602,6 +602,7 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 				ne,
 				ws;
 	cls_triad_criteria crit;
+	cls_calendar cal;
 	double		base[CLS_IN__COUNT];
 	void	   *work;
 	cls_span   *spans;
@@ -633,7 +634,8 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 				 errdetail("The episode search needs about 100 bytes per observation, at most %zu bytes in all.",
 						   (size_t) MaxAllocHugeSize)));
 	work = cls_alloc_huge(CurrentMemoryContext, ws, 1, "bytes of episode work space");
-	ne = cls_triad_episodes_find(&crit, base, obs, n, &st->params, work);
+	cls_triad_calendar(fcinfo, &crit, &cal);
+	ne = cls_triad_episodes_find(&crit, &cal, base, obs, n, &st->params, work);
 	CHECK_FOR_INTERRUPTS();
 
 	/* exclusions as closed spans: timestamps are whole microseconds, so an
@@ -672,12 +674,12 @@ cls_triad_episodes_final(PG_FUNCTION_ARGS)
 	if (st->ndoses > 0)
 	{
 		cycles = palloc(st->ndoses * sizeof(cls_cycle));
-		nc = cls_cycles_build(NULL, st->doses, st->ndoses, cycles);
+		nc = cls_cycles_build(&cal, st->doses, st->ndoses, cycles);
 	}
 
 	eps = cls_alloc_huge(CurrentMemoryContext, ne, sizeof(cls_triad_episode),
 						 "triad episodes");
-	cls_triad_episodes_details(&crit, obs, n, &st->params, work, ne, spans,
+	cls_triad_episodes_details(&crit, &cal, obs, n, &st->params, work, ne, spans,
 							   nspans, cycles, nc, eps);
 	pfree(work);
 

@@ -119,6 +119,35 @@ crit_interval(Datum *v, bool *isnull, cls_crit_field f, cls_triad_criteria *c)
 	criteria_field_check(c, f, DatumGetCString(DirectFunctionCall1(interval_out, v[f])));
 }
 
+/* The zone of the criteria: NULL (a value stored by 0.2.0, which had no
+ * time_zone attribute and dated times in UTC) is UTC; a zone PostgreSQL
+ * does not know is refused (22023) where the criteria are built. */
+static void
+criteria_time_zone(text *zone, cls_triad_criteria *c)
+{
+	cls_calendar cal;
+	char	   *name;
+	size_t		len;
+
+	memset(c->time_zone, 0, sizeof(c->time_zone));
+	if (zone == NULL)
+	{
+		cls_triad_criteria default_c;
+
+		cls_triad_criteria_default(&default_c, CLS_PROFILE_TRIAD);
+		memcpy(c->time_zone, default_c.time_zone, sizeof(c->time_zone));
+		return;
+	}
+	name = text_to_cstring(zone);
+	len = strlen(name);
+	if (len < sizeof(c->time_zone))
+		memcpy(c->time_zone, name, len);
+	else
+		memset(c->time_zone, 'x', sizeof(c->time_zone));	/* too long: refused below */
+	criteria_field_check(c, CLS_CR_TIME_ZONE, cls_pg_clip(name));
+	cls_pg_calendar(zone, "time_zone", &cal);
+}
+
 /* Fill *c from the values of a cls.criteria: every field converted, then
  * checked by the core, in attribute order. */
 static void
@@ -137,12 +166,15 @@ criteria_from_values(Datum *v, bool *isnull, cls_triad_criteria *c)
 		c->k = DatumGetInt32(v[CLS_CR_K]);
 		criteria_field_check(c, CLS_CR_K, psprintf("%d", c->k));
 	}
-	for (int i = 0; i < CLS_CR_NTHRESHOLDS; i++)
+	for (int f = CLS_CR_FIRST_THRESHOLD; f < CLS_CR__COUNT; f++)
 	{
-		cls_crit_field f = (cls_crit_field) (CLS_CR_FIRST_THRESHOLD + i);
-		double	   *th = cls_triad_criteria_threshold(c, f);
+		double	   *th;
 
-		/* NULL: this criterion is off */
+		if (!CLS_CR_IS_THRESHOLD(f))
+			continue;
+		th = cls_triad_criteria_threshold(c, (cls_crit_field) f);
+		/* NULL: this criterion is off (hemoglobin_above: also a value
+		 * stored by 0.2.0, which had no such attribute) */
 		*th = NAN;
 		if (!isnull[f])
 		{
@@ -152,7 +184,7 @@ criteria_from_values(Datum *v, bool *isnull, cls_triad_criteria *c)
 			*th = DatumGetFloat8(v[f]);
 			why = cls_triad_threshold_check(*th, &hint);
 			if (why)
-				cls_pg_bad_arg(cls_triad_criteria_field_name(f), psprintf("%g", *th), why, hint);
+				cls_pg_bad_arg(cls_triad_criteria_field_name((cls_crit_field) f), psprintf("%g", *th), why, hint);
 		}
 	}
 	/* edema NULL = off, like a threshold */
@@ -160,8 +192,9 @@ criteria_from_values(Datum *v, bool *isnull, cls_triad_criteria *c)
 	if (isnull[CLS_CR_DERIVE_BASELINES])
 		cls_pg_bad_arg("derive_baselines", "NULL", "derive_baselines must be true or false.", NULL);
 	c->derive_baselines = DatumGetBool(v[CLS_CR_DERIVE_BASELINES]) ? 1 : 0;
-	for (int f = CLS_CR_FIRST_WINDOW; f < CLS_CR__COUNT; f++)
+	for (int f = CLS_CR_FIRST_WINDOW; f <= CLS_CR_LAST_WINDOW; f++)
 		crit_interval(v, isnull, (cls_crit_field) f, c);
+	criteria_time_zone(isnull[CLS_CR_TIME_ZONE] ? NULL : DatumGetTextPP(v[CLS_CR_TIME_ZONE]), c);
 }
 
 void
@@ -191,6 +224,14 @@ cls_triad_criteria_from_datum(Datum d, cls_triad_criteria *c)
 	criteria_from_values(values, isnull, c);
 }
 
+void
+cls_triad_calendar(FunctionCallInfo fcinfo, const cls_triad_criteria *c,
+				   cls_calendar *cal)
+{
+	cls_pg_calendar_for(cls_pg_result_time_kind(fcinfo),
+						cstring_to_text(c->time_zone), "time_zone", cal);
+}
+
 static Datum
 criteria_to_datum(FunctionCallInfo fcinfo, const cls_triad_criteria *c)
 {
@@ -206,25 +247,31 @@ criteria_to_datum(FunctionCallInfo fcinfo, const cls_triad_criteria *c)
 	v[CLS_CR_PROFILE] = Int32GetDatum(c->profile);
 	v[CLS_CR_K] = Int32GetDatum(c->k);
 	n[CLS_CR_K] = (c->profile != CLS_PROFILE_TRIAD);
-	for (int i = 0; i < CLS_CR_NTHRESHOLDS; i++)
+	for (int f = CLS_CR_FIRST_THRESHOLD; f < CLS_CR__COUNT; f++)
 	{
-		cls_crit_field f = (cls_crit_field) (CLS_CR_FIRST_THRESHOLD + i);
-		double		th = *cls_triad_criteria_threshold(&cc, f);
+		double		th;
 
+		if (!CLS_CR_IS_THRESHOLD(f))
+			continue;
+		th = *cls_triad_criteria_threshold(&cc, (cls_crit_field) f);
 		v[f] = Float8GetDatum(th);
 		n[f] = isnan(th);
 	}
 	v[CLS_CR_EDEMA] = BoolGetDatum(c->edema != 0);
 	v[CLS_CR_DERIVE_BASELINES] = BoolGetDatum(c->derive_baselines != 0);
-	for (int f = CLS_CR_FIRST_WINDOW; f < CLS_CR__COUNT; f++)
+	for (int f = CLS_CR_FIRST_WINDOW; f <= CLS_CR_LAST_WINDOW; f++)
 		v[f] = cls_interval_datum(*cls_triad_criteria_window(&cc, (cls_crit_field) f));
+	v[CLS_CR_TIME_ZONE] = CStringGetTextDatum(c->time_zone);
 	return HeapTupleGetDatum(heap_form_tuple(td, v, n));
 }
 
 /*
  * cls.triad_criteria(k, sbp_below, ...) and cls.drug_criteria(sbp_below,
  * ...): the same arguments as the composite's fields after the profile
- * (drug has no k).  Non-strict: NULL switches a criterion off.
+ * (drug has no k).  Non-strict: NULL switches a criterion off.  The 0.2.0
+ * constructors (renamed cls.triad_criteria_0_2_0 / cls.drug_criteria_0_2_0,
+ * kept for views made on 0.2.0) end before hemoglobin_above: those fields
+ * take their 0.2.0 meaning (off, UTC).
  */
 PG_FUNCTION_INFO_V1(cls_make_criteria);
 Datum
@@ -232,19 +279,26 @@ cls_make_criteria(PG_FUNCTION_ARGS)
 {
 	Datum		v[CR__NATTS];
 	bool		n[CR__NATTS];
-	bool		triad = (PG_NARGS() == CR__NATTS - 1);
+	int			nargs = PG_NARGS();
+	int			given;			/* fields the arguments give */
+	bool		triad;
 	int			arg = 0;
 	cls_triad_criteria c;
 
-	if (PG_NARGS() != CR__NATTS - 1 && PG_NARGS() != CR__NATTS - 2)
-		elog(ERROR, "cls_make_criteria: unexpected number of arguments %d", PG_NARGS());
+	if (nargs == CR__NATTS - 1 || nargs == CR__NATTS - 2)
+		given = CR__NATTS;
+	else if (nargs == CLS_CR_HEMOGLOBIN_ABOVE - 1 || nargs == CLS_CR_HEMOGLOBIN_ABOVE - 2)
+		given = CLS_CR_HEMOGLOBIN_ABOVE;
+	else
+		elog(ERROR, "cls_make_criteria: unexpected number of arguments %d", nargs);
+	triad = (nargs == given - 1);
 	v[CLS_CR_PROFILE] = Int32GetDatum(triad ? CLS_PROFILE_TRIAD : CLS_PROFILE_DRUG);
 	n[CLS_CR_PROFILE] = false;
 	for (int i = CLS_CR_K; i < CR__NATTS; i++)
 	{
-		if (i == CLS_CR_K && !triad)
+		if ((i == CLS_CR_K && !triad) || i >= given)
 		{
-			v[i] = Int32GetDatum(0);
+			v[i] = (Datum) 0;
 			n[i] = true;
 			continue;
 		}
@@ -252,6 +306,9 @@ cls_make_criteria(PG_FUNCTION_ARGS)
 		v[i] = n[i] ? (Datum) 0 : PG_GETARG_DATUM(arg);
 		arg++;
 	}
+	if (given == CR__NATTS && n[CLS_CR_TIME_ZONE])
+		cls_pg_bad_arg("time_zone", "NULL", "The criteria need the zone of the place of care, which dates a timestamptz.",
+					   "Leave the argument out for 'UTC', or write the zone, such as 'America/New_York'.");
 	criteria_from_values(v, n, &c);
 	return criteria_to_datum(fcinfo, &c);
 }
@@ -453,7 +510,7 @@ criteria_layout(cls_layout_emit emit, void *arg, const char *fn, cls_profile p)
 
 		if (f == CLS_CR_K)
 			def = psprintf("%d", c.k);
-		else if (f >= CLS_CR_FIRST_THRESHOLD && f < CLS_CR_FIRST_THRESHOLD + CLS_CR_NTHRESHOLDS)
+		else if (CLS_CR_IS_THRESHOLD(f))
 		{
 			double		x = *cls_triad_criteria_threshold(&c, (cls_crit_field) f);
 
@@ -463,6 +520,8 @@ criteria_layout(cls_layout_emit emit, void *arg, const char *fn, cls_profile p)
 			def = c.edema ? "true" : "false";
 		else if (f == CLS_CR_DERIVE_BASELINES)
 			def = c.derive_baselines ? "true" : "false";
+		else if (f == CLS_CR_TIME_ZONE)
+			def = pstrdup(c.time_zone);
 		else
 			def = interval_text(*cls_triad_criteria_window(&c, (cls_crit_field) f));
 		emit(arg, fn, f - first, cls_triad_criteria_field_name((cls_crit_field) f), def);
@@ -475,9 +534,9 @@ cls_triad_criteria_layout(cls_layout_emit emit, void *arg)
 	cls_triad_episode_params p;
 	const char *fn = "cls.episode_params(interval,interval,interval,float8)";
 
-	criteria_layout(emit, arg, "cls.triad_criteria(integer,float8,float8,float8,float8,float8,float8,float8,float8,float8,float8,boolean,boolean,interval,interval,interval,interval,interval,interval,interval)",
+	criteria_layout(emit, arg, "cls.triad_criteria(integer,float8,float8,float8,float8,float8,float8,float8,float8,float8,float8,boolean,boolean,interval,interval,interval,interval,interval,interval,interval,float8,text)",
 					CLS_PROFILE_TRIAD);
-	criteria_layout(emit, arg, "cls.drug_criteria(float8,float8,float8,float8,float8,float8,float8,float8,float8,float8,boolean,boolean,interval,interval,interval,interval,interval,interval,interval)",
+	criteria_layout(emit, arg, "cls.drug_criteria(float8,float8,float8,float8,float8,float8,float8,float8,float8,float8,boolean,boolean,interval,interval,interval,interval,interval,interval,interval,float8,text)",
 					CLS_PROFILE_DRUG);
 	cls_triad_episode_params_default(&p);
 	emit(arg, fn, CLS_TEP_MAX_GAP, cls_triad_episode_params_field_name(CLS_TEP_MAX_GAP),

@@ -20,6 +20,11 @@
 
 /* Fill *c from a cls.criteria value, every field checked (22023). */
 extern void cls_triad_criteria_from_datum(Datum d, cls_triad_criteria *c);
+/* The calendar of the criteria's time_zone for the call's time kind (its
+ * result's: a timestamp form dates the wall clock, a timestamptz form by
+ * the zone); once per group, in the final function. */
+extern void cls_triad_calendar(FunctionCallInfo fcinfo,
+							   const cls_triad_criteria *c, cls_calendar *cal);
 
 /* The result row type and, through the array attribute `arr_att`, the
  * element composite cls.sign_evidence (timeline: the element cls.triad_point

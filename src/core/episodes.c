@@ -24,6 +24,27 @@ cls_state_obs_sort(cls_state_obs *obs, size_t n)
 }
 
 void
+cls_state_obs_from_times(const int64_t *act, size_t na, const int64_t *inact,
+						 size_t ni, cls_state_obs *out)
+{
+	size_t		i = 0,
+				j = 0,
+				k = 0;
+
+	/* at one time, active first (the order of cls_state_obs_sort) */
+	while (i < na || j < ni)
+	{
+		bool		take_act = (j == ni) || (i < na && act[i] <= inact[j]);
+
+		if ((k & 1048575) == 0)
+			cls_check_interrupts();
+		out[k].t = take_act ? act[i++] : inact[j++];
+		out[k].active = take_act;
+		k++;
+	}
+}
+
+void
 cls_span_sort(cls_span *spans, size_t n)
 {
 	span_sort(spans, n);

@@ -52,6 +52,16 @@ typedef struct cls_state_params
 void		cls_state_obs_sort(cls_state_obs *obs, size_t n);
 
 /*
+ * The observations in cls_state_obs_sort order from the sorted times of
+ * the active ones (act[0..na)) and of the inactive ones (inact[0..ni)):
+ * written to out (room for na + ni).  A state keeps its observations as
+ * these two arrays, 8 bytes each.
+ */
+void		cls_state_obs_from_times(const int64_t *act, size_t na,
+									 const int64_t *inact, size_t ni,
+									 cls_state_obs *out);
+
+/*
  * State episodes of sorted observations (cls_state_obs_sort order); `out`
  * has room for n spans.  Returns the number of episodes, written to out[]
  * sorted and disjoint (any two are more than max_gap apart).

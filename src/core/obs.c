@@ -44,17 +44,81 @@ cls_obs_kind_from_code(const char *s, size_t len)
 	return a == CLS_A_NONE ? -1 : (int32_t) a;
 }
 
-/* Total order (t, analyte, v); v is never NaN here (values are checked for
- * plausibility before they are buffered). */
-#define OBS_LESS(x, y) \
-	((x).t < (y).t || ((x).t == (y).t && ((x).analyte < (y).analyte || \
-	 ((x).analyte == (y).analyte && (x).v < (y).v))))
+#define OBS_LESS(x, y) cls_obs_less(&(x), &(y))
 CLS_DEFINE_SORT(obs_sort, cls_obs, OBS_LESS)
 
 void
 cls_obs_sort(cls_obs *obs, size_t n)
 {
-	obs_sort(obs, n);
+	size_t		i;
+
+	/* in time order?  (one pass; stops at the first decrease) */
+	for (i = 1; i < n; i++)
+	{
+		if ((i & 1048575) == 0)
+			cls_check_interrupts();
+		if (obs[i].t < obs[i - 1].t)
+			break;
+	}
+	if (i < n)
+	{
+		obs_sort(obs, n);
+		return;
+	}
+	/* yes: only the groups of equal times may be out of order */
+	for (i = 0; i < n;)
+	{
+		size_t		j = i + 1;
+
+		while (j < n && obs[j].t == obs[i].t)
+			j++;
+		if ((i & 1048575) == 0)
+			cls_check_interrupts();
+		if (j - i > 1)
+			obs_sort(obs + i, j - i);
+		i = j;
+	}
+}
+
+CLS_DEFINE_MERGE(obs_merge, cls_obs, OBS_LESS)
+
+void
+cls_obs_merge(const cls_obs *a, size_t na, const cls_obs *b, size_t nb,
+			  cls_obs *out)
+{
+	obs_merge(a, na, b, nb, out);
+}
+
+#define TIME_LESS(x, y) ((x) < (y))
+CLS_DEFINE_SORT(time_sort, int64_t, TIME_LESS)
+
+bool
+cls_time_sorted(const int64_t *t, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+	{
+		if ((i & 1048575) == 0)
+			cls_check_interrupts();
+		if (t[i] < t[i - 1])
+			return false;
+	}
+	return true;
+}
+
+void
+cls_time_sort(int64_t *t, size_t n)
+{
+	if (!cls_time_sorted(t, n))
+		time_sort(t, n);
+}
+
+CLS_DEFINE_MERGE(time_merge, int64_t, TIME_LESS)
+
+void
+cls_time_merge(const int64_t *a, size_t na, const int64_t *b, size_t nb,
+			   int64_t *out)
+{
+	time_merge(a, na, b, nb, out);
 }
 
 /* the first index in [0, n) whose time is > t (strict) or >= t */

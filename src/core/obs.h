@@ -165,9 +165,38 @@ typedef struct cls_obs
 	int32_t		analyte;		/* cls_analyte, or a module's own kind */
 } cls_obs;
 
-/* Total order (t, analyte, v) so that results never depend on input
- * order.  In place, O(n log n) worst case, cancellable (sort.h). */
+/* THE total order (t, analyte, v) of observations, so that results never
+ * depend on input order; v is never NaN here (values are checked for
+ * plausibility before they are buffered). */
+static inline bool
+cls_obs_less(const cls_obs *x, const cls_obs *y)
+{
+	return x->t < y->t || (x->t == y->t && (x->analyte < y->analyte ||
+											(x->analyte == y->analyte && x->v < y->v)));
+}
+
+/* Sort into that order.  In place, O(n log n) worst case, cancellable
+ * (sort.h).  Input already in time order whose ties are in any order (rows
+ * of a warehouse, several analytes measured at one time) costs one pass
+ * plus a sort of each group of one time. */
 void		cls_obs_sort(cls_obs *obs, size_t n);
+
+/* Merge the sorted a[0..na) and b[0..nb) into out (room for na + nb, not
+ * overlapping either); cancellable. */
+void		cls_obs_merge(const cls_obs *a, size_t na, const cls_obs *b,
+						  size_t nb, cls_obs *out);
+
+/*
+ * Times (int64, e.g. the active / inactive times of a state-episode state):
+ * an in-place ascending sort (cancellable, sort.h; a non-decreasing input
+ * is detected in one pass and left alone), whether t[0..n) is
+ * non-decreasing, and the merge of two sorted arrays into out (room for
+ * na + nb; out must not overlap a or b).
+ */
+void		cls_time_sort(int64_t *t, size_t n);
+bool		cls_time_sorted(const int64_t *t, size_t n);
+void		cls_time_merge(const int64_t *a, size_t na, const int64_t *b,
+						   size_t nb, int64_t *out);
 
 /* Over obs[0..n) sorted by time: the first index with obs[i].t >= t
  * (lower bound) or > t (upper bound); n when there is none. */

@@ -169,4 +169,26 @@ NAME(T *a, size_t n) \
 		NAME##_intro(a, n, depth); \
 }
 
+/*
+ * The merge of two sorted arrays a[0..na) and b[0..nb) into out (room for
+ * na + nb, overlapping neither), stable (a first at a tie), generated from
+ * the same LESS; the interrupt hook is called every 2^20 elements.
+ */
+#define CLS_DEFINE_MERGE(NAME, T, LESS) \
+static void \
+NAME(const T *a, size_t na, const T *b, size_t nb, T *out) \
+{ \
+	size_t		i = 0, j = 0, k = 0; \
+	while (i < na && j < nb) \
+	{ \
+		if ((k & 1048575) == 0) \
+			cls_check_interrupts(); \
+		out[k++] = LESS(b[j], a[i]) ? b[j++] : a[i++]; \
+	} \
+	while (i < na) \
+		out[k++] = a[i++]; \
+	while (j < nb) \
+		out[k++] = b[j++]; \
+}
+
 #endif							/* CLS_SORT_H */

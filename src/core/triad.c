@@ -38,6 +38,17 @@
 #define TRIAD_HCT_RISE			NAN
 #define TRIAD_WEIGHT_GAIN_PCT	5.0
 #define TRIAD_SODIUM_BELOW		135.0
+/*
+ * Hemoglobin for hematocrit (README: The CLS triad): off by default.  No
+ * published diagnostic threshold for hemoglobin in CLS was found: the
+ * reports give observed values (EurêClark registry, Crit Care Med
+ * 2017;45:1216, median 20.2 g/dL, IQR 17.9-22, at ICU admission; case
+ * reports >= 19.8 g/dL), not a cut-off, and a value taken from them would
+ * be a cls invention.  The user passes hemoglobin_above to switch it on.
+ */
+#define TRIAD_HGB_ABOVE			NAN
+/* README: The CLS triad: the zone that dates a timestamptz, default UTC */
+#define TRIAD_TIME_ZONE			"UTC"
 #define TRIAD_K					3	/* README: The CLS triad: k = 3 by default */
 /* README: The CLS triad: co-occurrence window 72 h (README: Sources: albumin lags
  * blood pressure by 1-2 days) */
@@ -96,6 +107,7 @@ static const rule_info rules[CLS_RULE__COUNT] = {
 	[CLS_RULE_WEIGHT_PERCENT] = {CLS_SIGN_WEIGHT_GAIN, "weight >= %g %% above baseline", OFF(weight_gain_pct)},
 	[CLS_RULE_SODIUM_LOW] = {CLS_SIGN_HYPONATREMIA, "sodium < %g mmol/L", OFF(sodium_below)},
 	[CLS_RULE_EDEMA] = {CLS_SIGN_EDEMA, "edema recorded", 0},
+	[CLS_RULE_HGB_HIGH] = {CLS_SIGN_HEMOCONCENTRATION, "hemoglobin > %g g/dL (no hematocrit at hand)", OFF(hgb_above)},
 };
 #undef OFF
 
@@ -122,6 +134,8 @@ cls_triad_criteria_default(cls_triad_criteria *c, cls_profile p)
 	c->derive_baselines = 1;
 	c->window = TRIAD_WINDOW;
 	memcpy(c->valid, default_valid, sizeof(c->valid));
+	c->hgb_above = TRIAD_HGB_ABOVE;
+	strcpy(c->time_zone, TRIAD_TIME_ZONE);
 	if (p == CLS_PROFILE_DRUG)
 	{
 		/* README: The CLS triad `drug`: hypoalbuminemia by the label's thresholds: albumin
@@ -136,7 +150,8 @@ static const char *const crit_field_names[CLS_CR__COUNT] = {
 	"albumin_fall", "hematocrit_above", "hematocrit_rise", "weight_gain_kg",
 	"weight_gain_percent", "sodium_below", "edema", "derive_baselines",
 	"cooccurrence_window", "bp_valid", "albumin_valid", "hematocrit_valid",
-	"weight_valid", "sodium_valid", "edema_valid"
+	"weight_valid", "sodium_valid", "edema_valid", "hemoglobin_above",
+	"time_zone"
 };
 
 const char *
@@ -154,6 +169,8 @@ cls_triad_criteria_threshold(cls_triad_criteria *c, cls_crit_field f)
 		&c->weight_gain_pct, &c->sodium_below
 	};
 
+	if (f == CLS_CR_HEMOGLOBIN_ABOVE)
+		return &c->hgb_above;
 	return th[f - CLS_CR_FIRST_THRESHOLD];
 }
 
@@ -202,16 +219,25 @@ cls_triad_criteria_field_check(const cls_triad_criteria *c, cls_crit_field f,
 				"derive_baselines must be true or false." : NULL;
 		case CLS_CR_WINDOW:
 			return c->window < 0 ? "The co-occurrence window must not be negative." : NULL;
+		case CLS_CR_TIME_ZONE:
+			if (memchr(c->time_zone, '\0', sizeof(c->time_zone)) == NULL)
+				return "A time zone name must be shorter than 64 characters.";
+			if (c->time_zone[0] == '\0')
+			{
+				*hint = "Write the zone of the place of care, such as 'UTC' or 'America/New_York'.";
+				return "The time zone must not be empty.";
+			}
+			return NULL;
 		default:
 			break;
 	}
-	if (f >= CLS_CR_FIRST_THRESHOLD && f < CLS_CR_FIRST_THRESHOLD + CLS_CR_NTHRESHOLDS)
+	if (CLS_CR_IS_THRESHOLD(f))
 	{
 		double		x = *cls_triad_criteria_threshold((cls_triad_criteria *) c, f);
 
 		return isnan(x) ? NULL : cls_triad_threshold_check(x, hint);
 	}
-	if (f > CLS_CR_WINDOW && f < CLS_CR__COUNT)
+	if (f > CLS_CR_WINDOW && f <= CLS_CR_LAST_WINDOW)
 	{
 		/* bp_valid: SBP's and MAP's */
 		if (f == CLS_CR_BP_VALID && c->valid[CLS_IN_MAP] <= 0)
@@ -386,7 +412,8 @@ cls_triad_uses(const cls_triad_criteria *c, int32_t analyte)
 		case CLS_IN_EDEMA:
 			return c->edema != 0;
 		default:
-			return false;
+			/* hemoglobin: only as the stand-in for hematocrit */
+			return analyte == CLS_A_HEMOGLOBIN && !isnan(c->hgb_above);
 	}
 }
 
@@ -467,6 +494,15 @@ cls_sign_meets(const cls_triad_criteria *c, cls_input in, double v,
 	}
 }
 
+cls_rule
+cls_hemoglobin_meets(const cls_triad_criteria *c, double v)
+{
+	/* README: The CLS triad: hemoglobin > x g/dL where no hematocrit is at
+	 * hand (off by default) */
+	return (!isnan(c->hgb_above) && cls_dcmp(v, c->hgb_above) > 0) ?
+		CLS_RULE_HGB_HIGH : CLS_RULE_NONE;
+}
+
 static int
 popcount(unsigned x)
 {
@@ -537,6 +573,13 @@ cls_triad_eval_init(cls_triad_eval *ev, const cls_triad_criteria *c,
 		ev->given_baseline[i] = baselines ? baselines[i] : NAN;
 }
 
+void
+cls_triad_eval_set_calendar(cls_triad_eval *ev, const cls_calendar *cal)
+{
+	ev->cal.utc_offset = cal ? cal->utc_offset : NULL;
+	ev->cal.ctx = cal ? cal->ctx : NULL;
+}
+
 bool
 cls_triad_eval_can_resume(const cls_triad_eval *ev, const cls_obs *obs,
 						  size_t n)
@@ -579,6 +622,16 @@ signs_at(const cls_triad_eval *ev, int64_t t, int64_t *expiry,
 				expiry[s] = cls_sat_add(ev->met[s].t, ev->c.window);
 				evid[s] = ev->met[s];
 			}
+		/* hemoglobin stands in when no hematocrit was observed in the
+		 * window (a hematocrit that met has already set the sign) */
+		if (!(signs & CLS_SIGN_BIT(CLS_SIGN_HEMOCONCENTRATION)) &&
+			ev->hgb_have && cls_sat_add(ev->hgb_t, ev->c.window) > t &&
+			!(ev->hct_seen && cls_sat_add(ev->hct_seen_t, ev->c.window) > t))
+		{
+			signs |= CLS_SIGN_BIT(CLS_SIGN_HEMOCONCENTRATION);
+			expiry[CLS_SIGN_HEMOCONCENTRATION] = cls_sat_add(ev->hgb_t, ev->c.window);
+			evid[CLS_SIGN_HEMOCONCENTRATION] = ev->hgb;
+		}
 	}
 	else
 	{
@@ -602,6 +655,21 @@ signs_at(const cls_triad_eval *ev, int64_t t, int64_t *expiry,
 				evid[s] = ev->cur[in];
 			}
 			signs |= CLS_SIGN_BIT(s);
+		}
+		/* hemoglobin stands in when no hematocrit is valid at t; its
+		 * validity is hematocrit's */
+		{
+			int64_t		vh = ev->c.valid[CLS_IN_HEMATOCRIT];
+
+			if (ev->hgb_have && ev->hgb.rule != CLS_RULE_NONE &&
+				cls_sat_add(ev->hgb_t, vh) > t &&
+				!(ev->cur_have[CLS_IN_HEMATOCRIT] &&
+				  cls_sat_add(ev->cur_t[CLS_IN_HEMATOCRIT], vh) > t))
+			{
+				signs |= CLS_SIGN_BIT(CLS_SIGN_HEMOCONCENTRATION);
+				expiry[CLS_SIGN_HEMOCONCENTRATION] = cls_sat_add(ev->hgb_t, vh);
+				evid[CLS_SIGN_HEMOCONCENTRATION] = ev->hgb;
+			}
 		}
 	}
 	return signs;
@@ -637,6 +705,39 @@ holds_until(const cls_triad_criteria *c, unsigned signs, const int64_t *expiry)
 	}
 }
 
+/* A hemoglobin observation: the highest, and the stand-in's state (the
+ * same rules as an input's: co-occurrence keeps the latest that met,
+ * current values the latest, ties at one time: any meets). */
+static void
+hemoglobin_seen(cls_triad_eval *ev, const cls_obs *o)
+{
+	cls_rule	r = cls_hemoglobin_meets(&ev->c, o->v);
+	cls_triad_evidence *e = &ev->hgb;
+
+	cls_extreme_max(&ev->hgb_max, o->v, o->t);
+	if (ev->c.window > 0)
+	{
+		if (r == CLS_RULE_NONE)
+			return;
+	}
+	else if (!ev->hgb_have || ev->hgb_t != o->t)
+	{
+		ev->hgb_have = true;
+		ev->hgb_t = o->t;
+		e->rule = CLS_RULE_NONE;
+	}
+	if (r != CLS_RULE_NONE && (ev->c.window > 0 || e->rule == CLS_RULE_NONE))
+	{
+		ev->hgb_have = true;
+		ev->hgb_t = o->t;
+		e->t = o->t;
+		e->v = o->v;
+		e->ref = NAN;
+		e->analyte = o->analyte;
+		e->rule = (int32_t) r;
+	}
+}
+
 size_t
 cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 				   cls_triad_point *out)
@@ -659,7 +760,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 		 * date before t's, if that is the previous date (label.h; same
 		 * result as cls_previous_day_value, including ties: the last in
 		 * order) */
-		while (ev->pw < i && cls_date_of(NULL, obs[ev->pw].t) < cls_date_of(NULL, t))
+		while (ev->pw < i && cls_date_of(&ev->cal, obs[ev->pw].t) < cls_date_of(&ev->cal, t))
 		{
 			if (obs[ev->pw].analyte == CLS_A_WEIGHT)
 			{
@@ -687,7 +788,16 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 				cls_check_interrupts();
 			}
 			if (in < 0)
+			{
+				if (o->analyte == CLS_A_HEMOGLOBIN && !isnan(c->hgb_above))
+					hemoglobin_seen(ev, o);
 				continue;
+			}
+			if (in == CLS_IN_HEMATOCRIT)
+			{
+				ev->hct_seen = true;
+				ev->hct_seen_t = t;
+			}
 			if (ev->c.derive_baselines && !ev->base_have[in])
 			{
 				/* derived baseline: the earliest value (at a tie, the
@@ -697,7 +807,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 			}
 			base = baseline_of(ev, in);
 			if (in == CLS_IN_WEIGHT && ev->pw_have &&
-				cls_date_of(NULL, ev->pw_t) == cls_date_of(NULL, t) - 1)
+				cls_date_of(&ev->cal, ev->pw_t) == cls_date_of(&ev->cal, t) - 1)
 				prev = ev->pw_v;
 			r = cls_sign_meets(c, (cls_input) in, o->v, base, prev, &ref);
 			s = input_sign[in];

@@ -74,8 +74,13 @@ typedef enum cls_rule
 	CLS_RULE_WEIGHT_PERCENT,
 	CLS_RULE_SODIUM_LOW,
 	CLS_RULE_EDEMA,
+	CLS_RULE_HGB_HIGH,			/* hemoglobin standing in for hematocrit */
 	CLS_RULE__COUNT
 } cls_rule;
+
+/* room for a time zone name in the criteria (IANA names are at most 32
+ * characters; cls choice: 63 with the NUL padding) */
+#define CLS_TIME_ZONE_LEN	64
 
 /*
  * The criteria, in canonical units (README: Reference: units and codes).  A threshold that is NaN is
@@ -101,6 +106,13 @@ typedef struct cls_triad_criteria
 	int32_t		derive_baselines;	/* bool: baseline = earliest value */
 	int64_t		window;			/* co-occurrence window; 0 = current values */
 	int64_t		valid[CLS_IN__COUNT];	/* current-values validity */
+	/* hemoconcentration by hemoglobin > x g/dL, only where no hematocrit is
+	 * at hand (co-occurrence: no hematocrit observation in the window;
+	 * current values: no valid hematocrit); its validity is hematocrit's */
+	double		hgb_above;
+	/* the zone of the place of care that dates a timestamptz (the glue
+	 * resolves it into a cls_calendar); NUL-padded, "UTC" by default */
+	char		time_zone[CLS_TIME_ZONE_LEN];
 } cls_triad_criteria;
 
 /* The defaults of a profile (README: The CLS triad; label.h for `drug`). */
@@ -132,14 +144,23 @@ typedef enum cls_crit_field
 	CLS_CR_WEIGHT_VALID,
 	CLS_CR_SODIUM_VALID,
 	CLS_CR_EDEMA_VALID,
+	/* added in 0.3.0 (ALTER TYPE ... ADD ATTRIBUTE: after the 0.2.0 ones; a
+	 * value stored by 0.2.0 reads them as NULL: hemoglobin off, zone UTC) */
+	CLS_CR_HEMOGLOBIN_ABOVE,
+	CLS_CR_TIME_ZONE,
 	CLS_CR__COUNT
 } cls_crit_field;
 
-/* The thresholds are the fields CLS_CR_SBP_BELOW .. CLS_CR_SODIUM_BELOW, the
- * windows CLS_CR_WINDOW .. CLS_CR_EDEMA_VALID. */
+/* The thresholds are the fields CLS_CR_SBP_BELOW .. CLS_CR_SODIUM_BELOW and
+ * CLS_CR_HEMOGLOBIN_ABOVE, the windows CLS_CR_WINDOW .. CLS_CR_EDEMA_VALID. */
 #define CLS_CR_FIRST_THRESHOLD	CLS_CR_SBP_BELOW
 #define CLS_CR_NTHRESHOLDS		(CLS_CR_SODIUM_BELOW - CLS_CR_SBP_BELOW + 1)
 #define CLS_CR_FIRST_WINDOW		CLS_CR_WINDOW
+#define CLS_CR_LAST_WINDOW		CLS_CR_EDEMA_VALID
+/* Is f a threshold field (a double, NaN = off)? */
+#define CLS_CR_IS_THRESHOLD(f) \
+	(((f) >= CLS_CR_FIRST_THRESHOLD && (f) < CLS_CR_FIRST_THRESHOLD + CLS_CR_NTHRESHOLDS) || \
+	 (f) == CLS_CR_HEMOGLOBIN_ABOVE)
 
 /* Its SQL name ("hematocrit_above"). */
 const char *cls_triad_criteria_field_name(cls_crit_field f);
@@ -186,6 +207,11 @@ bool		cls_triad_uses(const cls_triad_criteria *c, int32_t analyte);
  */
 cls_rule	cls_sign_meets(const cls_triad_criteria *c, cls_input in, double v,
 						   double baseline, double prev_day, double *ref);
+
+/* Does hemoglobin v (g/dL) meet hemoconcentration by the stand-in rule
+ * (CLS_RULE_HGB_HIGH; CLS_RULE_NONE when not met or the rule is off)?  The
+ * caller decides whether a hematocrit is at hand. */
+cls_rule	cls_hemoglobin_meets(const cls_triad_criteria *c, double v);
 
 /* Does the profile hold for a set of signs (bitmask of CLS_SIGN_BIT)? */
 bool		cls_profile_holds(const cls_triad_criteria *c, unsigned signs);
@@ -264,6 +290,9 @@ typedef cls_extreme cls_triad_extreme;
 typedef struct cls_triad_eval
 {
 	cls_triad_criteria c;
+	/* how a time becomes a date for the previous day's weight (obs.h; a
+	 * copy: utc_offset NULL dates t itself, a timestamp or UTC) */
+	cls_calendar cal;
 	double		given_baseline[CLS_IN__COUNT];	/* NaN: not given */
 
 	/* progress */
@@ -283,6 +312,14 @@ typedef struct cls_triad_eval
 	bool		cur_have[CLS_IN__COUNT];
 	int64_t		cur_t[CLS_IN__COUNT];
 	cls_triad_evidence cur[CLS_IN__COUNT];	/* rule NONE: latest did not meet */
+	/* hemoglobin standing in for hematocrit: the latest hemoglobin that met
+	 * (co-occurrence) / the latest hemoglobin (current values), and the
+	 * latest hematocrit observation of any value */
+	bool		hgb_have;
+	int64_t		hgb_t;
+	cls_triad_evidence hgb;		/* rule NONE: latest did not meet */
+	bool		hct_seen;
+	int64_t		hct_seen_t;
 
 	/* timeline */
 	bool		have_point;
@@ -298,6 +335,7 @@ typedef struct cls_triad_eval
 	cls_triad_extreme sbp_min;
 	cls_triad_extreme albumin_min;
 	cls_triad_extreme hct_max;
+	cls_triad_extreme hgb_max;	/* highest hemoglobin (when the rule is on) */
 	cls_triad_extreme gain_max; /* largest day-over-day weight gain, kg */
 	uint64_t	n_points;
 } cls_triad_eval;
@@ -316,6 +354,9 @@ void		cls_triad_eval_init(cls_triad_eval *ev, const cls_triad_criteria *c,
  */
 size_t		cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 							   cls_triad_point *out);
+/* The calendar of the evaluation (NULL: t itself, a timestamp or UTC);
+ * set after cls_triad_eval_init, before the first cls_triad_eval_run. */
+void		cls_triad_eval_set_calendar(cls_triad_eval *ev, const cls_calendar *cal);
 bool		cls_triad_eval_can_resume(const cls_triad_eval *ev,
 									  const cls_obs *obs, size_t n);
 /* Total suspected time: closed segments plus the open one after the last

@@ -178,7 +178,8 @@ relevant_signs(const cls_triad_criteria *c)
 }
 
 size_t
-cls_triad_episodes_find(const cls_triad_criteria *c, const double *baselines,
+cls_triad_episodes_find(const cls_triad_criteria *c, const cls_calendar *cal,
+						const double *baselines,
 						const cls_obs *obs, size_t n,
 						const cls_triad_episode_params *p, void *work)
 {
@@ -199,6 +200,7 @@ cls_triad_episodes_find(const cls_triad_criteria *c, const double *baselines,
 	/* 1. the timeline, one evaluation time at a time (the evaluator is
 	 * resumable), keeping the earliest evidence of the relevant signs */
 	cls_triad_eval_init(&ev, c, baselines);
+	cls_triad_eval_set_calendar(&ev, cal);
 	while (i < n)
 	{
 		size_t		j = i;
@@ -386,7 +388,8 @@ recovery(const cls_triad_criteria *c, uint32_t relevant, const cls_obs *obs,
 }
 
 void
-cls_triad_episodes_details(const cls_triad_criteria *c, const cls_obs *obs,
+cls_triad_episodes_details(const cls_triad_criteria *c, const cls_calendar *cal,
+						   const cls_obs *obs,
 						   size_t n, const cls_triad_episode_params *p,
 						   const void *work, size_t ne,
 						   const cls_span *excl, size_t nexcl,
@@ -468,11 +471,11 @@ cls_triad_episodes_details(const cls_triad_criteria *c, const cls_obs *obs,
 			int64_t		day,
 						start;
 
-			cls_cycle_of(NULL, cycles, nc, r->onset, &no, &day, &start);
+			cls_cycle_of(cal, cycles, nc, r->onset, &no, &day, &start);
 			o->dosed = true;
 			o->cycle = no;
 			o->cycle_day = day;
-			o->days_since_first_dose = cls_days_since(NULL, r->onset, cycles[0].start);
+			o->days_since_first_dose = cls_days_since(cal, r->onset, cycles[0].start);
 		}
 	}
 }

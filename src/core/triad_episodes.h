@@ -104,11 +104,15 @@ size_t		cls_triad_episodes_work_size(size_t n);
 /*
  * Phase 1: the episodes of obs[0..n) (sorted by cls_obs_sort) under the
  * criteria and baselines (CLS_IN__COUNT values, NaN not given; or NULL).
+ * cal: how a time becomes a date (obs.h cls_calendar; NULL: t itself, a
+ * timestamp or UTC), for the previous day's weight here and the onset's
+ * cycle day and days since the first dose in phase 2.
  * Returns the number of episodes; their spans and per-episode data stay in
  * `work` for phase 2.  Both phases call cls_check_interrupts() (sort.h)
  * every 65536 steps.
  */
 size_t		cls_triad_episodes_find(const cls_triad_criteria *c,
+									const cls_calendar *cal,
 									const double *baselines,
 									const cls_obs *obs, size_t n,
 									const cls_triad_episode_params *p,
@@ -121,6 +125,7 @@ size_t		cls_triad_episodes_find(const cls_triad_criteria *c,
  * dose = cycles[0].start), or NULL with nc 0.
  */
 void		cls_triad_episodes_details(const cls_triad_criteria *c,
+									   const cls_calendar *cal,
 									   const cls_obs *obs, size_t n,
 									   const cls_triad_episode_params *p,
 									   const void *work, size_t ne,

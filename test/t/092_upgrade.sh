@@ -45,6 +45,12 @@ for old in $versions; do
         cls_psql -d cls_t092_up -c "CREATE EXTENSION cls VERSION '$old'"
     # something user-made that depends on the old version must survive the update
     cls_psql -d cls_t092_up -c "CREATE VIEW v AS SELECT cls.hypoalbuminemia_grade(2.9, 'g/dL') AS g" >/dev/null
+    criteria_made=""
+    if [ "$(cls_sql "SELECT to_regtype('cls.criteria') IS NOT NULL" cls_t092_up)" = "t" ]; then
+        cls_psql -d cls_t092_up -c 'CREATE TABLE stored_criteria AS SELECT cls.triad_criteria(k => 2) AS c' \
+                               -c 'CREATE VIEW v_crit AS SELECT cls.hypotension(85) AS h' >/dev/null
+        criteria_made=1
+    fi
     cls_check "ALTER EXTENSION cls UPDATE (from $old)" \
         cls_psql -d cls_t092_up -c 'ALTER EXTENSION cls UPDATE'
     cls_is "updated extension (from $old) is at $current" \
@@ -52,6 +58,15 @@ for old in $versions; do
     cls_is "a view made on $old still works after the update" \
         "$(cls_sql 'SELECT g FROM v' cls_t092_up)" "2"
     cls_psql -d cls_t092_up -c 'DROP VIEW v' >/dev/null
+    if [ -n "$criteria_made" ]; then
+        # a cls.criteria stored by the old version reads its 0.3.0 attributes
+        # as NULL (hemoglobin off, zone UTC), and evaluates as before
+        cls_is "criteria stored on $old read after the update" \
+            "$(cls_sql "SELECT (c).k || ',' || ((c).hemoglobin_above IS NULL) || ',' || coalesce((c).time_zone, 'NULL') || ',' || cls.hypotension(85, criteria => c) FROM stored_criteria" cls_t092_up)" "2,true,NULL,true"
+        cls_is "a view over a wide function's default criteria made on $old still works" \
+            "$(cls_sql 'SELECT h FROM v_crit' cls_t092_up)" "t"
+        cls_psql -d cls_t092_up -c 'DROP VIEW v_crit' -c 'DROP TABLE stored_criteria' >/dev/null
+    fi
     dump_ext cls_t092_up > "$CLS_TMPBASE/t092_up.sql"
     if diff -u "$CLS_TMPBASE/t092_new.sql" "$CLS_TMPBASE/t092_up.sql" > "$CLS_TMPBASE/t092.diff"; then
         cls_pass "updated from $old equals a fresh install ($(wc -l < "$CLS_TMPBASE/t092_new.sql") dump lines)"

@@ -12,8 +12,9 @@
 #      and the backend's peak RSS (VmHWM from /proc/<pid>/status, read from
 #      outside after the query, minus its value before the query) is within
 #      the documented bound: BYTES_PER_ROW x rows (field 3; README "Episode
-#      windows": state_episodes holds 16 bytes per observation and its final
-#      function sorts a 16-byte copy = 32) + the growth of count() over the
+#      windows": state_episodes holds 8 bytes per observation, two arrays
+#      growing by doubling, so up to 16, and its final function builds a
+#      16-byte work array = 32) + the growth of count() over the
 #      same generated rows (the baseline) + 32 MB slack;
 #   2. tight cap (CLS_MEM_CAP_SMALL_MB, default 640): the query fails with
 #      53200 (out of memory: an allocation refused by the kernel limit) or

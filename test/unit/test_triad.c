@@ -8,6 +8,15 @@
 
 #define H CLS_USECS_PER_HOUR
 
+/* a fake zone 5 h west of UTC (the glue supplies PostgreSQL's zone data) */
+static int64_t
+west5(const void *ctx, int64_t t)
+{
+	(void) ctx;
+	(void) t;
+	return -5 * H;
+}
+
 static cls_rule
 meets(const cls_triad_criteria *c, cls_input in, double v, double base,
 	  double prev)
@@ -35,6 +44,7 @@ main(void)
 				cur;
 	cls_triad_point pts[64];
 	cls_triad_eval ev;
+	int			f_tz = -1;
 
 	cls_triad_criteria_default(&t, CLS_PROFILE_TRIAD);
 	cls_triad_criteria_default(&d, CLS_PROFILE_DRUG);
@@ -210,6 +220,134 @@ main(void)
 		cur.window = 0;
 		run(&cur, o, 5, pts, &ev);
 		CHECK(!ev.suspected_ever, "current values: not suspected (BP normal by 10 h)");
+	}
+
+	/* hemoglobin stands in for hematocrit (off by default) */
+	{
+		cls_triad_criteria hb = t;
+		cls_obs		o[] = {
+			{0, 85, CLS_A_SBP}, {1 * H, 2.5, CLS_A_ALBUMIN},
+			{2 * H, 19.8, CLS_A_HEMOGLOBIN},
+		};
+		cls_obs		o2[4];
+		const char *hint;
+		char		buf[96];
+
+		CHECK(isnan(t.hgb_above) && isnan(d.hgb_above) && strcmp(t.time_zone, "UTC") == 0,
+			  "hemoglobin_above off by default, time_zone UTC");
+		CHECK(!cls_triad_uses(&t, CLS_A_HEMOGLOBIN), "hemoglobin not read when off");
+		run(&t, o, 3, pts, &ev);
+		CHECK(!ev.suspected_ever && !ev.hgb_max.have, "off: hemoglobin 19.8 ignored");
+
+		hb.hgb_above = 18;
+		CHECK(cls_triad_uses(&hb, CLS_A_HEMOGLOBIN) &&
+			  cls_triad_criteria_field_check(&hb, CLS_CR_HEMOGLOBIN_ABOVE, &hint) == NULL,
+			  "on: hemoglobin read, 18 valid");
+		CHECK(cls_hemoglobin_meets(&hb, 18) == CLS_RULE_NONE &&
+			  cls_hemoglobin_meets(&hb, 18.1) == CLS_RULE_HGB_HIGH,
+			  "hemoglobin > 18 (a value on the threshold does not meet)");
+		run(&hb, o, 3, pts, &ev);
+		CHECK(ev.suspected_ever && ev.first.t == 2 * H &&
+			  ev.first_ev[CLS_SIGN_HEMOCONCENTRATION].analyte == CLS_A_HEMOGLOBIN &&
+			  ev.first_ev[CLS_SIGN_HEMOCONCENTRATION].rule == CLS_RULE_HGB_HIGH &&
+			  ev.first_ev[CLS_SIGN_HEMOCONCENTRATION].v == 19.8 &&
+			  ev.hgb_max.have && ev.hgb_max.v == 19.8,
+			  "no hematocrit: hemoglobin 19.8 > 18 stands in, evidence says so");
+		cls_rule_describe(&hb, CLS_RULE_HGB_HIGH, buf, sizeof(buf));
+		CHECK(strcmp(buf, "hemoglobin > 18 g/dL (no hematocrit at hand)") == 0,
+			  "rule text: %s", buf);
+
+		/* a normal hematocrit in the window: hemoglobin does not count */
+		memcpy(o2, o, sizeof(o));
+		o2[3] = (cls_obs) {-10 * H, 40, CLS_A_HEMATOCRIT};
+		run(&hb, o2, 4, pts, &ev);
+		CHECK(!ev.suspected_ever, "co-occurrence: a hematocrit 10 h earlier is at hand");
+		memcpy(o2, o, sizeof(o));	/* run() sorted o2 */
+		o2[3] = (cls_obs) {-72 * H, 40, CLS_A_HEMATOCRIT};
+		run(&hb, o2, 4, pts, &ev);
+		CHECK(ev.suspected_ever &&
+			  ev.first_ev[CLS_SIGN_HEMOCONCENTRATION].analyte == CLS_A_HEMOGLOBIN,
+			  "a hematocrit one window earlier is not at hand");
+		/* a high hematocrit is the evidence, not the hemoglobin */
+		memcpy(o2, o, sizeof(o));
+		o2[3] = (cls_obs) {-1 * H, 50, CLS_A_HEMATOCRIT};
+		run(&hb, o2, 4, pts, &ev);
+		CHECK(ev.suspected_ever &&
+			  ev.first_ev[CLS_SIGN_HEMOCONCENTRATION].analyte == CLS_A_HEMATOCRIT,
+			  "hematocrit at hand: hematocrit decides");
+
+		/* current values: a valid hematocrit (24 h) blocks, an expired one not */
+		cur = hb;
+		cur.window = 0;
+		memcpy(o2, o, sizeof(o));
+		o2[3] = (cls_obs) {-20 * H, 40, CLS_A_HEMATOCRIT};
+		run(&cur, o2, 4, pts, &ev);
+		CHECK(!ev.suspected_ever, "current values: hematocrit 22 h old (at the 2 h hemoglobin) still valid");
+		memcpy(o2, o, sizeof(o));
+		o2[3] = (cls_obs) {-22 * H - 1, 40, CLS_A_HEMATOCRIT};
+		run(&cur, o2, 4, pts, &ev);
+		CHECK(ev.suspected_ever &&
+			  ev.first_ev[CLS_SIGN_HEMOCONCENTRATION].rule == CLS_RULE_HGB_HIGH,
+			  "current values: hematocrit expired, hemoglobin stands in");
+		/* current values: a later normal hemoglobin clears */
+		memcpy(o2, o, sizeof(o));
+		o2[3] = (cls_obs) {3 * H, 14, CLS_A_HEMOGLOBIN};
+		run(&cur, o2, 4, pts, &ev);
+		CHECK(ev.suspected_ever && !pts[3].suspected &&
+			  !(pts[3].signs & CLS_SIGN_BIT(CLS_SIGN_HEMOCONCENTRATION)) &&
+			  ev.hgb_max.v == 19.8,
+			  "current values: hemoglobin 14 later clears; highest stays 19.8");
+		/* the window stays the stand-in's: hemoglobin expires with the window */
+		run(&hb, o, 3, pts, &ev);
+		CHECK(pts[2].until == 72 * H, "co-occurrence: holds until the SBP leaves (72 h)");
+
+		hb.hgb_above = 0;
+		CHECK(cls_triad_criteria_check(&hb, NULL) != NULL, "hemoglobin_above 0 refused");
+		hb = t;
+		memset(hb.time_zone, 'x', sizeof(hb.time_zone));
+		CHECK(cls_triad_criteria_check(&hb, &f_tz) != NULL && f_tz == CLS_CR_TIME_ZONE,
+			  "a zone name without room for the NUL refused");
+		hb.time_zone[0] = '\0';
+		CHECK(cls_triad_criteria_field_check(&hb, CLS_CR_TIME_ZONE, &hint) != NULL,
+			  "an empty zone refused");
+	}
+
+	/* the previous day's weight is the latest weight on the previous date
+	 * of the calendar: 23:00 and 07:00 the next date are a day apart (the
+	 * old 12-36 h rule said no: 8 h); in a zone 5 h west the same instants
+	 * at 04:00 and 12:00 UTC are one date */
+	{
+		cls_calendar w5 = {west5, NULL};
+		cls_obs		o[] = {
+			{23 * H, 70, CLS_A_WEIGHT}, {31 * H, 71.6, CLS_A_WEIGHT},
+		};
+		cls_obs		z[] = {
+			{28 * H, 70, CLS_A_WEIGHT}, {36 * H, 71.6, CLS_A_WEIGHT},
+		};
+
+		run(&d, o, 2, pts, &ev);
+		CHECK(ev.gain_max.have && fabs(ev.gain_max.v - 1.6) < 1e-9 &&
+			  (pts[1].signs & CLS_SIGN_BIT(CLS_SIGN_WEIGHT_GAIN)),
+			  "UTC: 23:00 then 07:00 the next date: +1.6 kg over the previous day");
+		cls_obs_sort(z, 2);
+		cls_triad_eval_init(&ev, &d, NULL);
+		cls_triad_eval_set_calendar(&ev, &w5);
+		cls_triad_eval_run(&ev, z, 2, pts);
+		CHECK(ev.gain_max.have && fabs(ev.gain_max.v - 1.6) < 1e-9,
+			  "UTC-5: 04:00 and 12:00 UTC next date = 23:00 and 07:00 local: previous day");
+		cls_triad_eval_init(&ev, &d, NULL);
+		cls_triad_eval_run(&ev, z, 2, pts);
+		CHECK(!ev.gain_max.have && !(pts[1].signs & CLS_SIGN_BIT(CLS_SIGN_WEIGHT_GAIN)),
+			  "the same instants in UTC are one date: no previous day's weight");
+		o[1].t = 25 * H;	/* 23:00 and 01:00 UTC the next date */
+		run(&d, o, 2, pts, &ev);
+		CHECK(ev.gain_max.have, "UTC: 23:00 and 01:00 the next date: previous day");
+		cls_triad_eval_init(&ev, &d, NULL);
+		cls_triad_eval_set_calendar(&ev, &w5);
+		cls_triad_eval_run(&ev, o, 2, pts);
+		CHECK(!ev.gain_max.have, "UTC-5: the same instants are 18:00 and 20:00 of one local date: no");
+		cls_triad_eval_set_calendar(&ev, NULL);
+		CHECK(ev.cal.utc_offset == NULL, "a NULL calendar dates t itself");
 	}
 
 	/* window end: sbp at 0, hct at 0, albumin exactly at 72 h -> out */

@@ -54,8 +54,8 @@ episodes(const cls_triad_criteria *c, const cls_triad_episode_params *p,
 	cls_obs_sort(obs, nobs);
 	if (nd > 0)
 		nc = cls_cycles_build(NULL, doses, nd, cyc);
-	ne = cls_triad_episodes_find(c, NULL, obs, nobs, p, work);
-	cls_triad_episodes_details(c, obs, nobs, p, work, ne, excl, nexcl,
+	ne = cls_triad_episodes_find(c, NULL, NULL, obs, nobs, p, work);
+	cls_triad_episodes_details(c, NULL, obs, nobs, p, work, ne, excl, nexcl,
 							   nc ? cyc : NULL, nc, eps);
 	free(work);
 	return ne;

@@ -8,25 +8,22 @@
 -- dates are the wall-clock dates, so the answer depends on the rows alone
 -- (IMMUTABLE, usable in an index expression or a generated column), with
 -- results of the same kind (cls.treatment_cycle_ts has timestamp fields).
--- The timestamptz forms take time_zone text DEFAULT 'UTC': a timestamptz is
--- dated by the wall clock of that zone (the place of care), written in the
--- query, so they stay IMMUTABLE as timezone(text, timestamptz) is.  The
--- signatures of the timestamptz functions change (a new argument with a
--- default): they are dropped and created again, and a call without
--- time_zone gives the 0.3.0 answer (UTC dates) as before.  A view or
--- function of the database that depends on the old signature must be
--- dropped before ALTER EXTENSION cls UPDATE and created again after it.
--- Aggregates cannot have defaults: cls.cycles(timestamptz) stays (UTC) and
--- cls.cycles(timestamptz, text) is added.  One C symbol serves both kinds.
+-- The timestamptz forms gain a twin with a last argument time_zone text: a
+-- timestamptz is dated by the wall clock of that zone (the place of care),
+-- written in the query, so they stay IMMUTABLE as timezone(text,
+-- timestamptz) is.  The 0.2.0 forms without it stay as they are (UTC
+-- dates): nothing a user's view, index or generated column references is
+-- dropped, and a twin without a default cannot make a call ambiguous (the
+-- aggregate cls.cycles(timestamptz) likewise gains cls.cycles(timestamptz,
+-- text)).  One C symbol serves every form (no time_zone argument: UTC).
 -- ---------------------------------------------------------------------------
 
-DROP FUNCTION @extschema@.days_since_first_dose(timestamptz, timestamptz);
 CREATE FUNCTION @extschema@.days_since_first_dose(ts timestamptz, first_dose timestamptz,
-    time_zone text DEFAULT 'UTC')
+    time_zone text)
     RETURNS integer
     AS 'MODULE_PATHNAME', 'cls_days_since_first_dose' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.days_since_first_dose(timestamptz, timestamptz, text) IS
-    'the number of dates from the first dose''s to ts''s, both dated in time_zone (default UTC): 0 on the date of the first dose, -1 on the date before (the label''s onset range "-1 to 46 days" counts this way); NULL for infinite times; an unknown time_zone is an error';
+    'the number of dates from the first dose''s to ts''s, both dated in time_zone (the form without time_zone: UTC): 0 on the date of the first dose, -1 on the date before (the label''s onset range "-1 to 46 days" counts this way); NULL for infinite times; an unknown time_zone is an error';
 
 CREATE FUNCTION @extschema@.days_since_first_dose(ts timestamp, first_dose timestamp)
     RETURNS integer
@@ -34,14 +31,13 @@ CREATE FUNCTION @extschema@.days_since_first_dose(ts timestamp, first_dose times
 COMMENT ON FUNCTION @extschema@.days_since_first_dose(timestamp, timestamp) IS
     'the number of wall-clock dates from the first dose''s to ts''s: 0 on the date of the first dose, -1 on the date before; NULL for infinite times';
 
-DROP FUNCTION @extschema@.cycle_of(timestamptz, timestamptz[]);
 CREATE FUNCTION @extschema@.cycle_of(ts timestamptz, doses timestamptz[],
-    time_zone text DEFAULT 'UTC',
+    time_zone text,
     OUT cycle integer, OUT cycle_day integer, OUT cycle_start timestamptz,
     OUT days_since_first_dose integer)
     AS 'MODULE_PATHNAME', 'cls_cycle_of_pg' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cycle_of(timestamptz, timestamptz[], text) IS
-    'the 21-day tagraxofusp cycle a time falls in, counted in dates of time_zone (default UTC): a cycle starts at a dose, a dose on the 21st date after the cycle''s first dose or later starts the next; cycle_day = (date of ts - date of cycle_start) + 1; before the first dose''s date cycle 0 with cycle_day -1, -2, ... (no day 0); NULL when doses holds no finite time';
+    'the 21-day tagraxofusp cycle a time falls in, counted in dates of time_zone (the form without time_zone: UTC): a cycle starts at a dose, a dose on the 21st date after the cycle''s first dose or later starts the next; cycle_day = (date of ts - date of cycle_start) + 1; before the first dose''s date cycle 0 with cycle_day -1, -2, ... (no day 0); NULL when doses holds no finite time';
 
 CREATE FUNCTION @extschema@.cycle_of(ts timestamp, doses timestamp[],
     OUT cycle integer, OUT cycle_day integer, OUT cycle_start timestamp,
@@ -60,12 +56,11 @@ CREATE TYPE @extschema@.treatment_cycle_ts AS (
 COMMENT ON TYPE @extschema@.treatment_cycle_ts IS
     'cls.treatment_cycle of wall-clock dose times (timestamp): number, first dose, last dose, distinct dose times, the cycle days (wall-clock dates, day 1 = the first dose''s date) with a dose';
 
-DROP FUNCTION @extschema@.cycles(timestamptz[]);
-CREATE FUNCTION @extschema@.cycles(doses timestamptz[], time_zone text DEFAULT 'UTC')
+CREATE FUNCTION @extschema@.cycles(doses timestamptz[], time_zone text)
     RETURNS @extschema@.treatment_cycle[]
     AS 'MODULE_PATHNAME', 'cls_cycles_of_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.cycles(timestamptz[], text) IS
-    'the 21-day treatment cycles of an array of dose times, counted in dates of time_zone (default UTC; NULL and infinite elements and duplicate times ignored); NULL when no dose';
+    'the 21-day treatment cycles of an array of dose times, counted in dates of time_zone (the form without time_zone: UTC; NULL and infinite elements and duplicate times ignored); NULL when no dose';
 
 CREATE FUNCTION @extschema@.cycles(doses timestamp[])
     RETURNS @extschema@.treatment_cycle_ts[]
