@@ -114,7 +114,14 @@ SELECT replace(replace(agg::text, 'timestamp with time zone', 'timestamp'), 'tst
        replace(replace(replace(replace(replace(call, '%s(t,', '%s(t AT TIME ZONE ''UTC'','), 'tstzmultirange(', 'tsmultirange('),
                                'tstzrange(', 'tsrange('), '+00''', ''''), '::timestamptz[]', '::timestamp[]')
 FROM agg_calls
-WHERE agg::text ~ '^cls\.(eras|state_episodes|triad_agg|triad_timeline|triad_episodes)\(timestamp with time zone';
+WHERE agg::text ~ '^cls\.(eras|state_episodes|triad_agg|triad_timeline|triad_episodes|tagraxofusp_monitor|tagraxofusp_summary)\(timestamp with time zone';
+-- the tagraxofusp aggregates' timestamptz forms with a trailing time_zone
+-- (README "Tagraxofusp monitoring"): the same calls dated in Kolkata
+INSERT INTO agg_calls
+SELECT regexp_replace(agg::text, '\)$', ',text)')::regprocedure,
+       regexp_replace(call, '\)$', ', ''Asia/Kolkata'')')
+FROM agg_calls
+WHERE agg::text ~ '^cls\.tagraxofusp_(monitor|summary)\(timestamp with time zone';
 
 -- a plain table: temporary tables are never scanned in parallel.  Per
 -- patient (pid) about 430 rows over 1000 hours: albumin, SBP, hematocrit,

@@ -93,6 +93,26 @@ typedef struct zone_cache
 	cls_calendar cal;
 } zone_cache;
 
+/* The time_zone argument at argno: never NULL (22004). */
+static text *
+zone_arg(FunctionCallInfo fcinfo, int argno)
+{
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("time_zone must not be null"),
+				 errdetail("cls dates a timestamptz by the wall clock of the place of care, named by time_zone."),
+				 errhint("Write a zone name such as 'UTC' or 'America/New_York', or leave time_zone out for UTC.")));
+	return PG_GETARG_TEXT_PP(argno);
+}
+
+static bool
+same_text(const text *a, const text *b)
+{
+	return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b)) == 0;
+}
+
 static const cls_calendar *
 call_calendar(FunctionCallInfo fcinfo, int time_arg, int argno)
 {
@@ -101,15 +121,8 @@ call_calendar(FunctionCallInfo fcinfo, int time_arg, int argno)
 
 	if (PG_NARGS() <= argno)
 		return NULL;
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("time_zone must not be null"),
-				 errdetail("cls dates a timestamptz by the wall clock of the place of care, named by time_zone."),
-				 errhint("Write a zone name such as 'UTC' or 'America/New_York', or leave time_zone out for UTC.")));
-	z = PG_GETARG_TEXT_PP(argno);
-	if (c != NULL && VARSIZE_ANY_EXHDR(c->zone) == VARSIZE_ANY_EXHDR(z) &&
-		memcmp(VARDATA_ANY(c->zone), VARDATA_ANY(z), VARSIZE_ANY_EXHDR(z)) == 0)
+	z = zone_arg(fcinfo, argno);
+	if (c != NULL && c->zone != NULL && same_text(c->zone, z))
 		return c->cal.utc_offset ? &c->cal : NULL;
 	if (c == NULL)
 	{
@@ -208,13 +221,58 @@ static const int32 tgx_pseudo[] = {
 	CLS_KIND_HYPERSENSITIVITY, CLS_KIND_CRCL, CLS_KIND_AGE, CLS_KIND_SEX
 };
 
+/*
+ * The state: the buffer (first, so that a state is a cls_obs_buf for the
+ * code that reads only that) and the time_zone of a tagraxofusp aggregate's
+ * group (NULL: none, the times' own dates; the timestamp forms, the
+ * timestamptz forms without time_zone and cls.cycles, which keeps offsets
+ * with its doses instead).  The zone is one for the group: the final
+ * function dates every observation (doses, weights, the previous day) by
+ * it.
+ */
+typedef struct obs_state
+{
+	cls_obs_buf b;
+	text	   *zone;			/* in the state's context */
+} obs_state;
+
+/* the longest zone a state may carry (PostgreSQL's TZ_STRLEN_MAX) */
+#define STATE_ZONE_MAX	255
+
 static cls_obs_buf *
 state_new(MemoryContext cxt)
 {
-	cls_obs_buf *s = MemoryContextAlloc(cxt, sizeof(cls_obs_buf));
+	obs_state  *s = MemoryContextAllocZero(cxt, sizeof(obs_state));
 
-	cls_obs_buf_init(s, cxt);
-	return s;
+	cls_obs_buf_init(&s->b, cxt);
+	return &s->b;
+}
+
+static inline text **
+state_zone(cls_obs_buf *s)
+{
+	return &((obs_state *) s)->zone;
+}
+
+/* keep zone (a copy in the state's context) as the state's, or check that
+ * it is the one already kept: 22023 when the rows of one group differ */
+static void
+state_set_zone(cls_obs_buf *s, const text *zone)
+{
+	text	  **z = state_zone(s);
+
+	if (*z == NULL)
+	{
+		*z = MemoryContextAlloc(s->mcxt, VARSIZE_ANY(zone));
+		memcpy(*z, zone, VARSIZE_ANY(zone));
+	}
+	else if (!same_text(*z, zone))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time_zone \"%s\" differs from time_zone \"%s\" in the same group",
+						cls_pg_clip(text_to_cstring(zone)), cls_pg_clip(text_to_cstring(*z))),
+				 errdetail("A tagraxofusp aggregate dates a patient's doses and observations by one wall clock, the place of care's."),
+				 errhint("Give every row of a group the same time_zone, or group by the place of care.")));
 }
 
 static cls_obs_buf *
@@ -235,6 +293,7 @@ cls_obs_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt;
 	cls_obs_buf *a;
+	cls_obs_buf *b;
 
 	if (!AggCheckCallContext(fcinfo, &cxt))
 		elog(ERROR, "cls_obs_combine called in non-aggregate context");
@@ -246,7 +305,10 @@ cls_obs_combine(PG_FUNCTION_ARGS)
 	}
 	/* a NULL left state: copy, never hand back the right state */
 	a = PG_ARGISNULL(0) ? state_new(cxt) : (cls_obs_buf *) PG_GETARG_POINTER(0);
-	cls_obs_buf_concat(a, (cls_obs_buf *) PG_GETARG_POINTER(1));
+	b = (cls_obs_buf *) PG_GETARG_POINTER(1);
+	if (*state_zone(b) != NULL)
+		state_set_zone(a, *state_zone(b));
+	cls_obs_buf_concat(a, b);
 	PG_RETURN_POINTER(a);
 }
 
@@ -257,14 +319,20 @@ cls_obs_serialize(PG_FUNCTION_ARGS)
 	cls_obs_buf *s;
 	StringInfoData buf;
 	uint32		h[2] = {OBS_STATE_VERSION, 0};
+	text	   *zone;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "cls_obs_serialize called in non-aggregate context");
 	s = (cls_obs_buf *) PG_GETARG_POINTER(0);
+	zone = *state_zone(s);
+	/* the reserved word: the length of the zone that follows it (0: none) */
+	h[1] = zone ? (uint32) VARSIZE_ANY_EXHDR(zone) : 0;
 	/* sorted here, in the worker, so that the leader's combine merges */
 	(void) cls_obs_buf_sort(s);
-	cls_obs_serial_begin(&buf, sizeof(h), s, "this cls aggregate");
+	cls_obs_serial_begin(&buf, sizeof(h) + h[1], s, "this cls aggregate");
 	appendBinaryStringInfo(&buf, (const char *) h, sizeof(h));
+	if (zone)
+		appendBinaryStringInfo(&buf, VARDATA_ANY(zone), (int) h[1]);
 	cls_obs_buf_write(&buf, s);
 	PG_RETURN_BYTEA_P(cls_obs_serial_end(&buf));
 }
@@ -281,9 +349,17 @@ cls_obs_deserialize(PG_FUNCTION_ARGS)
 		elog(ERROR, "cls_obs_deserialize called in non-aggregate context");
 	cls_obs_serial_open(PG_GETARG_BYTEA_PP(0), OBS_STATE_VERSION, TGX_WHAT, &r);
 	cls_obs_serial_read(&r, h, sizeof(h), TGX_WHAT);
-	if (h[1] != 0)
+	if (h[1] > STATE_ZONE_MAX)
 		cls_obs_bad_state(TGX_WHAT, "bad header");
 	s = state_new(CurrentMemoryContext);
+	if (h[1] > 0)
+	{
+		text	   *zone = palloc(VARHDRSZ + h[1]);
+
+		SET_VARSIZE(zone, VARHDRSZ + h[1]);
+		cls_obs_serial_read(&r, VARDATA(zone), h[1], TGX_WHAT);
+		*state_zone(s) = zone;
+	}
 	cls_obs_buf_read(&r, s, CurrentMemoryContext, tgx_pseudo,
 					 lengthof(tgx_pseudo), TGX_WHAT);
 	PG_RETURN_POINTER(s);
@@ -818,6 +894,23 @@ typedef enum
 #define SF_SEX	8
 
 /*
+ * The forms of the transition function (state included in the count):
+ * 7 arguments (ts .. dose), 9 (+ age, sex), and either with a trailing
+ * time_zone (8, 10; timestamptz only).
+ */
+static inline bool
+sf_has_zone(FunctionCallInfo fcinfo)
+{
+	return PG_NARGS() == 8 || PG_NARGS() == 10;
+}
+
+static inline bool
+sf_has_patient(FunctionCallInfo fcinfo)
+{
+	return PG_NARGS() >= 9;
+}
+
+/*
  * One WARNING per cause and statement for an age or sex from the rows that
  * cls cannot use (the dose's creatinine rule then says why).
  */
@@ -873,7 +966,21 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	cls_conv	conv;
 
 	/* args: 1 ts, 2 code, 3 value, 4 unit, 5 ref_high, 6 dose[, 7 age,
-	 * 8 sex] */
+	 * 8 sex][, time_zone] */
+	if (sf_has_zone(fcinfo))
+	{
+		text	   *zone = zone_arg(fcinfo, PG_NARGS() - 1);
+
+		if (*state_zone(s) == NULL)
+		{
+			cls_calendar cal;
+
+			/* an unknown zone (any longer than STATE_ZONE_MAX is): the
+			 * error on the group's first row */
+			cls_pg_calendar_for(CLS_PG_TSTZ, zone, "time_zone", &cal);
+		}
+		state_set_zone(s, zone);
+	}
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(s);
 	t = PG_GETARG_TIMESTAMPTZ(1);
@@ -883,7 +990,7 @@ tgx_sfunc(FunctionCallInfo fcinfo, row_form form)
 	{
 		cls_obs_buf_append(s, t, 0, CLS_KIND_DOSE);
 		/* the patient's age and sex as the dose row gives them */
-		if (PG_NARGS() > SF_SEX)
+		if (sf_has_patient(fcinfo))
 			dose_patient(fcinfo, s, t);
 		PG_RETURN_POINTER(s);
 	}
@@ -969,23 +1076,36 @@ typedef struct series
 	cls_cycle  *cycles;
 	size_t		nc;
 	cls_tgx_day *days;
+	const cls_calendar *cal;	/* NULL: the times' own (UTC) dates */
 } series;
 
-/* false when the group has no dose */
+/* false when the group has no dose; cal: where the calendar of the
+ * state's time_zone is built (the dates of a timestamp, or of UTC, without
+ * one) */
 static bool
-series_eval(cls_obs_buf *s, series *sr)
+series_eval(FunctionCallInfo fcinfo, cls_obs_buf *s, series *sr,
+			cls_calendar *cal)
 {
+	text	   *zone = *state_zone(s);
+
+	sr->cal = NULL;
+	if (zone != NULL)
+	{
+		cls_pg_calendar_for(cls_pg_result_time_kind(fcinfo), zone, "time_zone", cal);
+		if (cal->utc_offset)
+			sr->cal = cal;
+	}
 	sr->obs = state_sorted(s);
 	sr->n = s->count;
 	sr->nd = doses_of(sr->obs, sr->n, &sr->doses);
 	if (sr->nd == 0)
 		return false;
 	sr->cycles = huge_alloc(sr->nd, sizeof(cls_cycle), "doses");
-	sr->nc = cls_cycles_build(NULL, sr->doses, sr->nd, sr->cycles);
+	sr->nc = cls_cycles_build(sr->cal, sr->doses, sr->nd, sr->cycles);
 	sr->days = huge_alloc(sr->nd, sizeof(cls_tgx_day), "doses");
 	/* the evaluation of a dose looks back at most 7 days of observations */
 	CHECK_FOR_INTERRUPTS();
-	cls_tgx_series(NULL, sr->obs, sr->n, sr->doses, sr->nd, sr->cycles, sr->nc, sr->days);
+	cls_tgx_series(sr->cal, sr->obs, sr->n, sr->doses, sr->nd, sr->cycles, sr->nc, sr->days);
 	return true;
 }
 
@@ -994,12 +1114,13 @@ Datum
 cls_tgx_monitor_final(PG_FUNCTION_ARGS)
 {
 	series		sr;
+	cls_calendar cal;
 	TupleDesc	td;
 	Datum	   *elems;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (!series_eval((cls_obs_buf *) PG_GETARG_POINTER(0), &sr))
+	if (!series_eval(fcinfo, (cls_obs_buf *) PG_GETARG_POINTER(0), &sr, &cal))
 		PG_RETURN_NULL();
 	td = array_elem_tupdesc(fcinfo);
 	elems = huge_alloc(sr.nd, sizeof(Datum), "doses");
@@ -1018,12 +1139,13 @@ Datum
 cls_tgx_summary_final(PG_FUNCTION_ARGS)
 {
 	series		sr;
+	cls_calendar cal;
 	TupleDesc	td;
 	Datum	   *elems;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (!series_eval((cls_obs_buf *) PG_GETARG_POINTER(0), &sr))
+	if (!series_eval(fcinfo, (cls_obs_buf *) PG_GETARG_POINTER(0), &sr, &cal))
 		PG_RETURN_NULL();
 	td = array_elem_tupdesc(fcinfo);
 	if (td->natts != CYCLE_NCOLS)
@@ -1038,7 +1160,7 @@ cls_tgx_summary_final(PG_FUNCTION_ARGS)
 		bool		any = false;
 
 		CHECK_FOR_INTERRUPTS();
-		cls_tgx_cycle_summarize(NULL, sr.obs, sr.n, sr.cycles, sr.nc, c, sr.days, &sm);
+		cls_tgx_cycle_summarize(sr.cal, sr.obs, sr.n, sr.cycles, sr.nc, c, sr.days, &sm);
 		memset(nl, 0, sizeof(nl));
 		v[0] = Int32GetDatum(sm.cycle_no);
 		v[1] = cls_time_datum(sm.start);

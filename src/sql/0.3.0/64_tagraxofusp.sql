@@ -120,16 +120,17 @@ COMMENT ON AGGREGATE @extschema@.tagraxofusp_summary(timestamptz, bigint, float8
 
 DROP FUNCTION @extschema@.tagraxofusp_days(timestamptz[], text[], float8[], text[], float8[], boolean[]);
 CREATE FUNCTION @extschema@.tagraxofusp_days(ts timestamptz[], code text[], value float8[],
-    unit text[], ref_high float8[], dose boolean[], age float8 DEFAULT NULL, sex text DEFAULT NULL)
+    unit text[], ref_high float8[], dose boolean[], age float8 DEFAULT NULL, sex text DEFAULT NULL,
+    time_zone text DEFAULT 'UTC')
     RETURNS SETOF @extschema@.tagraxofusp_day
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
     SELECT d.* FROM pg_catalog.unnest((
-        SELECT @extschema@.tagraxofusp_monitor(r.ts, r.code, r.value, r.unit, r.ref_high, r.dose, $7, $8)
+        SELECT @extschema@.tagraxofusp_monitor(r.ts, r.code, r.value, r.unit, r.ref_high, r.dose, $7, $8, $9)
         FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3),
                        pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6))
              AS r(ts, code, value, unit, ref_high, dose)
     )) AS d
 $$;
-COMMENT ON FUNCTION @extschema@.tagraxofusp_days(timestamptz[], text[], float8[], text[], float8[], boolean[], float8, text) IS
-    'the dose days of one patient''s rows given as parallel arrays, one row per dose (cls.tagraxofusp_monitor, unnested); age (years) and sex for the Cockcroft-Gault estimate of creatinine clearance';
+COMMENT ON FUNCTION @extschema@.tagraxofusp_days(timestamptz[], text[], float8[], text[], float8[], boolean[], float8, text, text) IS
+    'the dose days of one patient''s rows given as parallel arrays, one row per dose (cls.tagraxofusp_monitor, unnested); age (years) and sex for the Cockcroft-Gault estimate of creatinine clearance; dates (cycle days, the previous day) in time_zone (default UTC)';
