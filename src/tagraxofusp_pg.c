@@ -762,7 +762,7 @@ age_arg(FunctionCallInfo fcinfo, int arg, cls_tgx_input *in)
 {
 	double		age;
 
-	if (PG_ARGISNULL(arg))
+	if (arg >= PG_NARGS() || PG_ARGISNULL(arg))	/* the 0.2.0 form has none */
 		return;
 	if (!age_of_arg(fcinfo, arg, &age))
 	{
@@ -788,7 +788,7 @@ sex_of_text(FunctionCallInfo fcinfo, int arg)
 static void
 sex_arg(FunctionCallInfo fcinfo, int arg, cls_tgx_input *in)
 {
-	if (PG_ARGISNULL(arg))
+	if (arg >= PG_NARGS() || PG_ARGISNULL(arg))
 		return;
 	in->sex = sex_of_text(fcinfo, arg);
 	if (in->sex == CLS_TGX_SEX_BAD)

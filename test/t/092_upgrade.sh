@@ -51,6 +51,13 @@ for old in $versions; do
                                -c 'CREATE VIEW v_crit AS SELECT cls.hypotension(85) AS h' >/dev/null
         criteria_made=1
     fi
+    tgx_made=""
+    if [ "$(cls_sql "SELECT to_regproc('cls.tagraxofusp_check') IS NOT NULL" cls_t092_up)" = "t" ]; then
+        # views on the 0.2.0 forms of the functions whose signatures 0.3.0
+        # extends (renamed or given twins, never dropped)
+        cls_psql -d cls_t092_up -c "CREATE VIEW v_tgx AS SELECT (cls.tagraxofusp_check(albumin => 3.6)).action IS NOT NULL AS a, cls.days_since_first_dose('2024-01-02 10:00+00', '2024-01-01 11:00+00') AS d, (cls.cycle_of('2024-01-03 09:00+00', ARRAY['2024-01-01 11:00+00']::timestamptz[])).cycle_day AS cd, (SELECT count(*) FROM cls.tagraxofusp_days(ARRAY['2024-01-01 11:00+00']::timestamptz[], ARRAY['albumin'], ARRAY[3.6::float8], ARRAY['g/dL'], ARRAY[NULL::float8], ARRAY[true])) AS n" >/dev/null
+        tgx_made=1
+    fi
     cls_check "ALTER EXTENSION cls UPDATE (from $old)" \
         cls_psql -d cls_t092_up -c 'ALTER EXTENSION cls UPDATE'
     cls_is "updated extension (from $old) is at $current" \
@@ -66,6 +73,11 @@ for old in $versions; do
         cls_is "a view over a wide function's default criteria made on $old still works" \
             "$(cls_sql 'SELECT h FROM v_crit' cls_t092_up)" "t"
         cls_psql -d cls_t092_up -c 'DROP VIEW v_crit' -c 'DROP TABLE stored_criteria' >/dev/null
+    fi
+    if [ -n "$tgx_made" ]; then
+        cls_is "a view on $old's tagraxofusp_check, tagraxofusp_days, days_since_first_dose and cycle_of still works" \
+            "$(cls_sql "SELECT a || ',' || d || ',' || cd || ',' || n FROM v_tgx" cls_t092_up)" "true,1,3,1"
+        cls_psql -d cls_t092_up -c 'DROP VIEW v_tgx' >/dev/null
     fi
     dump_ext cls_t092_up > "$CLS_TMPBASE/t092_up.sql"
     if diff -u "$CLS_TMPBASE/t092_new.sql" "$CLS_TMPBASE/t092_up.sql" > "$CLS_TMPBASE/t092.diff"; then

@@ -15,8 +15,9 @@
 -- measure out of range still triggers by itself.
 --
 -- cls.tagraxofusp_check and cls.tagraxofusp_days gain the arguments age and
--- sex (with defaults); their 0.2.0 forms are dropped, since a call naming
--- only some arguments would match both.  cls.tagraxofusp_monitor and
+-- sex (with defaults); their 0.2.0 forms are renamed *_0_2_0 (a call naming
+-- only some arguments would match both forms; a view bound to the old one
+-- keeps working).  cls.tagraxofusp_monitor and
 -- cls.tagraxofusp_summary gain forms with (..., dose, age, sex) beside the
 -- 0.2.0 ones.
 -- ---------------------------------------------------------------------------
@@ -29,7 +30,13 @@ ALTER TYPE @extschema@.tagraxofusp_day
 COMMENT ON TYPE @extschema@.tagraxofusp_day IS
     'one tagraxofusp dose day: action (administer, administer (incomplete checks), interrupt dosing, discontinue permanently), instructions, the reasons that fired, the rules not evaluable, the values used (g/dL, kg, creatinine clearance in mL/min, measured or estimated by Cockcroft-Gault) and every rule''s status';
 
-DROP FUNCTION @extschema@.tagraxofusp_check(float8, text, float8, float8, float8, text, float8, float8, float8, text, float8, text, float8, float8, float8, float8, float8, boolean, boolean, boolean, text, integer, integer, boolean, boolean);
+-- The 0.2.0 form is renamed, not dropped, so that a view or function of the
+-- database that calls it keeps working (it binds by oid, and the C function
+-- reads age and sex as NULL when they are not passed).
+ALTER FUNCTION @extschema@.tagraxofusp_check(float8, text, float8, float8, float8, text, float8, float8, float8, text, float8, text, float8, float8, float8, float8, float8, boolean, boolean, boolean, text, integer, integer, boolean, boolean)
+    RENAME TO tagraxofusp_check_0_2_0;
+COMMENT ON FUNCTION @extschema@.tagraxofusp_check_0_2_0(float8, text, float8, float8, float8, text, float8, float8, float8, text, float8, text, float8, float8, float8, float8, float8, boolean, boolean, boolean, text, integer, integer, boolean, boolean) IS
+    'the 0.2.0 signature of cls.tagraxofusp_check (no age, sex), kept under this name so that views created on 0.2.0 survive the upgrade; it gives 0.3.0''s answers; new queries call cls.tagraxofusp_check';
 CREATE FUNCTION @extschema@.tagraxofusp_check(
     albumin float8 DEFAULT NULL, albumin_unit text DEFAULT 'g/dL',
     pre_cycle_albumin float8 DEFAULT NULL,
@@ -118,7 +125,10 @@ COMMENT ON AGGREGATE @extschema@.tagraxofusp_summary(timestamptz, bigint, float8
 COMMENT ON AGGREGATE @extschema@.tagraxofusp_summary(timestamptz, bigint, float8, bigint, float8, boolean, float8, text) IS
     'per-cycle tagraxofusp summary from OMOP rows (measurement_concept_id, unit_concept_id, range_high), with age and sex';
 
-DROP FUNCTION @extschema@.tagraxofusp_days(timestamptz[], text[], float8[], text[], float8[], boolean[]);
+ALTER FUNCTION @extschema@.tagraxofusp_days(timestamptz[], text[], float8[], text[], float8[], boolean[])
+    RENAME TO tagraxofusp_days_0_2_0;
+COMMENT ON FUNCTION @extschema@.tagraxofusp_days_0_2_0(timestamptz[], text[], float8[], text[], float8[], boolean[]) IS
+    'the 0.2.0 signature of cls.tagraxofusp_days (no age, sex, time_zone), kept under this name so that views created on 0.2.0 survive the upgrade; new queries call cls.tagraxofusp_days';
 CREATE FUNCTION @extschema@.tagraxofusp_days(ts timestamptz[], code text[], value float8[],
     unit text[], ref_high float8[], dose boolean[], age float8 DEFAULT NULL, sex text DEFAULT NULL,
     time_zone text DEFAULT 'UTC')
