@@ -15,12 +15,9 @@
 # `warehouse` (pg_cron preloaded for the pipeline block); a block that
 # starts with CREATE EXTENSION cls is a setup recipe for an empty database
 # and runs in a fresh one.  Every block runs under TimeZone UTC and
-# America/New_York; the results must be equal (cls.eras, cls.state_episodes
-# and the triad aggregates have timestamp forms, so a `timestamp` column needs
-# no TimeZone-dependent cast; so do the tagraxofusp aggregates), except,
-# for now, blocks that call the calendar functions whose timestamp forms are
-# still to come (cls.cycle_of, cls.cycles, cls.days_since_first_dose): those
-# are listed as diagnostics.  CLS_README_SHOW=1 prints every block's output (UTC).
+# America/New_York; the results must be equal: every cls function that takes
+# times has a timestamp form, so a `timestamp` column needs no
+# TimeZone-dependent cast.  CLS_README_SHOW=1 prints every block's output (UTC).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 
@@ -52,11 +49,6 @@ schema_of() {
     elif grep -q 'omop\.' "$1"; then echo OMOP
     else echo none; fi
 }
-# a cls function still without a timestamp form (see above)
-tz_cast_expected() {
-    grep -Eq 'cls\.(cycle_of|cycles|days_since_first_dose)\(' "$1"
-}
-
 run_block() {   # file tz -> stdout+stderr of the block in a rolled-back transaction
     local f=$1 tz=$2 db=warehouse
     if head -n 5 "$f" | grep -Eq '^CREATE EXTENSION cls;'; then
@@ -84,8 +76,6 @@ for f in "${blocks[@]}"; do
     fi
     if [ "$out_utc" = "$out_ny" ]; then
         cls_pass "README block at line $line: the same result under both TimeZones"
-    elif tz_cast_expected "$f"; then
-        cls_diag "README block at line $line differs between TimeZones: a timestamp column passed as timestamptz to a calendar function (timestamp forms still to come)"
     else
         cls_fail "README block at line $line: the same result under both TimeZones" \
             "$(diff <(printf '%s\n' "$out_utc") <(printf '%s\n' "$out_ny") | head -n 20)"
