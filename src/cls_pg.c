@@ -319,12 +319,12 @@ cls_pg_unit_arg_text(FunctionCallInfo fcinfo, int argno, bool omop)
 }
 
 bool
-cls_pg_unit_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a, bool omop,
-				cls_unit_cache *cache, cls_conv *out)
+cls_pg_unit_arg_n(FunctionCallInfo fcinfo, int argno, cls_analyte a, bool omop,
+				  cls_unit_cache *cache, int n, cls_conv *out)
 {
 	static const cls_conv to_nan = {NAN, 1.0, 0.0};
-	cls_unit_status st = cls_pg_unit_lookup_arg(fcinfo, argno, a, omop,
-												cache, out);
+	cls_unit_status st = cls_pg_unit_lookup_arg_n(fcinfo, argno, a, omop,
+												  cache, n, out);
 
 	if (st == CLS_UNIT_OK)
 		return true;
@@ -336,27 +336,10 @@ cls_pg_unit_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a, bool omop,
 }
 
 bool
-cls_pg_unit_arg_ring(FunctionCallInfo fcinfo, int argno, cls_analyte a,
-					 cls_unit_cache *ring, int n, uint8 *next, cls_conv *out)
+cls_pg_unit_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a, bool omop,
+				cls_unit_cache *cache, cls_conv *out)
 {
-	text	   *unit = PG_GETARG_TEXT_PP(argno);
-	const char *s = VARDATA_ANY(unit);
-	int			len = VARSIZE_ANY_EXHDR(unit);
-	int			i;
-
-	for (i = 0; i < n; i++)
-		if (ring[i].analyte == a && ring[i].len == len &&
-			ring[i].status == CLS_UNIT_OK && memcmp(ring[i].unit, s, len) == 0)
-		{
-			*out = ring[i].conv;
-			return true;
-		}
-	/* miss: look up and remember (an unknown unit: the error when the
-	 * query writes it, else a warning and a conversion to NaN) */
-	i = *next;
-	*next = (uint8) ((i + 1) % n);
-	ring[i].len = -1;
-	return cls_pg_unit_arg(fcinfo, argno, a, false, &ring[i], out);
+	return cls_pg_unit_arg_n(fcinfo, argno, a, omop, cache, 1, out);
 }
 
 char *

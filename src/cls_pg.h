@@ -22,11 +22,11 @@
 /*
  * A per-call-site cache of the last unit spelling seen, so that a column of
  * units is parsed once per distinct value rather than once per row.  Lives
- * in fn_extra (fn_mcxt).  The one unit-cache mechanism: one slot
- * (cls_pg_unit_cache + cls_pg_unit_arg) or a ring per analyte
- * (cls_pg_unit_arg_ring, the triad aggregate).  Still its own: the
- * per-analyte array of src/tagraxofusp_pg.c (unit_cache_for), which
- * can move to cls_pg_unit_cache_init when that file is next edited.
+ * in fn_extra (fn_mcxt).  The one unit-cache mechanism: n entries, most
+ * recently looked up first (cls_pg_unit_cache_init; cls_pg_unit_arg_n,
+ * cls_pg_unit_lookup_arg_n), one entry per call site by default
+ * (cls_pg_unit_cache + cls_pg_unit_arg), a few per analyte where rows mix
+ * spellings (the triad aggregate, grading, tagraxofusp).
  */
 typedef struct cls_unit_cache
 {
@@ -79,14 +79,10 @@ extern cls_unit_status cls_pg_unit_lookup_arg_n(FunctionCallInfo fcinfo,
  */
 extern bool cls_pg_unit_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a,
 							bool omop, cls_unit_cache *cache, cls_conv *out);
-/*
- * cls_pg_unit_arg over a ring of n caches for one analyte (a column that
- * mixes spellings, g/dL and g/L rows): a known unit found in any slot is a
- * hit; a miss is looked up into slot *next, which then advances.  Text units.
- */
-extern bool cls_pg_unit_arg_ring(FunctionCallInfo fcinfo, int argno,
-								 cls_analyte a, cls_unit_cache *ring, int n,
-								 uint8 *next, cls_conv *out);
+/* The same through n cache entries (as cls_pg_unit_lookup_arg_n). */
+extern bool cls_pg_unit_arg_n(FunctionCallInfo fcinfo, int argno, cls_analyte a,
+							  bool omop, cls_unit_cache *cache, int n,
+							  cls_conv *out);
 /* The unit in argument argno as text (an OMOP concept_id in decimal). */
 extern char *cls_pg_unit_arg_text(FunctionCallInfo fcinfo, int argno, bool omop);
 /* Why a unit is not usable, for *_reason and value_problem. */

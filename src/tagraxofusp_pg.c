@@ -871,13 +871,9 @@ unit_cache_for(FunctionCallInfo fcinfo, cls_analyte a)
 
 	if (c == NULL)
 	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
-								   CLS_A__COUNT * sizeof(cls_unit_cache));
-		for (int i = 0; i < CLS_A__COUNT; i++)
-		{
-			c[i].len = -1;
-			c[i].analyte = CLS_A_NONE;
-		}
+		c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+							   CLS_A__COUNT * sizeof(cls_unit_cache));
+		cls_pg_unit_cache_init(c, CLS_A__COUNT);
 		fcinfo->flinfo->fn_extra = c;
 	}
 	return &c[a];

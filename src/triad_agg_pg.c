@@ -191,7 +191,6 @@ typedef struct TriadFnCache
 	}			icode[CODE_CACHE_N];
 	/* 4 unit spellings per analyte (warehouses mix g/dL and g/L rows) */
 	cls_unit_cache units[CLS_A__COUNT][4];
-	uint8		unext[CLS_A__COUNT];
 } TriadFnCache;
 
 static TriadFnCache *
@@ -347,7 +346,7 @@ cls_triad_state_add(FunctionCallInfo fcinfo, void *state, MemoryContext aggctx,
 			st->n_ignored++;
 			return st;
 		}
-		(void) cls_pg_unit_arg_ring(fcinfo, TA_UNIT, (cls_analyte) a, fc->units[a], 4, &fc->unext[a], &conv);
+		(void) cls_pg_unit_arg_n(fcinfo, TA_UNIT, (cls_analyte) a, false, fc->units[a], 4, &conv);
 		v = cls_conv_apply(&conv, v);
 		if (cls_value_check((cls_analyte) a, v) != CLS_VALUE_OK)
 		{
