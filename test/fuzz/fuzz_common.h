@@ -1,7 +1,7 @@
 /*
  * fuzz_common.h -- helpers shared by the cls libFuzzer targets
  * (test/fuzz/fuzz_*.c).  Plain C99; built by test/fuzz/run.sh with
- * -fsanitize=fuzzer,address,undefined against src/core/*.c.
+ * -fsanitize=fuzzer,address,undefined against the C files of src/core.
  *
  * Invariants are checked with FUZZ_ASSERT(name, cond): a violation prints
  * the invariant's name and aborts, so libFuzzer saves the input as a crash.

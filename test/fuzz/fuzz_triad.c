@@ -165,9 +165,9 @@ run(const cls_triad_criteria *c, const double *base,
 	cls_obs_sort(obs, n);
 	r->pts = (cls_triad_point *) fuzz_alloc(n * sizeof(cls_triad_point));
 	r->np = cls_triad_timeline(c, base, obs, n, r->pts);
-	r->ne = cls_triad_episodes_find(c, base, obs, n, p, work);
+	r->ne = cls_triad_episodes_find(c, NULL, base, obs, n, p, work);
 	r->eps = (cls_triad_episode *) fuzz_alloc(r->ne * sizeof(cls_triad_episode));
-	cls_triad_episodes_details(c, obs, n, p, work, r->ne, NULL, 0, NULL, 0,
+	cls_triad_episodes_details(c, NULL, obs, n, p, work, r->ne, NULL, 0, NULL, 0,
 							   r->eps);
 	free(work);
 }
