@@ -463,15 +463,13 @@ void
 cls_pg_calendar_for(cls_pg_time_kind k, text *zone, const char *argname,
 					cls_calendar *cal)
 {
-	if (k == CLS_PG_TSTZ)
-	{
-		cls_pg_calendar(zone, argname, cal);
-		return;
-	}
-	/* still a query mistake when misspelt, though a wall clock ignores it */
+	/* a misspelt zone is a query mistake even where a wall clock ignores it */
 	cls_pg_calendar(zone, argname, cal);
-	cal->utc_offset = NULL;
-	cal->ctx = NULL;
+	if (k != CLS_PG_TSTZ)
+	{
+		cal->utc_offset = NULL;
+		cal->ctx = NULL;
+	}
 }
 
 Size
