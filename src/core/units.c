@@ -755,6 +755,17 @@ cls_value_check(cls_analyte a, double v)
 {
 	const analyte_info *ai;
 
+	/*
+	 * The common case first, in two comparisons: a value inside the
+	 * plausible range by more than 1e-8 relative (ten times the decimal
+	 * tolerance of cls_dcmp) passes both range checks below, whatever the
+	 * rounding of the products.  NaN, infinities and values <= 0 fail it
+	 * (every lo >= 0 and hi is finite and > lo: checked by the unit tests)
+	 * and take the full checks.
+	 */
+	if (a >= 0 && a < CLS_A__COUNT &&
+		v > analytes[a].lo * (1.0 + 1e-8) && v < analytes[a].hi * (1.0 - 1e-8))
+		return CLS_VALUE_OK;
 	if (isnan(v))
 		return CLS_VALUE_NAN;
 	if (isinf(v))

@@ -26,6 +26,29 @@ conv_omop(cls_analyte a, long id, double v, cls_unit_status *st)
 
 #define CODE(s) cls_analyte_from_code(s, strlen(s))
 
+/* cls_value_check without its fast path: the definition it must agree
+ * with (NaN, infinite, negative, then the range by cls_dcmp) */
+static cls_value_status
+reference_value_check(cls_analyte a, double v)
+{
+	double		lo,
+				hi;
+	bool		lo_inc;
+
+	if (isnan(v))
+		return CLS_VALUE_NAN;
+	if (isinf(v))
+		return CLS_VALUE_INFINITE;
+	if (v < 0)
+		return CLS_VALUE_NEGATIVE;
+	cls_plausible_range(a, &lo, &hi, &lo_inc);
+	if (lo_inc ? cls_dcmp(v, lo) < 0 : cls_dcmp(v, lo) <= 0)
+		return CLS_VALUE_TOO_LOW;
+	if (cls_dcmp(v, hi) > 0)
+		return CLS_VALUE_TOO_HIGH;
+	return CLS_VALUE_OK;
+}
+
 int
 main(void)
 {
@@ -166,6 +189,45 @@ main(void)
 	CHECK(cls_value_check(CLS_A_ALBUMIN, 0.09) == CLS_VALUE_TOO_LOW, "albumin 0.09 g/dL implausible");
 	CHECK(cls_value_check(CLS_A_ALBUMIN, 0.1) == CLS_VALUE_OK, "albumin 0.1 g/dL plausible");
 	CHECK(cls_value_check(CLS_A_NEUTROPHILS, 0) == CLS_VALUE_OK, "neutrophils 0 plausible (aplasia)");
+
+	/* cls_value_check's two-comparison fast path agrees with the full
+	 * checks (reference_value_check) near every bound, at and within a few
+	 * tolerances (1e-9 relative) of it, and for the special values */
+	{
+		int			bad = 0,
+					n = 0;
+		bool		ranges_ok = true;
+		static const double rel[] = {0, 1e-12, 5e-10, 9e-10, 1e-9, 1.1e-9, 2e-9, 5e-9, 9e-9, 1e-8, 1.1e-8, 2e-8, 1e-6, 1e-3, 0.5};
+		static const double special[] = {0, -0.0, -1, 1e-308, 5e-324, 1e308, INFINITY, -INFINITY, NAN};
+
+		for (int ai = 0; ai < CLS_A__COUNT; ai++)
+		{
+			double		lo,
+						hi;
+			bool		lo_inc;
+
+			cls_plausible_range((cls_analyte) ai, &lo, &hi, &lo_inc);
+			if (!(lo >= 0 && isfinite(hi) && hi > lo))
+				ranges_ok = false;
+			for (size_t k = 0; k < sizeof(rel) / sizeof(rel[0]); k++)
+				for (int sgn = -1; sgn <= 1; sgn += 2)
+				{
+					double		xs[4] = {lo * (1 + sgn * rel[k]), hi * (1 + sgn * rel[k]),
+						lo + sgn * rel[k], hi + sgn * rel[k] * hi};
+
+					for (int j = 0; j < 4; j++, n++)
+						if (cls_value_check((cls_analyte) ai, xs[j]) !=
+							reference_value_check((cls_analyte) ai, xs[j]))
+							bad++;
+				}
+			for (size_t k = 0; k < sizeof(special) / sizeof(special[0]); k++, n++)
+				if (cls_value_check((cls_analyte) ai, special[k]) !=
+					reference_value_check((cls_analyte) ai, special[k]))
+					bad++;
+		}
+		CHECK(ranges_ok, "every plausible range has lo >= 0 and a finite hi > lo (the fast path's premise)");
+		CHECK(bad == 0, "cls_value_check = the full checks on %d values near the bounds (%d differ)", n, bad);
+	}
 
 	/* units */
 	v = conv(CLS_A_ALBUMIN, "g/L", 30, &st);
