@@ -294,9 +294,9 @@ warn_unit_once(cls_analyte a, const char *unit, cls_unit_status st)
 }
 
 cls_unit_status
-cls_pg_unit_lookup_arg_n(FunctionCallInfo fcinfo, int argno, cls_analyte a,
-						 bool omop, cls_unit_cache *cache, int n,
-						 cls_conv *out)
+cls_pg_unit_lookup_arg_n_any(FunctionCallInfo fcinfo, int argno, cls_analyte a,
+							 bool omop, cls_unit_cache *cache, int n,
+							 cls_conv *out)
 {
 	if (omop)
 		return unit_lookup_omop_cached(a, PG_GETARG_INT64(argno), cache, n, out);
@@ -319,15 +319,11 @@ cls_pg_unit_arg_text(FunctionCallInfo fcinfo, int argno, bool omop)
 }
 
 bool
-cls_pg_unit_arg_n(FunctionCallInfo fcinfo, int argno, cls_analyte a, bool omop,
-				  cls_unit_cache *cache, int n, cls_conv *out)
+cls_pg_unit_arg_unusable(FunctionCallInfo fcinfo, int argno, cls_analyte a,
+						 bool omop, cls_unit_status st, cls_conv *out)
 {
 	static const cls_conv to_nan = {NAN, 1.0, 0.0};
-	cls_unit_status st = cls_pg_unit_lookup_arg_n(fcinfo, argno, a, omop,
-												  cache, n, out);
 
-	if (st == CLS_UNIT_OK)
-		return true;
 	if (cls_pg_arg_in_query(fcinfo, argno))
 		cls_pg_unit_error(a, cls_pg_unit_arg_text(fcinfo, argno, omop), st);
 	warn_unit_once(a, cls_pg_unit_arg_text(fcinfo, argno, omop), st);

@@ -64,12 +64,65 @@ extern cls_unit_status cls_pg_unit_lookup_arg(FunctionCallInfo fcinfo,
 											  int argno, cls_analyte a,
 											  bool omop, cls_unit_cache *cache,
 											  cls_conv *out);
+/* cls_pg_unit_lookup_arg_n past its inline test of cache[0]. */
+extern cls_unit_status cls_pg_unit_lookup_arg_n_any(FunctionCallInfo fcinfo,
+													int argno, cls_analyte a,
+													bool omop, cls_unit_cache *cache,
+													int n, cls_conv *out);
+
+/*
+ * Whether cache entry c holds the unit of argument argno (not NULL) for
+ * analyte a: the test cls_pg_unit_lookup_arg_n makes first, inline because
+ * it is on the per-row path of the triad aggregate and of grading (the
+ * unit of a row is most often that of the row before).  A toasted unit
+ * (compressed or out of line) is never a hit here; the full lookup
+ * detoasts it.
+ */
+static inline bool
+cls_pg_unit_cache_hit(FunctionCallInfo fcinfo, int argno, cls_analyte a,
+					  bool omop, const cls_unit_cache *c)
+{
+	if (c->analyte != a)
+		return false;
+	if (omop)
+	{
+		int64		id = PG_GETARG_INT64(argno);
+
+		return c->len == 0 && memcmp(c->unit, &id, sizeof(id)) == 0;
+	}
+	else
+	{
+		struct varlena *u = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
+		const char *s;
+		int			len;
+
+		if (VARATT_IS_COMPRESSED(u) || VARATT_IS_EXTERNAL(u))
+			return false;
+		s = VARDATA_ANY(u);
+		len = VARSIZE_ANY_EXHDR(u);
+		if (c->len != len || len <= 0)
+			return false;
+		for (int i = 0; i < len; i++)
+			if (c->unit[i] != s[i])
+				return false;
+		return true;
+	}
+}
+
 /* The same through n cache entries (cache[0..n-1]; a miss fills cache[0]
  * and moves the others down one), for rows that mix a few units. */
-extern cls_unit_status cls_pg_unit_lookup_arg_n(FunctionCallInfo fcinfo,
-												int argno, cls_analyte a,
-												bool omop, cls_unit_cache *cache,
-												int n, cls_conv *out);
+static inline cls_unit_status
+cls_pg_unit_lookup_arg_n(FunctionCallInfo fcinfo, int argno, cls_analyte a,
+						 bool omop, cls_unit_cache *cache, int n,
+						 cls_conv *out)
+{
+	if (cache && n > 0 && cls_pg_unit_cache_hit(fcinfo, argno, a, omop, cache))
+	{
+		*out = cache->conv;
+		return cache->status;
+	}
+	return cls_pg_unit_lookup_arg_n_any(fcinfo, argno, a, omop, cache, n, out);
+}
 /*
  * The conversion of the unit in argument argno (not NULL).  A unit unknown
  * or invalid for the analyte is, when the query writes it, the 22023 error;
@@ -79,10 +132,23 @@ extern cls_unit_status cls_pg_unit_lookup_arg_n(FunctionCallInfo fcinfo,
  */
 extern bool cls_pg_unit_arg(FunctionCallInfo fcinfo, int argno, cls_analyte a,
 							bool omop, cls_unit_cache *cache, cls_conv *out);
+/* cls_pg_unit_arg_n for a unit that is not usable (st): the error or the
+ * warning, *out to NaN, false. */
+extern bool cls_pg_unit_arg_unusable(FunctionCallInfo fcinfo, int argno,
+									 cls_analyte a, bool omop,
+									 cls_unit_status st, cls_conv *out);
 /* The same through n cache entries (as cls_pg_unit_lookup_arg_n). */
-extern bool cls_pg_unit_arg_n(FunctionCallInfo fcinfo, int argno, cls_analyte a,
-							  bool omop, cls_unit_cache *cache, int n,
-							  cls_conv *out);
+static inline bool
+cls_pg_unit_arg_n(FunctionCallInfo fcinfo, int argno, cls_analyte a, bool omop,
+				  cls_unit_cache *cache, int n, cls_conv *out)
+{
+	cls_unit_status st = cls_pg_unit_lookup_arg_n(fcinfo, argno, a, omop,
+												  cache, n, out);
+
+	if (likely(st == CLS_UNIT_OK))
+		return true;
+	return cls_pg_unit_arg_unusable(fcinfo, argno, a, omop, st, out);
+}
 /* The unit in argument argno as text (an OMOP concept_id in decimal). */
 extern char *cls_pg_unit_arg_text(FunctionCallInfo fcinfo, int argno, bool omop);
 /* Why a unit is not usable, for *_reason and value_problem. */

@@ -191,6 +191,10 @@ typedef struct TriadFnCache
 	}			icode[CODE_CACHE_N];
 	/* 4 unit spellings per analyte (warehouses mix g/dL and g/L rows) */
 	cls_unit_cache units[CLS_A__COUNT][4];
+	/* cls_triad_uses of the default criteria, per analyte and (last)
+	 * edema: every state of a call site without a criteria argument has
+	 * them, so a row needs no look at its state's criteria */
+	bool		default_uses[CLS_A__COUNT + 1];
 } TriadFnCache;
 
 static TriadFnCache *
@@ -205,6 +209,14 @@ fn_cache(FunctionCallInfo fcinfo)
 			fc->tcode[i].len = -1;
 		for (int i = 0; i < CLS_A__COUNT; i++)
 			cls_pg_unit_cache_init(fc->units[i], 4);
+		{
+			cls_triad_criteria c;
+
+			cls_triad_criteria_default(&c, CLS_PROFILE_TRIAD);
+			for (int i = 0; i < CLS_A__COUNT; i++)
+				fc->default_uses[i] = cls_triad_uses(&c, i);
+			fc->default_uses[CLS_A__COUNT] = cls_triad_uses(&c, CLS_KIND_EDEMA);
+		}
 		fcinfo->flinfo->fn_extra = fc;
 	}
 	return fc;
@@ -317,7 +329,10 @@ cls_triad_state_add(FunctionCallInfo fcinfo, void *state, MemoryContext aggctx,
 		: code_text_analyte(fc, PG_GETARG_TEXT_PP(TA_CODE));
 	/* other analytes, and those the criteria do not read, are skipped
 	 * before their unit is looked at */
-	if (a == CLS_A_NONE || !cls_triad_uses(&st->crit, a))
+	if (a == CLS_A_NONE)
+		return st;
+	if (nargs > TA_CRITERIA ? !cls_triad_uses(&st->crit, a) :
+		!fc->default_uses[a == CLS_KIND_EDEMA ? CLS_A__COUNT : a])
 		return st;
 
 	ts = PG_GETARG_TIMESTAMPTZ(TA_TS);

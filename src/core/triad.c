@@ -750,6 +750,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 	while (i < n)
 	{
 		int64_t		t = obs[i].t;
+		int64_t		tdate = cls_date_of(&ev->cal, t);
 		size_t		j;
 		unsigned	signs;
 		int64_t		expiry[CLS_SIGN__COUNT];
@@ -760,7 +761,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 		 * date before t's, if that is the previous date (label.h; same
 		 * result as cls_previous_day_value, including ties: the last in
 		 * order) */
-		while (ev->pw < i && cls_date_of(&ev->cal, obs[ev->pw].t) < cls_date_of(&ev->cal, t))
+		while (ev->pw < i && cls_date_of(&ev->cal, obs[ev->pw].t) < tdate)
 		{
 			if (obs[ev->pw].analyte == CLS_A_WEIGHT)
 			{
@@ -807,7 +808,7 @@ cls_triad_eval_run(cls_triad_eval *ev, const cls_obs *obs, size_t n,
 			}
 			base = baseline_of(ev, in);
 			if (in == CLS_IN_WEIGHT && ev->pw_have &&
-				cls_date_of(&ev->cal, ev->pw_t) == cls_date_of(&ev->cal, t) - 1)
+				cls_date_of(&ev->cal, ev->pw_t) == tdate - 1)
 				prev = ev->pw_v;
 			r = cls_sign_meets(c, (cls_input) in, o->v, base, prev, &ref);
 			s = input_sign[in];
