@@ -352,15 +352,13 @@ cls_pg_unit_problem(cls_analyte a, const char *unit, cls_unit_status st)
 }
 
 char *
-cls_pg_value_problem(cls_analyte a, double canonical)
+cls_pg_value_status_problem(cls_analyte a, double canonical,
+							cls_value_status vst)
 {
-	cls_value_status vst = cls_value_check(a, canonical);
 	double		lo,
 				hi;
 	bool		lo_inc;
 
-	if (vst == CLS_VALUE_OK)
-		return NULL;
 	if (vst != CLS_VALUE_TOO_LOW && vst != CLS_VALUE_TOO_HIGH)
 		return psprintf("%s value is %s", cls_analyte_name(a),
 						cls_value_status_text(vst));

@@ -71,24 +71,24 @@ extern cls_unit_status cls_pg_unit_lookup_arg_n_any(FunctionCallInfo fcinfo,
 													int n, cls_conv *out);
 
 /*
- * Whether cache entry c holds the unit of argument argno (not NULL) for
- * analyte a: the test cls_pg_unit_lookup_arg_n makes first, inline because
- * it is on the per-row path of the triad aggregate and of grading (the
- * unit of a row is most often that of the row before).  A toasted unit
- * (compressed or out of line) is never a hit here; the full lookup
- * detoasts it.
+ * The entry of cache[0..n-1] that holds the unit of argument argno (not
+ * NULL) for analyte a, or -1: the test cls_pg_unit_lookup_arg_n makes
+ * first, inline because it is on the per-row path of the triad aggregate
+ * and of grading (rows mix a few units).  A toasted unit (compressed or out
+ * of line) is never found here; the full lookup detoasts it.
  */
-static inline bool
-cls_pg_unit_cache_hit(FunctionCallInfo fcinfo, int argno, cls_analyte a,
-					  bool omop, const cls_unit_cache *c)
+static inline int
+cls_pg_unit_cache_find(FunctionCallInfo fcinfo, int argno, cls_analyte a,
+					   bool omop, const cls_unit_cache *cache, int n)
 {
-	if (c->analyte != a)
-		return false;
 	if (omop)
 	{
 		int64		id = PG_GETARG_INT64(argno);
 
-		return c->len == 0 && memcmp(c->unit, &id, sizeof(id)) == 0;
+		for (int k = 0; k < n; k++)
+			if (cache[k].analyte == a && cache[k].len == 0 &&
+				memcmp(cache[k].unit, &id, sizeof(id)) == 0)
+				return k;
 	}
 	else
 	{
@@ -97,16 +97,24 @@ cls_pg_unit_cache_hit(FunctionCallInfo fcinfo, int argno, cls_analyte a,
 		int			len;
 
 		if (VARATT_IS_COMPRESSED(u) || VARATT_IS_EXTERNAL(u))
-			return false;
+			return -1;
 		s = VARDATA_ANY(u);
 		len = VARSIZE_ANY_EXHDR(u);
-		if (c->len != len || len <= 0)
-			return false;
-		for (int i = 0; i < len; i++)
-			if (c->unit[i] != s[i])
-				return false;
-		return true;
+		if (len <= 0)
+			return -1;
+		for (int k = 0; k < n; k++)
+		{
+			int			i;
+
+			if (cache[k].analyte != a || cache[k].len != len)
+				continue;
+			for (i = 0; i < len && cache[k].unit[i] == s[i]; i++)
+				;
+			if (i == len)
+				return k;
+		}
 	}
+	return -1;
 }
 
 /* The same through n cache entries (cache[0..n-1]; a miss fills cache[0]
@@ -116,13 +124,16 @@ cls_pg_unit_lookup_arg_n(FunctionCallInfo fcinfo, int argno, cls_analyte a,
 						 bool omop, cls_unit_cache *cache, int n,
 						 cls_conv *out)
 {
-	if (cache && n > 0 && cls_pg_unit_cache_hit(fcinfo, argno, a, omop, cache))
+	int			k = cache ? cls_pg_unit_cache_find(fcinfo, argno, a, omop, cache, n) : -1;
+
+	if (k >= 0)
 	{
-		*out = cache->conv;
-		return cache->status;
+		*out = cache[k].conv;
+		return cache[k].status;
 	}
 	return cls_pg_unit_lookup_arg_n_any(fcinfo, argno, a, omop, cache, n, out);
 }
+
 /*
  * The conversion of the unit in argument argno (not NULL).  A unit unknown
  * or invalid for the analyte is, when the query writes it, the 22023 error;
@@ -197,8 +208,22 @@ extern void cls_pg_check_limit(const char *argname, double v);
 /* At most 64 bytes of a user string, for error messages. */
 extern const char *cls_pg_clip(const char *s);
 
-/* NULL when a canonical value is usable, else why cls ignores it. */
-extern char *cls_pg_value_problem(cls_analyte a, double canonical);
+/* Why cls ignores a canonical value whose cls_value_check is vst (not
+ * CLS_VALUE_OK). */
+extern char *cls_pg_value_status_problem(cls_analyte a, double canonical,
+										 cls_value_status vst);
+
+/* NULL when a canonical value is usable, else why cls ignores it.  Inline:
+ * it is on the per-row path of grading. */
+static inline char *
+cls_pg_value_problem(cls_analyte a, double canonical)
+{
+	cls_value_status vst = cls_value_check(a, canonical);
+
+	if (likely(vst == CLS_VALUE_OK))
+		return NULL;
+	return cls_pg_value_status_problem(a, canonical, vst);
+}
 
 /* Raise the 22023 error for an argument outside its range. */
 extern void cls_pg_bad_arg(const char *argname, const char *value,
