@@ -146,7 +146,7 @@ eras_grow(MemoryContext ctx, ErasState *st)
 	st->acc.cap *= 2;
 }
 
-static void
+static pg_attribute_always_inline void
 eras_add(MemoryContext ctx, ErasState *st, int64 lower, int64 upper)
 {
 	while (!cls_eras_add(&st->acc, lower, upper))
@@ -154,8 +154,9 @@ eras_add(MemoryContext ctx, ErasState *st, int64 lower, int64 upper)
 }
 
 /* One row: NULL lower is ignored, NULL upper is a point, lower > upper is
- * ignored (an impossible interval is a data problem, never an era). */
-static Datum
+ * ignored (an impossible interval is a data problem, never an era).
+ * Inlined into both transition functions: it is their per-row path. */
+static pg_attribute_always_inline Datum
 eras_trans_common(FunctionCallInfo fcinfo, int32 kind, int64 lower,
 				  int64 upper, bool upper_null, int64 gap)
 {
@@ -173,6 +174,36 @@ eras_trans_common(FunctionCallInfo fcinfo, int32 kind, int64 lower,
 	PG_RETURN_POINTER(st);
 }
 
+/* The last gap of a call site (fn_extra) and its conversion, so that a
+ * constant gap is converted and checked once, not once per row: a row's
+ * gap is its microseconds when its bytes are the cached interval's. */
+typedef struct ErasGapCache
+{
+	bool		valid;
+	Interval	iv;
+	int64		us;
+} ErasGapCache;
+
+static int64
+eras_gap_arg(FunctionCallInfo fcinfo, Interval *iv)
+{
+	ErasGapCache *c = (ErasGapCache *) fcinfo->flinfo->fn_extra;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ErasGapCache));
+		fcinfo->flinfo->fn_extra = c;
+	}
+	if (!c->valid || memcmp(&c->iv, iv, sizeof(Interval)) != 0)
+	{
+		c->valid = false;
+		c->us = duration_arg(iv, "gap");
+		memcpy(&c->iv, iv, sizeof(Interval));
+		c->valid = true;
+	}
+	return c->us;
+}
+
 PG_FUNCTION_INFO_V1(cls_eras_tstz_trans);
 Datum
 cls_eras_tstz_trans(PG_FUNCTION_ARGS)
@@ -188,7 +219,7 @@ cls_eras_tstz_trans(PG_FUNCTION_ARGS)
 	}
 	if (PG_ARGISNULL(3))
 		null_arg("gap");
-	gap = duration_arg(PG_GETARG_INTERVAL_P(3), "gap");
+	gap = eras_gap_arg(fcinfo, PG_GETARG_INTERVAL_P(3));
 	return eras_trans_common(fcinfo, ERAS_KIND_TSTZ, PG_GETARG_TIMESTAMPTZ(1),
 							 PG_ARGISNULL(2) ? 0 : PG_GETARG_TIMESTAMPTZ(2),
 							 PG_ARGISNULL(2), gap);

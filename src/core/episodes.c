@@ -176,18 +176,9 @@ cls_eras_compact(cls_eras_acc *a)
 }
 
 bool
-cls_eras_add(cls_eras_acc *a, int64_t lo, int64_t hi)
+cls_eras_add_new(cls_eras_acc *a, int64_t lo, int64_t hi, bool in_order)
 {
-	/* input in time order: extend or append to the last era */
-	bool		in_order = a->n > 0 && a->nmerged == a->n &&
-		lo >= a->spans[a->n - 1].start;
-
-	if (in_order && lo <= cls_sat_add(a->spans[a->n - 1].end, a->gap))
-	{
-		if (hi > a->spans[a->n - 1].end)
-			a->spans[a->n - 1].end = hi;
-		return true;
-	}
+	/* (extending the last era of input in time order: cls_eras_add) */
 	if (a->n == a->cap)
 	{
 		if (cls_eras_compact(a))

@@ -112,10 +112,31 @@ typedef struct cls_eras_acc
 	cls_span   *spans;
 } cls_eras_acc;
 
+/* cls_eras_add past its inline case: [lo, hi] does not extend the last
+ * era of input in time order (in_order: the spans are merged and lo is
+ * not before the last one's start). */
+bool		cls_eras_add_new(cls_eras_acc *a, int64_t lo, int64_t hi,
+							 bool in_order);
+
 /* Add [lo, hi] (lo <= hi).  False, with nothing added, when the buffer
  * stays more than half full after merging: the caller gives it more room
- * (spans, cap) and calls again. */
-bool		cls_eras_add(cls_eras_acc *a, int64_t lo, int64_t hi);
+ * (spans, cap) and calls again.  Inline for the case of nearly every row
+ * (the aggregate's transition function): input in time order that extends
+ * the last era. */
+static inline bool
+cls_eras_add(cls_eras_acc *a, int64_t lo, int64_t hi)
+{
+	bool		in_order = a->n > 0 && a->nmerged == a->n &&
+		lo >= a->spans[a->n - 1].start;
+
+	if (in_order && lo <= cls_sat_add(a->spans[a->n - 1].end, a->gap))
+	{
+		if (hi > a->spans[a->n - 1].end)
+			a->spans[a->n - 1].end = hi;
+		return true;
+	}
+	return cls_eras_add_new(a, lo, hi, in_order);
+}
 /* Merge everything; true when the merged spans fill more than half the
  * buffer (the caller should give it more room). */
 bool		cls_eras_compact(cls_eras_acc *a);
