@@ -212,3 +212,31 @@ FROM unnest((SELECT cls.eras(l, l + interval '5 minutes', '5 minutes')
 SELECT cls.eras(l, l + interval '5 minutes', '1 hour 5 minutes') AS one_era_with_a_longer_gap
 FROM (SELECT '2000-01-01'::timestamptz + i * interval '10 minutes' + (i / 1000) * interval '1 hour' AS l
       FROM generate_series(999999, 0, -1) i) s;
+-- interval arguments that vary between the rows of one group are an error
+-- however the groups' rows interleave (the transition functions keep each
+-- call site's constant arguments converted once); the same duration spelt
+-- differently is the same argument
+SELECT g, cls.state_episodes(t, true, mg, interval '12 hours')
+FROM (VALUES (1, 1, interval '6 hours'), (2, 2, interval '6 hours'), (1, 3, interval '6 hours'),
+             (2, 4, interval '6 hours'), (1, 5, interval '7 hours')) v(g, i, mg),
+     LATERAL (SELECT timestamptz '2024-01-01' + i * interval '1 hour' AS t) x
+GROUP BY g;
+SELECT g, cls.state_episodes(t, true, mg, interval '12 hours')
+FROM (VALUES (1, 1, interval '6 hours'), (2, 2, interval '7 hours'), (1, 3, interval '7 hours')) v(g, i, mg),
+     LATERAL (SELECT timestamptz '2024-01-01' + i * interval '1 hour' AS t) x
+GROUP BY g;
+SELECT g, cls.state_episodes(t, true, mg, interval '12 hours', interval '0') AS episodes
+FROM (VALUES (1, 1, interval '1 day'), (2, 2, interval '24 hours'), (1, 3, interval '24 hours'),
+             (2, 4, interval '1 day')) v(g, i, mg),
+     LATERAL (SELECT timestamptz '2024-01-01' + i * interval '1 hour' AS t) x
+GROUP BY g ORDER BY g;
+SELECT g, cls.eras(l, l, gap)
+FROM (VALUES (1, 1, interval '1 hour'), (2, 2, interval '1 hour'), (2, 3, interval '2 hours'),
+             (1, 4, interval '1 hour')) v(g, i, gap),
+     LATERAL (SELECT timestamptz '2024-01-01' + i * interval '1 hour' AS l) x
+GROUP BY g;
+SELECT g, cls.eras(l, l, gap) AS eras
+FROM (VALUES (1, 1, interval '1 hour'), (2, 2, interval '2 hours'), (1, 4, interval '60 minutes'),
+             (2, 5, interval '120 minutes')) v(g, i, gap),
+     LATERAL (SELECT timestamptz '2024-01-01' + i * interval '1 hour' AS l) x
+GROUP BY g ORDER BY g;

@@ -589,6 +589,49 @@ check_params(const StateEpState *st, const cls_state_params *p)
 		varying_arg("min_duration");
 }
 
+/*
+ * The interval arguments of a call site (fn_extra): those of its first
+ * converted row, and whether any row since passed others.  Until one does,
+ * every state of the call site was made with them, so a row that repeats
+ * them needs no look at its state's copy (a cache line less per row).
+ */
+typedef struct StateArgsCache
+{
+	bool		valid;
+	bool		varied;
+	Interval	iv[3];
+	cls_state_params p;
+} StateArgsCache;
+
+static inline StateArgsCache *
+state_args_cache(FunctionCallInfo fcinfo)
+{
+	StateArgsCache *c = (StateArgsCache *) fcinfo->flinfo->fn_extra;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(StateArgsCache));
+		fcinfo->flinfo->fn_extra = c;
+	}
+	return c;
+}
+
+/* Whether two intervals have the same fields (the same bytes). */
+static inline bool
+interval_same(const Interval *a, const Interval *b)
+{
+	return a->time == b->time && a->day == b->day && a->month == b->month;
+}
+
+/* Whether the row's niv (2 or 3) interval arguments (3 ..) are iv[]. */
+static inline bool
+state_args_equal(const Interval *iv, FunctionCallInfo fcinfo, int niv)
+{
+	return interval_same(&iv[0], PG_GETARG_INTERVAL_P(3)) &&
+		interval_same(&iv[1], PG_GETARG_INTERVAL_P(4)) &&
+		(niv < 3 || interval_same(&iv[2], PG_GETARG_INTERVAL_P(5)));
+}
+
 /* (state, t, active, max_gap, hold[, min_duration]).  Rows with a NULL or
  * infinite time, or a NULL state, are ignored. */
 PG_FUNCTION_INFO_V1(cls_state_episodes_trans);
@@ -599,6 +642,7 @@ cls_state_episodes_trans(PG_FUNCTION_ARGS)
 	StateEpState *st = PG_ARGISNULL(0) ? NULL : (StateEpState *) PG_GETARG_POINTER(0);
 	int			niv = PG_NARGS() > 5 ? 3 : 2;
 	TimestampTz t;
+	StateArgsCache *ac;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
 		TIMESTAMP_NOT_FINITE(PG_GETARG_TIMESTAMPTZ(1)))
@@ -611,12 +655,20 @@ cls_state_episodes_trans(PG_FUNCTION_ARGS)
 	for (int k = 0; k < niv; k++)
 		if (PG_ARGISNULL(3 + k))
 			null_arg(k == 0 ? "max_gap" : k == 1 ? "hold" : "min_duration");
+	ac = state_args_cache(fcinfo);
+	if (ac->valid && !ac->varied && state_args_equal(ac->iv, fcinfo, niv))
+	{
+		/* the intervals every row of this call site has passed so far:
+		 * every state here was made with them, none needs a check */
+		if (st == NULL)
+		{
+			st = state_new(ctx, &ac->p);
+			memcpy(st->iv, ac->iv, niv * sizeof(Interval));
+		}
+	}
 	/* the interval arguments: converted and checked unless they are the
 	 * very values of the previous row of the group */
-	if (st == NULL ||
-		memcmp(&st->iv[0], PG_GETARG_INTERVAL_P(3), sizeof(Interval)) != 0 ||
-		memcmp(&st->iv[1], PG_GETARG_INTERVAL_P(4), sizeof(Interval)) != 0 ||
-		(niv == 3 && memcmp(&st->iv[2], PG_GETARG_INTERVAL_P(5), sizeof(Interval)) != 0))
+	else if (st == NULL || !state_args_equal(st->iv, fcinfo, niv))
 	{
 		cls_state_params p;
 
@@ -629,7 +681,17 @@ cls_state_episodes_trans(PG_FUNCTION_ARGS)
 			check_params(st, &p);
 		for (int k = 0; k < niv; k++)
 			memcpy(&st->iv[k], PG_GETARG_INTERVAL_P(3 + k), sizeof(Interval));
+		if (!ac->valid)
+		{
+			memcpy(ac->iv, st->iv, niv * sizeof(Interval));
+			ac->p = p;
+			ac->valid = true;
+		}
+		else
+			ac->varied = true;
 	}
+	else if (ac->valid)
+		ac->varied = true;		/* the group's own values, not the call site's */
 	times_append(ctx, PG_GETARG_BOOL(2) ? &st->act : &st->inact, t);
 	PG_RETURN_POINTER(st);
 }
