@@ -349,9 +349,10 @@ grade_eval(FunctionCallInfo fcinfo, const grade_args *ga, bool explain,
 	in.has_lln = lln_st > 0;
 	in.has_uln = uln_st > 0;
 	in.has_baseline = base_st > 0;
-	in.lln = (ga->limits_canonical || !have_unit) ? lln : cls_conv_apply(&conv, lln);
-	in.uln = (ga->limits_canonical || !have_unit) ? uln : cls_conv_apply(&conv, uln);
-	in.baseline = ((ga->limits_canonical && !ga->base_in_value_unit) || !have_unit) ?
+	/* (a limit that is not known is never read: not converted) */
+	in.lln = (ga->limits_canonical || !have_unit || !in.has_lln) ? lln : cls_conv_apply(&conv, lln);
+	in.uln = (ga->limits_canonical || !have_unit || !in.has_uln) ? uln : cls_conv_apply(&conv, uln);
+	in.baseline = ((ga->limits_canonical && !ga->base_in_value_unit) || !have_unit || !in.has_baseline) ?
 		base : cls_conv_apply(&conv, base);
 	/* a used limit outside the plausible range of reference limits (most
 	 * often a limit in another unit than the value), or a baseline outside
