@@ -26,8 +26,9 @@ conv_omop(cls_analyte a, long id, double v, cls_unit_status *st)
 
 #define CODE(s) cls_analyte_from_code(s, strlen(s))
 
-/* cls_value_check without its fast path: the definition it must agree
- * with (NaN, infinite, negative, then the range by cls_dcmp) */
+/* What cls_value_check must say (the definition its fast path must not
+ * change): not a number, infinite, negative, then below or above the
+ * plausible range by cls_dcmp. */
 static cls_value_status
 reference_value_check(cls_analyte a, double v)
 {
@@ -35,18 +36,11 @@ reference_value_check(cls_analyte a, double v)
 				hi;
 	bool		lo_inc;
 
-	if (isnan(v))
-		return CLS_VALUE_NAN;
-	if (isinf(v))
-		return CLS_VALUE_INFINITE;
-	if (v < 0)
-		return CLS_VALUE_NEGATIVE;
 	cls_plausible_range(a, &lo, &hi, &lo_inc);
-	if (lo_inc ? cls_dcmp(v, lo) < 0 : cls_dcmp(v, lo) <= 0)
-		return CLS_VALUE_TOO_LOW;
-	if (cls_dcmp(v, hi) > 0)
-		return CLS_VALUE_TOO_HIGH;
-	return CLS_VALUE_OK;
+	return isnan(v) ? CLS_VALUE_NAN : isinf(v) ? CLS_VALUE_INFINITE :
+		v < 0 ? CLS_VALUE_NEGATIVE :
+		cls_dcmp(v, lo) < (lo_inc ? 0 : 1) ? CLS_VALUE_TOO_LOW :
+		cls_dcmp(v, hi) > 0 ? CLS_VALUE_TOO_HIGH : CLS_VALUE_OK;
 }
 
 int
