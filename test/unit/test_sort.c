@@ -68,7 +68,7 @@ int
 main(void)
 {
 	static int64_t a[N], ref[N], b[N], m[2 * N], mref[2 * N];
-	static cls_obs o[N], oref[N];
+	static cls_obs o[N], oref[N], o2[N], o3[N];
 	static cls_state_obs so[2 * N], sref[2 * N];
 	const char *names[] = {"random", "presorted", "reversed", "all ties", "runs", "few values"};
 
@@ -82,10 +82,15 @@ main(void)
 
 			fill(a, n, kind);
 			memcpy(ref, a, n * sizeof(int64_t));
+			memcpy(m, a, n * sizeof(int64_t));
 			qsort(ref, n, sizeof(int64_t), cmp_time);
 			cls_time_sort(a, n);
 			CHECK(memcmp(a, ref, n * sizeof(int64_t)) == 0 && cls_time_sorted(a, n),
 				  "cls_time_sort of %zu %s times equals qsort", n, names[kind]);
+			memcpy(a, m, n * sizeof(int64_t));
+			cls_time_sort_runs(a, n, b);
+			CHECK(memcmp(a, ref, n * sizeof(int64_t)) == 0,
+				  "cls_time_sort_runs of %zu %s times equals qsort", n, names[kind]);
 		}
 		/* observations: times from the kind, analyte and value ties */
 		fill(a, N, kind);
@@ -97,9 +102,14 @@ main(void)
 		}
 		memcpy(oref, o, sizeof(o));
 		qsort(oref, N, sizeof(cls_obs), cmp_obs);
+		memcpy(o2, o, sizeof(o));
 		cls_obs_sort(o, N);
 		CHECK(memcmp(o, oref, sizeof(o)) == 0,
 			  "cls_obs_sort of %d %s observations equals qsort in the total order (t, analyte, v)",
+			  N, names[kind]);
+		cls_obs_sort_runs(o2, N, o3);
+		CHECK(memcmp(o2, oref, sizeof(o)) == 0,
+			  "cls_obs_sort_runs of %d %s observations equals qsort in the total order",
 			  N, names[kind]);
 	}
 
@@ -163,6 +173,27 @@ main(void)
 		cls_obs_merge(oa, N, ob, N, om);
 		CHECK(memcmp(om, omref, sizeof(om)) == 0,
 			  "cls_obs_merge of two sorted arrays with many ties equals qsort in the total order");
+	}
+	/* k sorted runs one after another (the streams of a packed state, a
+	 * combined state): the natural merge sort equals qsort */
+	for (int k = 1; k <= 9; k += 4)
+	{
+		static cls_obs r[N], rref[N], tmp[N];
+		size_t		per = N / (size_t) k;
+
+		for (size_t i = 0; i < N; i++)
+		{
+			size_t		run = i / per;
+
+			r[i].t = (int64_t) ((i % per) * 3 + run % 3);
+			r[i].analyte = (int32_t) run;
+			r[i].v = (double) (i % 2);
+		}
+		memcpy(rref, r, sizeof(r));
+		qsort(rref, N, sizeof(cls_obs), cmp_obs);
+		cls_obs_sort_runs(r, N, tmp);
+		CHECK(memcmp(r, rref, sizeof(r)) == 0,
+			  "cls_obs_sort_runs of %d sorted runs equals qsort", k);
 	}
 	{
 		int64_t		x[3] = {5, 5, 4};
