@@ -38,6 +38,7 @@
 
 #include "label.h"
 #include "obs.h"
+#include "pack.h"
 
 /* the core's time is PostgreSQL's (src/core/obs.h) */
 StaticAssertDecl(CLS_TIME_MIN == MIN_TIMESTAMP && CLS_TIME_END == END_TIMESTAMP &&
@@ -224,6 +225,48 @@ extern void cls_obs_buf_read(StringInfo r, cls_obs_buf *b, MemoryContext mcxt,
 							 const char *what);
 extern void cls_obs_bad_state(const char *what, const char *why)
 			pg_attribute_noreturn();
+
+/*
+ * THE packed stream of an aggregate state (src/core/pack.h) in a memory
+ * context: the storage of both the triad state (one (time, value) stream
+ * per analyte) and the state-episode state (two time streams).
+ *  - cls_pg_pack_reserve: room for `more` words after the used ones,
+ *    growing by 1.5x (a state's slack stays below half of it; below 8 kB
+ *    the allocator rounds to a power of two anyway), 54000 beyond
+ *    MaxAllocHugeSize;
+ *  - cls_pg_pack_put / cls_pg_pack_put_time: one entry;
+ *  - cls_pg_pack_append: all of src after dst (a combine function);
+ *  - serialization: cls_pg_pack_serial_size bytes, [uint64 n][uint64 nw]
+ *    [nw words]; cls_pg_pack_read validates every count against the bytes
+ *    left and every entry (cls_pack_check) before anything else reads the
+ *    stream: 22P03 "invalid <what> state: <why>" otherwise.
+ */
+extern void cls_pg_pack_reserve(MemoryContext mcxt, cls_pack *p, Size more);
+
+static inline void
+cls_pg_pack_put(MemoryContext mcxt, cls_pack *p, int64 t, double v)
+{
+	if (unlikely(p->cap - p->nw < CLS_PACK_MAX_WORDS))
+		cls_pg_pack_reserve(mcxt, p, CLS_PACK_MAX_WORDS);
+	cls_pack_put(p, t, v);
+}
+
+static inline void
+cls_pg_pack_put_time(MemoryContext mcxt, cls_pack *p, int64 t)
+{
+	if (unlikely(p->cap - p->nw < CLS_PACK_MAX_WORDS))
+		cls_pg_pack_reserve(mcxt, p, CLS_PACK_MAX_WORDS);
+	cls_pack_put_time(p, t);
+}
+
+extern void cls_pg_pack_append(MemoryContext mcxt, cls_pack *dst,
+							   const cls_pack *src);
+extern Size cls_pg_pack_serial_size(const cls_pack *p);
+extern void cls_pg_pack_write(StringInfo buf, const cls_pack *p);
+extern void cls_pg_pack_read(StringInfo r, cls_pack *p, bool values,
+							 MemoryContext mcxt, const char *what);
+/* The 54000 error of a state too large for a 1 GB bytea (parallel plans). */
+extern void cls_pg_pack_serial_check(Size bytes, const char *what);
 
 /*
  * A checked huge allocation of count elements of size bytes in mcxt (at
