@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "common/int.h"
+#include "port/pg_bitutils.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/memutils.h"
@@ -252,8 +253,17 @@ cls_obs_buf_read(StringInfo r, cls_obs_buf *b, MemoryContext mcxt,
 
 /* ---- packed streams -------------------------------------------------------- */
 
-/* the first room of a stream: 32 words, 128 bytes */
+/*
+ * The first room of a stream: 32 words, 128 bytes.  Up to 8 kB (the
+ * largest chunk PostgreSQL's allocator rounds up to a power of two) the
+ * room is the power of two the allocator gives anyway, so that all of the
+ * chunk is used before the stream moves (1.5x requests would leave the
+ * rest of each rounded chunk unused: measured 18 B per triad observation
+ * at 10k patients instead of 8-12); beyond, 1.5x of exactly allocated
+ * blocks.
+ */
 #define PACK_MIN_WORDS		32
+#define PACK_SMALL_WORDS	(8192 / sizeof(uint32))
 
 void
 cls_pg_pack_reserve(MemoryContext mcxt, cls_pack *p, Size more)
@@ -273,7 +283,9 @@ cls_pg_pack_reserve(MemoryContext mcxt, cls_pack *p, Size more)
 	if (need <= p->cap)
 		return;
 	cap = Max(need, PACK_MIN_WORDS);
-	if (p->cap > 0)
+	if (cap <= PACK_SMALL_WORDS)
+		cap = pg_nextpower2_size_t(cap);	/* the allocator's own chunk */
+	else if (p->cap > 0)
 		cap = Max(cap, p->cap > max / 3 * 2 ? max : p->cap + p->cap / 2);
 	p->w = cls_realloc_huge(mcxt, p->w, cap, sizeof(uint32), "packed words");
 	p->cap = cap;

@@ -147,25 +147,38 @@ state_put(TriadState *st, int64 t, double v, int32 a)
 
 /*
  * Every observation of the state, decoded and sorted (cls_obs_sort order),
- * into a new array in mcxt (with room for the sort's work space, so that
- * nothing else is allocated).
+ * into a new array in mcxt.  When the streams are a few sorted runs (one
+ * per stream for rows in time order, a few per stream for a combined
+ * state), they are merged straight from the packed words: one pass, no
+ * second array.  Otherwise they are decoded and sorted in place.  Either
+ * way 24 bytes per observation.
  */
 static cls_obs *
 state_decode(const TriadState *st, MemoryContext mcxt)
 {
-	cls_obs    *obs = cls_alloc_huge(mcxt, st->count, 2 * sizeof(cls_obs),
+	cls_obs    *obs = cls_alloc_huge(mcxt, st->count, sizeof(cls_obs),
 									 "observations");
-	Size		k = 0;
+	cls_pack_run runs[CLS_PACK_MAX_RUNS];
+	size_t		k = 0;
 
-	for (int i = 0; i < st->nstreams; i++)
+	for (int i = 0; i < st->nstreams && k <= CLS_PACK_MAX_RUNS; i++)
+		k += cls_pack_runs(&st->streams[i].p, st->streams[i].analyte,
+						   runs + k, CLS_PACK_MAX_RUNS - k);
+	if (k <= CLS_PACK_MAX_RUNS)
+		cls_pack_merge_runs(runs, k, obs);
+	else
 	{
-		cls_pack_cursor c = CLS_PACK_START;
+		Size		n = 0;
 
-		k += cls_pack_decode_obs(&st->streams[i].p, &c, st->streams[i].analyte,
-								 obs + k);
+		for (int i = 0; i < st->nstreams; i++)
+		{
+			cls_pack_cursor c = CLS_PACK_START;
+
+			n += cls_pack_decode_obs(&st->streams[i].p, &c,
+									 st->streams[i].analyte, obs + n);
+		}
+		cls_obs_sort(obs, n);
 	}
-	Assert(k == st->count);
-	cls_obs_sort_runs(obs, k, obs + k);
 	return obs;
 }
 

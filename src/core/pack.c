@@ -111,6 +111,102 @@ cls_pack_decode_obs(const cls_pack *p, cls_pack_cursor *c, int32_t analyte,
 	return k;
 }
 
+size_t
+cls_pack_runs(const cls_pack *p, int32_t analyte, cls_pack_run *runs,
+			  size_t max)
+{
+	cls_pack_cursor c = CLS_PACK_START;
+	size_t		k = 0;
+	int64_t		pt = 0;
+	double		pv = 0;
+
+	while (c.n < p->n)
+	{
+		cls_pack_cursor at = c;
+		int64_t		t;
+		double		v;
+
+		if ((c.n & 1048575) == 1048575)
+			cls_check_interrupts();
+		t = next_time(p->w, &c.nw, c.t);
+		v = next_value(p->w, &c.nw);
+		c.t = t;
+		if (at.n == 0 || t < pt || (t == pt && v < pv))
+		{
+			/* a new run begins at this entry */
+			if (k > 0)
+				runs[k - 1].end = at.n;
+			if (k == max)
+				return max + 1;
+			runs[k].p = p;
+			runs[k].analyte = analyte;
+			runs[k].c = at;
+			k++;
+		}
+		c.n++;
+		pt = t;
+		pv = v;
+	}
+	if (k > 0)
+		runs[k - 1].end = p->n;
+	return k;
+}
+
+/* a run's head: its next entry, decoded */
+typedef struct run_head
+{
+	cls_obs		o;
+	cls_pack_run *r;
+} run_head;
+
+static inline void
+run_next(run_head *h)
+{
+	cls_pack_run *r = h->r;
+
+	r->c.t = next_time(r->p->w, &r->c.nw, r->c.t);
+	h->o.t = r->c.t;
+	h->o.v = next_value(r->p->w, &r->c.nw);
+	h->o.analyte = r->analyte;
+	r->c.n++;
+}
+
+void
+cls_pack_merge_runs(cls_pack_run *runs, size_t k, cls_obs *out)
+{
+	run_head	heads[CLS_PACK_MAX_RUNS];
+	size_t		live = 0,
+				o = 0;
+
+	/* a linear scan of the heads: k is a handful (streams x partial
+	 * states), at most CLS_PACK_MAX_RUNS (the callers' contract; more
+	 * would not fit the heads) */
+	if (k > CLS_PACK_MAX_RUNS)
+		k = CLS_PACK_MAX_RUNS;
+	for (size_t i = 0; i < k; i++)
+		if (runs[i].c.n < runs[i].end)
+		{
+			heads[live].r = &runs[i];
+			run_next(&heads[live]);
+			live++;
+		}
+	while (live > 0)
+	{
+		size_t		m = 0;
+
+		for (size_t i = 1; i < live; i++)
+			if (cls_obs_less(&heads[i].o, &heads[m].o))
+				m = i;
+		if ((o & 1048575) == 1048575)
+			cls_check_interrupts();
+		out[o++] = heads[m].o;
+		if (heads[m].r->c.n < heads[m].r->end)
+			run_next(&heads[m]);
+		else
+			heads[m] = heads[--live];
+	}
+}
+
 void
 cls_pack_append(cls_pack *dst, const cls_pack *src)
 {

@@ -185,6 +185,31 @@ size_t		cls_pack_decode(const cls_pack *p, cls_pack_cursor *c, int64_t *t,
 size_t		cls_pack_decode_obs(const cls_pack *p, cls_pack_cursor *c,
 								int32_t analyte, cls_obs *out);
 
+/*
+ * The sorted runs of value streams as sources of one merge, decoded on the
+ * fly: the final function of a state whose streams are each one sorted run
+ * (rows in time order) or a few (a combined state) merges them straight
+ * into its observation array, with no second array and no sort.
+ * cls_pack_runs scans p (one pass) and writes its runs (maximal
+ * non-decreasing stretches by (t, v)) to runs[0..), at most max of them;
+ * returns how many it found, max + 1 when there are more (then runs[] is
+ * not usable: sort instead).  cls_pack_merge_runs merges k runs
+ * (k <= CLS_PACK_MAX_RUNS; it advances their cursors), in cls_obs_sort
+ * order, into out (room for all their entries).  Cancellable.
+ */
+#define CLS_PACK_MAX_RUNS	64
+typedef struct cls_pack_run
+{
+	const cls_pack *p;
+	int32_t		analyte;
+	cls_pack_cursor c;			/* the run's first entry */
+	size_t		end;			/* entry index after its last */
+} cls_pack_run;
+
+size_t		cls_pack_runs(const cls_pack *p, int32_t analyte, cls_pack_run *runs,
+						  size_t max);
+void		cls_pack_merge_runs(cls_pack_run *runs, size_t k, cls_obs *out);
+
 /* Append every entry of src to dst (same kind; dst has room for
  * src->nw + CLS_PACK_MAX_WORDS more words: a re-encoded entry is at most
  * as long as it was, except the first, which may need an escape). */

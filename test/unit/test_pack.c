@@ -37,6 +37,19 @@ pack_alloc(cls_pack *p, bool values, size_t n)
 		abort();
 }
 
+static int
+cmp_obs(const void *x, const void *y)
+{
+	const cls_obs *a = x,
+			   *b = y;
+
+	if (a->t != b->t)
+		return (a->t > b->t) - (a->t < b->t);
+	if (a->analyte != b->analyte)
+		return (a->analyte > b->analyte) - (a->analyte < b->analyte);
+	return (a->v > b->v) - (a->v < b->v);
+}
+
 static bool
 same_bits(double a, double b)
 {
@@ -190,6 +203,58 @@ main(void)
 		}
 		free(p.w);
 		free(q.w);
+	}
+
+	/* runs of streams merged straight from the packed words == qsort */
+	for (int parts = 1; parts <= 4; parts++)
+	{
+		static cls_obs got[N], want[N];
+		cls_pack	st[3];
+		cls_pack_run runs[CLS_PACK_MAX_RUNS];
+		size_t		k = 0,
+					total = 0,
+					bad = 0,
+					r;
+
+		for (int s = 0; s < 3; s++)
+		{
+			pack_alloc(&st[s], true, N);
+			/* parts sorted runs per stream (a combined state), ties in
+			 * time across streams and within a run */
+			for (int part = 0; part < parts; part++)
+				for (size_t i = 0; i < N / 12; i++)
+				{
+					int64_t		tt = (int64_t) (i / 2) * 60 * CLS_PACK_USECS + part;
+					double		vv = (double) ((i + (size_t) s) % 3) / 10.0 + (double) (i % 2);
+
+					cls_pack_put(&st[s], tt, vv);
+					want[total].t = tt;
+					want[total].v = vv;
+					want[total].analyte = s;
+					total++;
+				}
+			r = cls_pack_runs(&st[s], s, runs + k, CLS_PACK_MAX_RUNS - k);
+			k += r;
+		}
+		qsort(want, total, sizeof(cls_obs), cmp_obs);
+		cls_pack_merge_runs(runs, k, got);
+		for (size_t i = 0; i < total; i++)
+			bad += got[i].t != want[i].t || !same_bits(got[i].v, want[i].v) ||
+				got[i].analyte != want[i].analyte;
+		CHECK(k >= (size_t) (3 * parts) && bad == 0,
+			  "3 streams of %d sorted parts: %zu runs, merged from the words equal qsort", parts, k);
+		for (int s = 0; s < 3; s++)
+			free(st[s].w);
+	}
+	{
+		cls_pack	p;
+		cls_pack_run runs[4];
+
+		pack_alloc(&p, true, 16);
+		for (int i = 0; i < 10; i++)
+			cls_pack_put(&p, 10 - i, 1.0);
+		CHECK(cls_pack_runs(&p, 0, runs, 4) == 5, "more runs than room: max + 1");
+		free(p.w);
 	}
 
 	/* exactly what escapes */
