@@ -357,6 +357,48 @@ cls_pg_pack_read(StringInfo r, cls_pack *p, bool values, MemoryContext mcxt,
 		cls_obs_bad_state(what, why);
 }
 
+cls_obs *
+cls_obs_streams_sorted(const cls_obs_stream *s, int k, Size n,
+					   MemoryContext mcxt)
+{
+	cls_obs    *obs = cls_alloc_huge(mcxt, n, sizeof(cls_obs), "observations");
+	cls_pack_run runs[CLS_PACK_MAX_RUNS];
+	size_t		nr = 0;
+
+	for (int i = 0; i < k && nr <= CLS_PACK_MAX_RUNS; i++)
+		nr += cls_pack_runs(&s[i].p, s[i].analyte, runs + nr,
+							CLS_PACK_MAX_RUNS - nr);
+	if (nr <= CLS_PACK_MAX_RUNS)
+		cls_pack_merge_runs(runs, nr, obs);
+	else
+	{
+		Size		m = 0;
+
+		for (int i = 0; i < k; i++)
+		{
+			cls_pack_cursor c = CLS_PACK_START;
+
+			m += cls_pack_decode_obs(&s[i].p, &c, s[i].analyte, obs + m);
+		}
+		Assert(m == n);
+		cls_obs_sort(obs, m);	/* cancellable: src/core/sort.h */
+	}
+	return obs;
+}
+
+void
+cls_obs_buf_append_stream(cls_obs_buf *b, const cls_obs_stream *s,
+						  cls_pack_cursor *c)
+{
+	Size		more = s->p.n - c->n;
+
+	if (more == 0)
+		return;
+	cls_obs_buf_reserve(b, more);
+	b->count += cls_pack_decode_obs(&s->p, c, s->analyte, b->items + b->count);
+	b->sorted = false;
+}
+
 /* ---- arguments ------------------------------------------------------------- */
 
 int64

@@ -45,11 +45,9 @@
  */
 #define TRIAD_KINDS		(CLS_A__COUNT + 1)	/* the analytes, then edema */
 
-typedef struct TriadStream
-{
-	int32		analyte;		/* a cls analyte or CLS_KIND_EDEMA */
-	cls_pack	p;				/* (time, value) pairs */
-} TriadStream;
+/* a stream: obs_pg.h cls_obs_stream (analyte: a cls analyte or
+ * CLS_KIND_EDEMA) */
+typedef cls_obs_stream TriadStream;
 
 /* window use only: the decoded, sorted observations and their evaluation */
 typedef struct TriadWindow
@@ -145,41 +143,12 @@ state_put(TriadState *st, int64 t, double v, int32 a)
 	st->count++;
 }
 
-/*
- * Every observation of the state, decoded and sorted (cls_obs_sort order),
- * into a new array in mcxt.  When the streams are a few sorted runs (one
- * per stream for rows in time order, a few per stream for a combined
- * state), they are merged straight from the packed words: one pass, no
- * second array.  Otherwise they are decoded and sorted in place.  Either
- * way 24 bytes per observation.
- */
+/* Every observation of the state, sorted (cls_obs_sort order), in a new
+ * array in mcxt (obs_pg.h cls_obs_streams_sorted). */
 static cls_obs *
 state_decode(const TriadState *st, MemoryContext mcxt)
 {
-	cls_obs    *obs = cls_alloc_huge(mcxt, st->count, sizeof(cls_obs),
-									 "observations");
-	cls_pack_run runs[CLS_PACK_MAX_RUNS];
-	size_t		k = 0;
-
-	for (int i = 0; i < st->nstreams && k <= CLS_PACK_MAX_RUNS; i++)
-		k += cls_pack_runs(&st->streams[i].p, st->streams[i].analyte,
-						   runs + k, CLS_PACK_MAX_RUNS - k);
-	if (k <= CLS_PACK_MAX_RUNS)
-		cls_pack_merge_runs(runs, k, obs);
-	else
-	{
-		Size		n = 0;
-
-		for (int i = 0; i < st->nstreams; i++)
-		{
-			cls_pack_cursor c = CLS_PACK_START;
-
-			n += cls_pack_decode_obs(&st->streams[i].p, &c,
-									 st->streams[i].analyte, obs + n);
-		}
-		cls_obs_sort(obs, n);
-	}
-	return obs;
+	return cls_obs_streams_sorted(st->streams, st->nstreams, st->count, mcxt);
 }
 
 static void
@@ -631,9 +600,9 @@ cls_triad_state_read(StringInfo r, MemoryContext mcxt)
 			st->slot[kind_index(a)] >= 0)
 			cls_obs_bad_state(TRIAD_WHAT, psprintf("bad analyte %d", (int) a));
 		p = state_stream(st, a);
+		/* p->n <= the words read <= the bytes: the sum cannot overflow;
+		 * the final function's array is a checked huge allocation */
 		cls_pg_pack_read(r, p, true, mcxt, TRIAD_WHAT);
-		if (p->n > MaxAllocHugeSize / sizeof(cls_obs) - st->count)
-			cls_obs_bad_state(TRIAD_WHAT, "too many observations");
 		st->count += p->n;
 	}
 	return st;
@@ -688,7 +657,6 @@ state_evaluate_window(FunctionCallInfo fcinfo, TriadState *st)
 	}
 	b = &w->obs;
 	from = b->count;
-	cls_obs_buf_reserve(b, st->count - b->count);
 	for (int i = 0; i < st->nstreams; i++)
 	{
 		if (i >= w->ncur)
@@ -696,17 +664,17 @@ state_evaluate_window(FunctionCallInfo fcinfo, TriadState *st)
 			w->cur[i] = CLS_PACK_START;
 			w->ncur = i + 1;
 		}
-		b->count += cls_pack_decode_obs(&st->streams[i].p, &w->cur[i],
-										st->streams[i].analyte,
-										b->items + b->count);
+		cls_obs_buf_append_stream(b, &st->streams[i], &w->cur[i]);
 	}
 	if (b->count > from)
 	{
-		cls_obs_sort(b->items + from, b->count - from);
-		if (!w->ev_valid || w->ev.next != from ||
-			!cls_triad_eval_can_resume(&w->ev, b->items, b->count))
+		cls_obs_buf_sort_tail(b, from);
+		if (w->ev_valid && w->ev.next == from &&
+			cls_triad_eval_can_resume(&w->ev, b->items, b->count))
+			b->sorted = true;	/* sorted prefix + later sorted tail */
+		else
 		{
-			cls_obs_sort(b->items, b->count);
+			(void) cls_obs_buf_sort(b);
 			w->ev_valid = false;
 		}
 	}

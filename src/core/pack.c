@@ -59,8 +59,11 @@ next_value(const uint32_t *w, size_t *i)
 	return cls_pack_value_of_word(q);
 }
 
-size_t
-cls_pack_decode(const cls_pack *p, cls_pack_cursor *c, int64_t *t, double *v)
+/* the entries after *c: times into t, values into v, or both into obs
+ * (each NULL when not wanted) */
+static size_t
+decode(const cls_pack *p, cls_pack_cursor *c, int64_t *t, double *v,
+	   cls_obs *obs, int32_t analyte)
 {
 	size_t		i = c->nw,
 				k = 0,
@@ -69,14 +72,22 @@ cls_pack_decode(const cls_pack *p, cls_pack_cursor *c, int64_t *t, double *v)
 
 	for (; k < todo; k++)
 	{
+		double		x = 0;
+
 		if ((k & 1048575) == 1048575)
 			cls_check_interrupts();
 		prev = next_time(p->w, &i, prev);
-		t[k] = prev;
 		if (p->values)
+			x = next_value(p->w, &i);
+		if (obs)
 		{
-			double		x = next_value(p->w, &i);
-
+			obs[k].t = prev;
+			obs[k].v = x;
+			obs[k].analyte = analyte;
+		}
+		else
+		{
+			t[k] = prev;
 			if (v)
 				v[k] = x;
 		}
@@ -88,27 +99,16 @@ cls_pack_decode(const cls_pack *p, cls_pack_cursor *c, int64_t *t, double *v)
 }
 
 size_t
+cls_pack_decode(const cls_pack *p, cls_pack_cursor *c, int64_t *t, double *v)
+{
+	return decode(p, c, t, v, NULL, 0);
+}
+
+size_t
 cls_pack_decode_obs(const cls_pack *p, cls_pack_cursor *c, int32_t analyte,
 					cls_obs *out)
 {
-	size_t		i = c->nw,
-				k = 0,
-				todo = p->n - c->n;
-	int64_t		prev = c->t;
-
-	for (; k < todo; k++)
-	{
-		if ((k & 1048575) == 1048575)
-			cls_check_interrupts();
-		prev = next_time(p->w, &i, prev);
-		out[k].t = prev;
-		out[k].v = next_value(p->w, &i);
-		out[k].analyte = analyte;
-	}
-	c->nw = i;
-	c->n += k;
-	c->t = prev;
-	return k;
+	return decode(p, c, NULL, NULL, out, analyte);
 }
 
 size_t

@@ -37,19 +37,6 @@ pack_alloc(cls_pack *p, bool values, size_t n)
 		abort();
 }
 
-static int
-cmp_obs(const void *x, const void *y)
-{
-	const cls_obs *a = x,
-			   *b = y;
-
-	if (a->t != b->t)
-		return (a->t > b->t) - (a->t < b->t);
-	if (a->analyte != b->analyte)
-		return (a->analyte > b->analyte) - (a->analyte < b->analyte);
-	return (a->v > b->v) - (a->v < b->v);
-}
-
 static bool
 same_bits(double a, double b)
 {
@@ -236,7 +223,7 @@ main(void)
 			r = cls_pack_runs(&st[s], s, runs + k, CLS_PACK_MAX_RUNS - k);
 			k += r;
 		}
-		qsort(want, total, sizeof(cls_obs), cmp_obs);
+		qsort(want, total, sizeof(cls_obs), unit_cmp_obs);
 		cls_pack_merge_runs(runs, k, got);
 		for (size_t i = 0; i < total; i++)
 			bad += got[i].t != want[i].t || !same_bits(got[i].v, want[i].v) ||

@@ -21,19 +21,6 @@ cmp_time(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-static int
-cmp_obs(const void *x, const void *y)
-{
-	const cls_obs *a = x,
-			   *b = y;
-
-	if (a->t != b->t)
-		return (a->t > b->t) - (a->t < b->t);
-	if (a->analyte != b->analyte)
-		return (a->analyte > b->analyte) - (a->analyte < b->analyte);
-	return (a->v > b->v) - (a->v < b->v);
-}
-
 static uint64_t rng = 88172645463325252ULL;
 
 static int64_t
@@ -101,7 +88,7 @@ main(void)
 			o[i].v = (double) (next_rand() % 5);
 		}
 		memcpy(oref, o, sizeof(o));
-		qsort(oref, N, sizeof(cls_obs), cmp_obs);
+		qsort(oref, N, sizeof(cls_obs), unit_cmp_obs);
 		memcpy(o2, o, sizeof(o));
 		cls_obs_sort(o, N);
 		CHECK(memcmp(o, oref, sizeof(o)) == 0,
@@ -169,7 +156,7 @@ main(void)
 		cls_obs_sort(ob, N);
 		memcpy(omref, oa, sizeof(oa));
 		memcpy(omref + N, ob, sizeof(ob));
-		qsort(omref, 2 * N, sizeof(cls_obs), cmp_obs);
+		qsort(omref, 2 * N, sizeof(cls_obs), unit_cmp_obs);
 		cls_obs_merge(oa, N, ob, N, om);
 		CHECK(memcmp(om, omref, sizeof(om)) == 0,
 			  "cls_obs_merge of two sorted arrays with many ties equals qsort in the total order");
@@ -190,7 +177,7 @@ main(void)
 			r[i].v = (double) (i % 2);
 		}
 		memcpy(rref, r, sizeof(r));
-		qsort(rref, N, sizeof(cls_obs), cmp_obs);
+		qsort(rref, N, sizeof(cls_obs), unit_cmp_obs);
 		cls_obs_sort_runs(r, N, tmp);
 		CHECK(memcmp(r, rref, sizeof(r)) == 0,
 			  "cls_obs_sort_runs of %d sorted runs equals qsort", k);

@@ -57,4 +57,21 @@ unit_slurp(const char *path)
 	return s;
 }
 
+/* The total order (t, analyte, v) of cls_obs for qsort (include obs.h
+ * before this header to get it). */
+#ifdef CLS_OBS_H
+static inline int
+unit_cmp_obs(const void *x, const void *y)
+{
+	const cls_obs *a = x,
+			   *b = y;
+
+	if (a->t != b->t)
+		return (a->t > b->t) - (a->t < b->t);
+	if (a->analyte != b->analyte)
+		return (a->analyte > b->analyte) - (a->analyte < b->analyte);
+	return (a->v > b->v) - (a->v < b->v);
+}
+#endif
+
 #endif
