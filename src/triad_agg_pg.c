@@ -36,8 +36,8 @@
  * State: the observations in one packed (time, value) stream per kind of
  * observation held (src/core/pack.h, obs_pg.h; the analyte is the
  * stream's, so a warehouse observation takes 8 bytes), collected in any
- * order; the final function decodes the streams into a work array and
- * sorts it (natural merge sort: each stream is mostly one sorted run).
+ * order; the final function decodes the streams into a work array,
+ * merging their sorted runs (rows in time order: one run per stream).
  * Used as a window aggregate (the final function called after every row),
  * the state also keeps the decoded observations, how far each stream has
  * been decoded and the evaluator of the sorted prefix, so that each call
