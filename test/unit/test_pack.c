@@ -20,10 +20,7 @@ static uint64_t rng = 0x9E3779B97F4A7C15ULL;
 static uint64_t
 next_rand(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return unit_xorshift(&rng);
 }
 
 /* storage for n entries at most */

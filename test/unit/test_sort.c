@@ -26,10 +26,7 @@ static uint64_t rng = 88172645463325252ULL;
 static int64_t
 next_rand(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (int64_t) (rng >> 1);
+	return (int64_t) (unit_xorshift(&rng) >> 1);
 }
 
 /* kind 0 random, 1 presorted, 2 reversed, 3 all ties, 4 sorted runs of

@@ -7,6 +7,7 @@
 #define CLS_UNIT_H
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 static int	unit_n = 0;
@@ -55,6 +56,16 @@ unit_slurp(const char *path)
 	s[n] = '\0';
 	fclose(f);
 	return s;
+}
+
+/* xorshift64: the tests' reproducible pseudo-random numbers */
+static inline uint64_t
+unit_xorshift(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
 }
 
 /* The total order (t, analyte, v) of cls_obs for qsort (include obs.h
