@@ -7,10 +7,10 @@
  *    tolerance (memory proportional to the number of eras, not rows);
  *    combine is span union, which is associative and commutative;
  *  - state episodes: the state collects the times of active and of
- *    inactive observations, 8 bytes each; the worker sorts them before it
- *    serializes, combine merges sorted arrays (else concatenates); the
- *    final function sorts them in place and builds the episodes (core
- *    cls_state_episodes).
+ *    inactive observations in two packed streams (4 bytes each for times
+ *    of whole seconds); serialize passes them as they are, combine
+ *    appends, the final function decodes and sorts them (natural merge
+ *    sort) and builds the episodes (core cls_state_episodes).
  * Final functions never change what a state means (sorting in place keeps
  * the multiset), so both also work as window aggregates.  Serialized states (parallel plans) start with a version
  * word and are checked completely on the way in.
@@ -25,6 +25,7 @@
 #include "catalog/pg_type_d.h"
 #include "common/int.h"
 #include "miscadmin.h"
+#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/memutils.h"
@@ -39,7 +40,7 @@
 
 /* Serialized state versions (the first word of every serialized state). */
 #define ERAS_SERIAL_VERSION		0x434c5345	/* "CLSE" */
-#define STATE_SERIAL_VERSION	0x434c5353	/* "CLSS" */
+#define STATE_SERIAL_VERSION	0x434c5373	/* "CLSs": packed streams (was "CLSS") */
 
 /* Kinds of era state: what the int64 values count. */
 #define ERAS_KIND_TSTZ	1		/* microseconds (TimestampTz) */
@@ -478,31 +479,23 @@ cls_eras_final(PG_FUNCTION_ARGS)
 
 /*
  * The state keeps the times of the active observations and those of the
- * inactive ones as two int64 arrays (8 bytes per observation; the flag is
- * which array).  Each array knows whether it is non-decreasing: rows of a
- * warehouse mostly come in time order, so appends usually keep it so, a
- * worker sorts its arrays before it serializes them, and combine merges
- * two sorted arrays instead of concatenating them.
+ * inactive ones as two packed time streams (src/core/pack.h, obs_pg.h): 4
+ * bytes per observation whose time is a whole number of seconds after the
+ * previous time of its stream (every warehouse row), 12 otherwise; the
+ * flag is which stream.  Each stream knows whether it is non-decreasing:
+ * combine appends, and the final function decodes both and sorts each with
+ * the natural merge sort (a few linear passes over the sorted runs of rows
+ * in time order or of combined states).
  */
-typedef struct StateTimes
-{
-	Size		n;
-	Size		cap;
-	int64	   *t;				/* NULL until the first time */
-	bool		sorted;			/* t[0..n) non-decreasing */
-} StateTimes;
-
 typedef struct StateEpState
 {
 	cls_state_params p;
 	Interval	iv[3];			/* the interval arguments p was computed
 								 * from: a row repeating them (a constant)
 								 * skips their conversion */
-	StateTimes	act;			/* times of active observations */
-	StateTimes	inact;			/* times of inactive observations */
+	cls_pack	act;			/* times of active observations */
+	cls_pack	inact;			/* times of inactive observations */
 } StateEpState;
-
-#define STATE_MIN_CAP 128
 
 static StateEpState *
 state_new(MemoryContext ctx, const cls_state_params *p)
@@ -510,72 +503,11 @@ state_new(MemoryContext ctx, const cls_state_params *p)
 	StateEpState *st = MemoryContextAllocZero(ctx, sizeof(StateEpState));
 
 	st->p = *p;
-	st->act.sorted = st->inact.sorted = true;
+	cls_pack_init(&st->act, false);
+	cls_pack_init(&st->inact, false);
 	/* iv[] all zero: no cached argument (a zero interval converts to 0
 	 * anyway, so a match on it is right too) */
 	return st;
-}
-
-static void
-times_reserve(MemoryContext ctx, StateTimes *a, Size more)
-{
-	Size		need;
-
-	if (more <= a->cap - a->n)
-		return;
-	if (more > MaxAllocHugeSize / sizeof(int64) - a->n)
-		need = MaxAllocHugeSize / sizeof(int64) + 1;	/* the error below */
-	else
-		need = Max(Max(a->cap * 2, a->n + more), STATE_MIN_CAP);
-	a->t = cls_realloc_huge(ctx, a->t, need, sizeof(int64), "observations");
-	a->cap = need;
-}
-
-static inline void
-times_append(MemoryContext ctx, StateTimes *a, int64 t)
-{
-	if (unlikely(a->n >= a->cap))
-		times_reserve(ctx, a, 1);
-	if (a->n > 0 && t < a->t[a->n - 1])
-		a->sorted = false;
-	a->t[a->n++] = t;
-}
-
-/* Sort in place (the state means the same multiset of times). */
-static void
-times_sort(StateTimes *a)
-{
-	if (!a->sorted)
-	{
-		cls_time_sort(a->t, a->n);
-		a->sorted = true;
-	}
-}
-
-/* dst := dst + src: a merge when both are sorted, else a concatenation. */
-static void
-times_combine(MemoryContext ctx, StateTimes *dst, const StateTimes *src)
-{
-	if (src->n == 0)
-		return;
-	if (dst->sorted && src->sorted && dst->n > 0 &&
-		src->t[0] < dst->t[dst->n - 1])
-	{
-		int64	   *out = cls_alloc_huge(ctx, dst->n + src->n, sizeof(int64),
-										 "observations");
-
-		cls_time_merge(dst->t, dst->n, src->t, src->n, out);
-		pfree(dst->t);
-		dst->t = out;
-		dst->n += src->n;
-		dst->cap = dst->n;
-		return;
-	}
-	times_reserve(ctx, dst, src->n);
-	if (!src->sorted || (dst->n > 0 && src->t[0] < dst->t[dst->n - 1]))
-		dst->sorted = false;
-	cls_copy_interruptible(dst->t + dst->n, src->t, src->n * sizeof(int64));
-	dst->n += src->n;
 }
 
 static void
@@ -692,7 +624,7 @@ cls_state_episodes_trans(PG_FUNCTION_ARGS)
 	}
 	else if (ac->valid)
 		ac->varied = true;		/* the group's own values, not the call site's */
-	times_append(ctx, PG_GETARG_BOOL(2) ? &st->act : &st->inact, t);
+	cls_pg_pack_put_time(ctx, PG_GETARG_BOOL(2) ? &st->act : &st->inact, t);
 	PG_RETURN_POINTER(st);
 }
 
@@ -710,17 +642,18 @@ cls_state_episodes_combine(PG_FUNCTION_ARGS)
 		a = state_new(ctx, &b->p);	/* a copy in the aggregate context */
 	else
 		check_params(a, &b->p);
-	times_combine(ctx, &a->act, &b->act);
-	times_combine(ctx, &a->inact, &b->inact);
+	cls_pg_pack_append(ctx, &a->act, &b->act);
+	cls_pg_pack_append(ctx, &a->inact, &b->inact);
 	PG_RETURN_POINTER(a);
 }
 
 /*
- * Serialized state-episode state: the header, then na int64 times of the
- * active observations, then ni of the inactive ones (8 bytes per
- * observation).  The worker sorts both arrays first, so that the leader's
- * combine merges them; the leader verifies the order (it trusts nothing).
+ * Serialized state-episode state: the header, then the stream of the
+ * active observations' times and that of the inactive ones as they are
+ * (obs_pg.h cls_pg_pack_write: 4 bytes per observation of a warehouse).
+ * The leader validates both completely (it trusts nothing).
  */
+#define STATE_WHAT	"cls.state_episodes"
 typedef struct StateSerialHeader
 {
 	uint32		version;
@@ -728,8 +661,6 @@ typedef struct StateSerialHeader
 	int64		max_gap;
 	int64		hold;
 	int64		min_duration;
-	int64		na;
-	int64		ni;
 } StateSerialHeader;
 
 PG_FUNCTION_INFO_V1(cls_state_episodes_serialize);
@@ -738,85 +669,39 @@ cls_state_episodes_serialize(PG_FUNCTION_ARGS)
 {
 	StateEpState *st = (StateEpState *) PG_GETARG_POINTER(0);
 	StateSerialHeader h;
-	Size		max = (MaxAllocSize - VARHDRSZ - sizeof(h)) / sizeof(int64);
+	StringInfoData buf;
 	Size		len;
-	bytea	   *out;
-	char	   *p;
 
 	agg_context(fcinfo, "cls.state_episodes serialize");
-	if (st->act.n > max || st->inact.n > max - st->act.n)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many observations in one group to pass between parallel workers: %zu",
-						(size_t) (st->act.n + st->inact.n)),
-				 errdetail("A parallel worker can pass at most %zu observations of one group.",
-						   (size_t) max),
-				 errhint("Disable parallel query for this statement (SET max_parallel_workers_per_gather = 0).")));
-	times_sort(&st->act);
-	times_sort(&st->inact);
-	len = VARHDRSZ + sizeof(h) + (st->act.n + st->inact.n) * sizeof(int64);
-	out = palloc(len);
-	SET_VARSIZE(out, len);
+	len = sizeof(h) + cls_pg_pack_serial_size(&st->act) +
+		cls_pg_pack_serial_size(&st->inact);
+	cls_pg_pack_serial_check(len, STATE_WHAT);
 	memset(&h, 0, sizeof(h));
 	h.version = STATE_SERIAL_VERSION;
 	h.max_gap = st->p.max_gap;
 	h.hold = st->p.hold;
 	h.min_duration = st->p.min_duration;
-	h.na = (int64) st->act.n;
-	h.ni = (int64) st->inact.n;
-	p = VARDATA(out);
-	memcpy(p, &h, sizeof(h));
-	p += sizeof(h);
-	cls_copy_interruptible(p, st->act.t, st->act.n * sizeof(int64));
-	p += st->act.n * sizeof(int64);
-	cls_copy_interruptible(p, st->inact.t, st->inact.n * sizeof(int64));
-	PG_RETURN_BYTEA_P(out);
-}
-
-/* n times from p into a (a new array), each finite; sorted is found out */
-static void
-times_read(MemoryContext ctx, StateTimes *a, const char *p, Size n)
-{
-	a->n = a->cap = 0;
-	a->t = NULL;
-	a->sorted = true;
-	if (n == 0)
-		return;
-	times_reserve(ctx, a, n);
-	cls_copy_interruptible(a->t, p, n * sizeof(int64));
-	for (Size i = 0; i < n; i++)
-	{
-		if ((i & 1048575) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (TIMESTAMP_NOT_FINITE(a->t[i]))
-			bad_state("cls.state_episodes");
-		if (i > 0 && a->t[i] < a->t[i - 1])
-			a->sorted = false;
-	}
-	a->n = n;
+	pq_begintypsend(&buf);
+	enlargeStringInfo(&buf, len);
+	appendBinaryStringInfo(&buf, (const char *) &h, sizeof(h));
+	cls_pg_pack_write(&buf, &st->act);
+	cls_pg_pack_write(&buf, &st->inact);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 PG_FUNCTION_INFO_V1(cls_state_episodes_deserialize);
 Datum
 cls_state_episodes_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	Size		len = VARSIZE_ANY_EXHDR(in);
-	const char *p = VARDATA_ANY(in);
+	StringInfoData r;
 	StateSerialHeader h;
 	StateEpState *st;
-	Size		max;
 
 	agg_context(fcinfo, "cls.state_episodes deserialize");
-	if (len < sizeof(h))
-		bad_state("cls.state_episodes");
-	memcpy(&h, p, sizeof(h));
-	max = (len - sizeof(h)) / sizeof(int64);
-	if (h.version != STATE_SERIAL_VERSION || h.max_gap < 0 || h.hold < 0 ||
-		h.min_duration < 0 || h.na < 0 || h.ni < 0 ||
-		(uint64) h.na > max || (uint64) h.ni > max - (Size) h.na ||
-		len != sizeof(h) + ((Size) h.na + (Size) h.ni) * sizeof(int64))
-		bad_state("cls.state_episodes");
+	cls_obs_serial_open(PG_GETARG_BYTEA_PP(0), STATE_SERIAL_VERSION, STATE_WHAT, &r);
+	cls_obs_serial_read(&r, &h, sizeof(h), STATE_WHAT);
+	if (h.max_gap < 0 || h.hold < 0 || h.min_duration < 0)
+		cls_obs_bad_state(STATE_WHAT, "bad header");
 	{
 		cls_state_params prm = {h.max_gap, h.hold, h.min_duration};
 
@@ -824,10 +709,23 @@ cls_state_episodes_deserialize(PG_FUNCTION_ARGS)
 	}
 	/* the interval arguments are not known here: iv[] stays zero, and the
 	 * combine function compares p */
-	p += sizeof(h);
-	times_read(CurrentMemoryContext, &st->act, p, (Size) h.na);
-	times_read(CurrentMemoryContext, &st->inact, p + (Size) h.na * sizeof(int64), (Size) h.ni);
+	cls_pg_pack_read(&r, &st->act, false, CurrentMemoryContext, STATE_WHAT);
+	cls_pg_pack_read(&r, &st->inact, false, CurrentMemoryContext, STATE_WHAT);
+	if (r.cursor != r.len)
+		cls_obs_bad_state(STATE_WHAT, "length does not match the contents");
 	PG_RETURN_POINTER(st);
+}
+
+/* The times of a stream, sorted, into t (room for p->n); tmp has room for
+ * p->n too. */
+static void
+times_decode_sorted(const cls_pack *p, int64 *t, int64 *tmp)
+{
+	cls_pack_cursor c = CLS_PACK_START;
+
+	(void) cls_pack_decode(p, &c, t, NULL);
+	if (!p->sorted)
+		cls_time_sort_runs(t, p->n, tmp);
 }
 
 PG_FUNCTION_INFO_V1(cls_state_episodes_final);
@@ -837,19 +735,25 @@ cls_state_episodes_final(PG_FUNCTION_ARGS)
 	StateEpState *st;
 	cls_state_obs *obs;
 	cls_span   *spans;
+	int64	   *act,
+			   *inact;
 	Size		n;
 
 	agg_context(fcinfo, "cls.state_episodes final");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (StateEpState *) PG_GETARG_POINTER(0);
-	/* sorting the two arrays in place does not change what the state
-	 * means, so the aggregate still works as a window function */
-	times_sort(&st->act);
-	times_sort(&st->inact);
+	/* the streams are decoded, not changed, so the aggregate still works
+	 * as a window function; the merged observations' array is the sorts'
+	 * work space until they are written */
 	n = st->act.n + st->inact.n;
 	obs = cls_realloc_huge(CurrentMemoryContext, NULL, n, sizeof(cls_state_obs), "observations");
-	cls_state_obs_from_times(st->act.t, st->act.n, st->inact.t, st->inact.n, obs);
+	act = cls_realloc_huge(CurrentMemoryContext, NULL, n, sizeof(int64), "observations");
+	inact = act + st->act.n;
+	times_decode_sorted(&st->act, act, (int64 *) obs);
+	times_decode_sorted(&st->inact, inact, (int64 *) obs);
+	cls_state_obs_from_times(act, st->act.n, inact, st->inact.n, obs);
+	pfree(act);
 	/* episodes are written over the merged observations (allowed by the
 	 * core) */
 	spans = (cls_span *) obs;

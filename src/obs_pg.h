@@ -1,28 +1,37 @@
 /*
- * obs_pg.h -- THE observation buffer of the cls aggregates (glue).
+ * obs_pg.h -- THE observation buffers of the cls aggregates (glue).
  *
- * cls.triad_agg / cls.triad_timeline (src/triad_pg.c), cls.triad_episodes
- * (src/triad_episodes_pg.c, through the triad state), cls.tagraxofusp_monitor
- * / cls.tagraxofusp_summary and cls.cycles (src/tagraxofusp_pg.c) all buffer
- * a patient's long-form observations as cls_obs (src/core/label.h, 24 bytes
- * each) and sort them in the final function ("collect, then sort": results
- * never depend on input order).  Everything such a buffer needs is defined
- * here once:
- *  - growth by doubling, checked against MaxAllocHugeSize (54000);
- *  - concatenation for a combine function;
- *  - a cancellable copy (16 MB chunks) for every large memcpy;
- *  - serialization after a caller's header (the caller's version word
- *    first), refusing a state that cannot become a 1 GB bytea (54000, with
- *    the hint to run without parallel workers);
- *  - deserialization that validates everything (22P03 on garbage);
- *  - a `sorted` flag and cls_obs_buf_sort(), which sorts in place at most
- *    once between appends.  Sorting in place does not change what a state
- *    means (a multiset of observations), so a final function may call it
- *    and the aggregate still works as a window function.
- *
- * Memory: 24 bytes per observation held, plus up to 2x while the array
- * doubles (at most 48 bytes per observation for an instant, the repalloc of
- * the last doubling).  No copy of the buffer is made by a final function.
+ * Two forms, each defined here once:
+ *  - the packed stream (src/core/pack.h) in a memory context: the triad
+ *    state of cls.triad_agg / cls.triad_timeline / cls.triad_episodes
+ *    (src/triad_agg_pg.c: one (time, value) stream per analyte, 8 bytes per
+ *    warehouse observation) and the state of cls.state_episodes
+ *    (src/episodes_pg.c: two time streams, 4 bytes per observation).  Growth
+ *    to the allocator's power-of-two chunks below 8 kB, then by 1.5x
+ *    (54000 beyond MaxAllocHugeSize); append for a combine function;
+ *    serialization of the words as they are, validated completely on the
+ *    way in (22P03); decoding into cls_obs, sorted (the streams' sorted runs
+ *    merged straight from the words) or appended to a cls_obs_buf;
+ *  - the cls_obs buffer (24 bytes per observation): cls.tagraxofusp_monitor
+ *    / cls.tagraxofusp_summary and cls.cycles (src/tagraxofusp_pg.c), and
+ *    the decoded observations of a triad state used as a window aggregate.
+ *    Everything it needs:
+ *     - growth by doubling, checked against MaxAllocHugeSize (54000);
+ *     - concatenation for a combine function;
+ *     - a cancellable copy (16 MB chunks) for every large memcpy;
+ *     - serialization after a caller's header (the caller's version word
+ *       first), refusing a state that cannot become a 1 GB bytea (54000,
+ *       with the hint to run without parallel workers);
+ *     - deserialization that validates everything (22P03 on garbage);
+ *     - a `sorted` flag and cls_obs_buf_sort(), which sorts in place at
+ *       most once between appends.  Sorting in place does not change what
+ *       a state means (a multiset of observations), so a final function
+ *       may call it and the aggregate still works as a window function.
+ *    Memory: 24 bytes per observation held, plus up to 2x while the array
+ *    doubles (at most 48 bytes per observation for an instant, the
+ *    repalloc of the last doubling).
+ * Results never depend on input order: final functions sort ("collect,
+ * then sort").
  */
 #ifndef CLS_OBS_PG_H
 #define CLS_OBS_PG_H
@@ -38,6 +47,7 @@
 
 #include "label.h"
 #include "obs.h"
+#include "pack.h"
 
 /* the core's time is PostgreSQL's (src/core/obs.h) */
 StaticAssertDecl(CLS_TIME_MIN == MIN_TIMESTAMP && CLS_TIME_END == END_TIMESTAMP &&
@@ -184,6 +194,10 @@ extern bool cls_obs_buf_sort(cls_obs_buf *b);
 /* Sort items[from..count) in place (the new tail of an incrementally
  * evaluated buffer); does not touch the sorted flag. */
 extern void cls_obs_buf_sort_tail(cls_obs_buf *b, Size from);
+struct cls_obs_stream;
+extern void cls_obs_buf_append_stream(cls_obs_buf *b,
+									  const struct cls_obs_stream *s,
+									  cls_pack_cursor *c);
 
 /* memcpy in 16 MB chunks with CHECK_FOR_INTERRUPTS between them: copying
  * hundreds of MB into fresh memory takes longer than the one second a
@@ -224,6 +238,70 @@ extern void cls_obs_buf_read(StringInfo r, cls_obs_buf *b, MemoryContext mcxt,
 							 const char *what);
 extern void cls_obs_bad_state(const char *what, const char *why)
 			pg_attribute_noreturn();
+
+/*
+ * THE packed stream of an aggregate state (src/core/pack.h) in a memory
+ * context: the storage of both the triad state (one (time, value) stream
+ * per analyte) and the state-episode state (two time streams).
+ *  - cls_pg_pack_reserve: room for `more` words after the used ones,
+ *    growing by 1.5x (a state's slack stays below half of it; below 8 kB
+ *    the allocator rounds to a power of two anyway), 54000 beyond
+ *    MaxAllocHugeSize;
+ *  - cls_pg_pack_put / cls_pg_pack_put_time: one entry;
+ *  - cls_pg_pack_append: all of src after dst (a combine function);
+ *  - serialization: cls_pg_pack_serial_size bytes, [uint64 n][uint64 nw]
+ *    [nw words]; cls_pg_pack_read validates every count against the bytes
+ *    left and every entry (cls_pack_check) before anything else reads the
+ *    stream: 22P03 "invalid <what> state: <why>" otherwise.
+ */
+extern void cls_pg_pack_reserve(MemoryContext mcxt, cls_pack *p, Size more);
+
+static inline void
+cls_pg_pack_put(MemoryContext mcxt, cls_pack *p, int64 t, double v)
+{
+	if (unlikely(p->cap - p->nw < CLS_PACK_MAX_WORDS))
+		cls_pg_pack_reserve(mcxt, p, CLS_PACK_MAX_WORDS);
+	cls_pack_put(p, t, v);
+}
+
+static inline void
+cls_pg_pack_put_time(MemoryContext mcxt, cls_pack *p, int64 t)
+{
+	if (unlikely(p->cap - p->nw < CLS_PACK_MAX_WORDS))
+		cls_pg_pack_reserve(mcxt, p, CLS_PACK_MAX_WORDS);
+	cls_pack_put_time(p, t);
+}
+
+extern void cls_pg_pack_append(MemoryContext mcxt, cls_pack *dst,
+							   const cls_pack *src);
+extern Size cls_pg_pack_serial_size(const cls_pack *p);
+extern void cls_pg_pack_write(StringInfo buf, const cls_pack *p);
+extern void cls_pg_pack_read(StringInfo r, cls_pack *p, bool values,
+							 MemoryContext mcxt, const char *what);
+/* The 54000 error of a state too large for a 1 GB bytea (parallel plans). */
+extern void cls_pg_pack_serial_check(Size bytes, const char *what);
+
+/*
+ * A packed (time, value) stream of one kind of observation (the triad
+ * state's, one per analyte), and the two ways its observations become
+ * cls_obs again:
+ *  - cls_obs_streams_sorted: every observation of the k streams (n in all)
+ *    in cls_obs_sort order, in a new array in mcxt (24 bytes each): the
+ *    sorted runs of the streams merged straight from the packed words when
+ *    there are at most CLS_PACK_MAX_RUNS of them (rows in time order: one
+ *    per stream), else decoded and sorted in place;
+ *  - cls_obs_buf_append_stream: the entries of s after cursor *c appended
+ *    to b (not sorted; *c moves to the end of the stream), for a state
+ *    that keeps its decoded observations (window use).
+ */
+typedef struct cls_obs_stream
+{
+	int32		analyte;		/* a cls analyte or a module's own kind */
+	cls_pack	p;				/* (time, value) pairs */
+} cls_obs_stream;
+
+extern cls_obs *cls_obs_streams_sorted(const cls_obs_stream *s, int k, Size n,
+									   MemoryContext mcxt);
 
 /*
  * A checked huge allocation of count elements of size bytes in mcxt (at

@@ -33,11 +33,32 @@
  * ------------------------------------------------------------------------ */
 
 /*
- * State: the buffered observations (24 bytes each, the shared buffer of
- * obs_pg.h), collected in any order and sorted in place when evaluated
- * (collect-then-sort), plus the evaluator of the sorted prefix so that
- * window use is incremental.
+ * State: the observations in one packed (time, value) stream per kind of
+ * observation held (src/core/pack.h, obs_pg.h; the analyte is the
+ * stream's, so a warehouse observation takes 8 bytes), collected in any
+ * order; the final function decodes the streams into a work array,
+ * merging their sorted runs (rows in time order: one run per stream).
+ * Used as a window aggregate (the final function called after every row),
+ * the state also keeps the decoded observations, how far each stream has
+ * been decoded and the evaluator of the sorted prefix, so that each call
+ * decodes and evaluates only what is new.
  */
+#define TRIAD_KINDS		(CLS_A__COUNT + 1)	/* the analytes, then edema */
+
+/* a stream: obs_pg.h cls_obs_stream (analyte: a cls analyte or
+ * CLS_KIND_EDEMA) */
+typedef cls_obs_stream TriadStream;
+
+/* window use only: the decoded, sorted observations and their evaluation */
+typedef struct TriadWindow
+{
+	cls_obs_buf obs;
+	cls_pack_cursor cur[TRIAD_KINDS];	/* per stream: what obs holds */
+	int			ncur;			/* streams whose cursor is set */
+	bool		ev_valid;		/* ev is of obs.items[0..ev.next) */
+	cls_triad_eval ev;
+} TriadWindow;
+
 typedef struct TriadState
 {
 	MemoryContext mcxt;
@@ -46,21 +67,24 @@ typedef struct TriadState
 	bool		base_given;
 	bool		base_null;		/* a row passed NULL baselines */
 	int64		n_ignored;
-	cls_obs_buf obs;
+	Size		count;			/* observations held, all streams */
+	int8		slot[TRIAD_KINDS];	/* stream of a kind; -1: none yet */
+	int			nstreams;
+	TriadStream *streams;		/* NULL until the first observation */
 	/* raw bytes of the last criteria datum seen, to skip re-parsing */
 	Size		crit_raw_len;
 	char	   *crit_raw;
-	/* evaluation cache: not serialized; valid for obs.items[0..ev.next) */
-	bool		ev_valid;
-	cls_triad_eval ev;
+	TriadWindow *win;			/* NULL unless used as a window aggregate */
 } TriadState;
 
 /*
- * Serialized state: this header (version word first), then the buffer
- * (obs_pg.h).  The version word is this format's own ("CLST"), so that no
- * other cls state passes for a triad state.
+ * Serialized state: this header (version word first), then uint32 the
+ * number of streams, then per stream int32 its analyte and the stream
+ * (obs_pg.h cls_pg_pack_write), packed as it is.  The version word is this
+ * format's own ("CLSt"; "CLST" was the 24-byte observations of 0.2.0), so
+ * that no other cls state passes for a triad state.
  */
-#define TRIAD_SERIAL_VERSION	0x434c5354	/* "CLST" */
+#define TRIAD_SERIAL_VERSION	0x434c5374	/* "CLSt" */
 typedef struct TriadSerialHeader
 {
 	uint32		version;
@@ -72,8 +96,11 @@ typedef struct TriadSerialHeader
 
 #define TRIAD_WHAT	"cls triad aggregate"
 
-/* the pseudo-analytes a triad state may hold besides the cls analytes */
-static const int32 triad_pseudo[] = {CLS_KIND_EDEMA};
+static inline int
+kind_index(int32 a)
+{
+	return a == CLS_KIND_EDEMA ? CLS_A__COUNT : (int) a;
+}
 
 static TriadState *
 state_new(MemoryContext mcxt, const cls_triad_criteria *c)
@@ -84,17 +111,44 @@ state_new(MemoryContext mcxt, const cls_triad_criteria *c)
 	st->crit = *c;
 	for (int i = 0; i < CLS_IN__COUNT; i++)
 		st->baselines[i] = NAN;
-	cls_obs_buf_init(&st->obs, mcxt);
+	memset(st->slot, -1, sizeof(st->slot));
 	return st;
 }
 
-/* Sort the buffer in place (once); the evaluator's prefix is stale when
- * the order changed. */
-static void
-state_sort(TriadState *st)
+/* The stream of kind a (0 .. CLS_A__COUNT - 1 or CLS_KIND_EDEMA), new and
+ * empty when the state has none yet. */
+static cls_pack *
+state_stream(TriadState *st, int32 a)
 {
-	if (cls_obs_buf_sort(&st->obs))
-		st->ev_valid = false;
+	int			k = kind_index(a);
+
+	if (likely(st->slot[k] >= 0))
+		return &st->streams[st->slot[k]].p;
+	if (st->streams == NULL)
+		st->streams = MemoryContextAlloc(st->mcxt, 4 * sizeof(TriadStream));
+	else if (st->nstreams >= 4 && (st->nstreams & (st->nstreams - 1)) == 0)
+		st->streams = repalloc(st->streams, 2 * st->nstreams * sizeof(TriadStream));
+	st->streams[st->nstreams].analyte = a;
+	cls_pack_init(&st->streams[st->nstreams].p, true);
+	st->slot[k] = (int8) st->nstreams;
+	return &st->streams[st->nstreams++].p;
+}
+
+static inline void
+state_put(TriadState *st, int64 t, double v, int32 a)
+{
+	/* a negative zero is stored as +0 (the same number), so that the
+	 * total order cannot tell two equal rows apart */
+	cls_pg_pack_put(st->mcxt, state_stream(st, a), t, v + 0.0);
+	st->count++;
+}
+
+/* Every observation of the state, sorted (cls_obs_sort order), in a new
+ * array in mcxt (obs_pg.h cls_obs_streams_sorted). */
+static cls_obs *
+state_decode(const TriadState *st, MemoryContext mcxt)
+{
+	return cls_obs_streams_sorted(st->streams, st->nstreams, st->count, mcxt);
 }
 
 static void
@@ -152,7 +206,8 @@ state_take_baselines(TriadState *st, const double *b, bool given, bool null)
 		{
 			memcpy(st->baselines, b, sizeof(st->baselines));
 			st->base_given = true;
-			st->ev_valid = false;
+			if (st->win)
+				st->win->ev_valid = false;
 		}
 		else if (!baselines_equal(b, st->baselines))
 			baselines_mismatch(false);
@@ -369,7 +424,7 @@ cls_triad_state_add(FunctionCallInfo fcinfo, void *state, MemoryContext aggctx,
 			return st;
 		}
 	}
-	cls_obs_buf_append(&st->obs, (int64) ts, v, a);
+	state_put(st, (int64) ts, v, a);
 	return st;
 }
 
@@ -406,7 +461,10 @@ state_append(TriadState *dst, const TriadState *src)
 		criteria_mismatch();
 	state_take_baselines(dst, src->baselines, src->base_given, src->base_null);
 	dst->n_ignored += src->n_ignored;
-	cls_obs_buf_concat(&dst->obs, &src->obs);
+	for (int i = 0; i < src->nstreams; i++)
+		cls_pg_pack_append(dst->mcxt, state_stream(dst, src->streams[i].analyte),
+						   &src->streams[i].p);
+	dst->count += src->count;
 }
 
 void *
@@ -423,7 +481,8 @@ cls_triad_state_combine(void *left, void *right, MemoryContext aggctx)
 		a = state_new(aggctx, &b->crit);
 	}
 	state_append(a, b);
-	a->ev_valid = false;
+	if (a->win)
+		a->win->ev_valid = false;
 	return a;
 }
 
@@ -466,7 +525,8 @@ cls_triad_serialize(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "%s called in non-aggregate context", __func__);
 	st = (TriadState *) PG_GETARG_POINTER(0);
-	cls_obs_serial_begin(&buf, cls_triad_state_serial_hlen(), &st->obs,
+	cls_pg_pack_serial_check(cls_triad_state_serial_size(st), "cls.triad_agg");
+	cls_obs_serial_begin(&buf, cls_triad_state_serial_size(st), NULL,
 						 "cls.triad_agg");
 	cls_triad_state_write(&buf, st);
 	PG_RETURN_BYTEA_P(cls_obs_serial_end(&buf));
@@ -487,15 +547,14 @@ cls_triad_deserialize(PG_FUNCTION_ARGS)
 
 /* For aggregates that share this state (triad_pg.h). */
 Size
-cls_triad_state_serial_hlen(void)
+cls_triad_state_serial_size(void *state)
 {
-	return sizeof(TriadSerialHeader);
-}
+	TriadState *st = (TriadState *) state;
+	Size		len = sizeof(TriadSerialHeader) + sizeof(uint32);
 
-const cls_obs_buf *
-cls_triad_state_obs(void *state)
-{
-	return &((TriadState *) state)->obs;
+	for (int i = 0; i < st->nstreams; i++)
+		len += sizeof(int32) + cls_pg_pack_serial_size(&st->streams[i].p);
+	return len;
 }
 
 void
@@ -503,12 +562,17 @@ cls_triad_state_write(StringInfo buf, void *state)
 {
 	TriadState *st = (TriadState *) state;
 	TriadSerialHeader h;
+	uint32		ns = (uint32) st->nstreams;
 
-	/* sorted here, in the worker, so that the leader's combine merges */
-	state_sort(st);
+	/* the streams as they are: the leader's final sorts */
 	state_header(st, &h);
 	appendBinaryStringInfo(buf, (const char *) &h, sizeof(h));
-	cls_obs_buf_write(buf, &st->obs);
+	appendBinaryStringInfo(buf, (const char *) &ns, sizeof(ns));
+	for (int i = 0; i < st->nstreams; i++)
+	{
+		appendBinaryStringInfo(buf, (const char *) &st->streams[i].analyte, sizeof(int32));
+		cls_pg_pack_write(buf, &st->streams[i].p);
+	}
 }
 
 void *
@@ -518,6 +582,7 @@ cls_triad_state_read(StringInfo r, MemoryContext mcxt)
 	TriadState *st;
 	const char *msg;
 	int			field;
+	uint32		ns;
 
 	cls_obs_serial_read(r, &h, sizeof(h), TRIAD_WHAT);
 	if (h.version != TRIAD_SERIAL_VERSION)
@@ -536,8 +601,25 @@ cls_triad_state_read(StringInfo r, MemoryContext mcxt)
 	st->base_null = h.base_given == 2;
 	memcpy(st->baselines, h.baselines, sizeof(h.baselines));
 	st->n_ignored = h.n_ignored;
-	cls_obs_buf_read(r, &st->obs, mcxt, triad_pseudo, lengthof(triad_pseudo),
-					 TRIAD_WHAT);
+	cls_obs_serial_read(r, &ns, sizeof(ns), TRIAD_WHAT);
+	if (ns > TRIAD_KINDS)
+		cls_obs_bad_state(TRIAD_WHAT, "too many streams");
+	for (uint32 i = 0; i < ns; i++)
+	{
+		int32		a;
+		cls_pack   *p;
+
+		cls_obs_serial_read(r, &a, sizeof(a), TRIAD_WHAT);
+		/* a kind the triad reads, once */
+		if (!((a >= 0 && a < CLS_A__COUNT) || a == CLS_KIND_EDEMA) ||
+			st->slot[kind_index(a)] >= 0)
+			cls_obs_bad_state(TRIAD_WHAT, psprintf("bad analyte %d", (int) a));
+		p = state_stream(st, a);
+		/* p->n <= the words read <= the bytes: the sum cannot overflow;
+		 * the final function's array is a checked huge allocation */
+		cls_pg_pack_read(r, p, true, mcxt, TRIAD_WHAT);
+		st->count += p->n;
+	}
 	return st;
 }
 
@@ -547,50 +629,81 @@ cls_triad_state_contents(void *state, const cls_obs **obs, size_t *n,
 {
 	TriadState *st = (TriadState *) state;
 
-	state_sort(st);
-	*obs = st->obs.items;
-	*n = st->obs.count;
+	*obs = state_decode(st, CurrentMemoryContext);
+	*n = st->count;
 	*crit = st->crit;
 	memcpy(baselines, st->baselines, sizeof(st->baselines));
 }
 
-/*
- * Bring the evaluation up to date.  Only the new tail is sorted and
- * evaluated when it is all later than what was evaluated before (window
- * use: rows arrive in time order); otherwise everything is sorted and
- * evaluated again.  Sorting the buffer in place does not change the
- * state's meaning (a multiset of observations), so the aggregate stays
- * usable as a window function.
- */
+/* The evaluation of a new evaluator over every observation (a plain
+ * aggregate's final function: called once per group). */
 static void
-state_evaluate(FunctionCallInfo fcinfo, TriadState *st)
+state_evaluate_all(FunctionCallInfo fcinfo, TriadState *st, cls_triad_eval *ev)
 {
-	cls_obs_buf *b = &st->obs;
 	cls_calendar cal;
+	cls_obs    *obs = state_decode(st, CurrentMemoryContext);
 
-	if (st->ev_valid && st->ev.next <= b->count)
+	cls_triad_eval_init(ev, &st->crit, st->baselines);
+	cls_triad_calendar(fcinfo, &st->crit, &cal);
+	cls_triad_eval_set_calendar(ev, &cal);
+	cls_triad_eval_run(ev, obs, st->count, NULL);
+	pfree(obs);
+}
+
+/*
+ * Window use: bring the state's evaluation up to date.  Only the rows
+ * added since the previous call are decoded (each stream from where its
+ * cursor stands), sorted and evaluated, when they are all later than what
+ * was evaluated before (rows arrive in time order); otherwise everything
+ * decoded is sorted and evaluated again.  The streams are only read, so
+ * the state means the same afterwards.
+ */
+static const cls_triad_eval *
+state_evaluate_window(FunctionCallInfo fcinfo, TriadState *st)
+{
+	TriadWindow *w = st->win;
+	cls_obs_buf *b;
+	Size		from;
+
+	if (w == NULL)
 	{
-		if (b->count > st->ev.next)
+		w = st->win = MemoryContextAllocZero(st->mcxt, sizeof(TriadWindow));
+		cls_obs_buf_init(&w->obs, st->mcxt);
+	}
+	b = &w->obs;
+	from = b->count;
+	for (int i = 0; i < st->nstreams; i++)
+	{
+		if (i >= w->ncur)
 		{
-			if (!b->sorted)
-				cls_obs_buf_sort_tail(b, st->ev.next);
-			if (cls_triad_eval_can_resume(&st->ev, b->items, b->count))
-				b->sorted = true;	/* sorted prefix + later sorted tail */
-			else
-				st->ev_valid = false;
+			w->cur[i] = CLS_PACK_START;
+			w->ncur = i + 1;
+		}
+		cls_obs_buf_append_stream(b, &st->streams[i], &w->cur[i]);
+	}
+	if (b->count > from)
+	{
+		cls_obs_buf_sort_tail(b, from);
+		if (w->ev_valid && w->ev.next == from &&
+			cls_triad_eval_can_resume(&w->ev, b->items, b->count))
+			b->sorted = true;	/* sorted prefix + later sorted tail */
+		else
+		{
+			(void) cls_obs_buf_sort(b);
+			w->ev_valid = false;
 		}
 	}
-	else
-		st->ev_valid = false;
-	if (!st->ev_valid)
+	if (!w->ev_valid)
 	{
-		(void) cls_obs_buf_sort(b);
-		cls_triad_eval_init(&st->ev, &st->crit, st->baselines);
+		cls_calendar cal;
+
+		cls_triad_eval_init(&w->ev, &st->crit, st->baselines);
 		cls_triad_calendar(fcinfo, &st->crit, &cal);
-		cls_triad_eval_set_calendar(&st->ev, &cal);
-		st->ev_valid = true;
+		cls_triad_eval_set_calendar(&w->ev, &cal);
+		w->ev_valid = true;
 	}
-	cls_triad_eval_run(&st->ev, b->items, b->count, NULL);
+	cls_triad_eval_run(&w->ev, b->items, b->count, NULL);
+	return &w->ev;
 }
 
 /* attribute order of cls.triad_summary */
@@ -620,16 +733,23 @@ cls_triad_final(PG_FUNCTION_ARGS)
 	TriadState *st;
 	ResultTypes *rt;
 	const cls_triad_eval *ev;
+	cls_triad_eval ev_all;
 	Datum		v[TS__NATTS];
 	bool		n[TS__NATTS];
+	int			how = AggCheckCallContext(fcinfo, NULL);
 
-	if (!AggCheckCallContext(fcinfo, NULL))
+	if (!how)
 		elog(ERROR, "%s called in non-aggregate context", __func__);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (TriadState *) PG_GETARG_POINTER(0);
-	state_evaluate(fcinfo, st);
-	ev = &st->ev;
+	if (how == AGG_CONTEXT_WINDOW)
+		ev = state_evaluate_window(fcinfo, st);
+	else
+	{
+		state_evaluate_all(fcinfo, st, &ev_all);
+		ev = &ev_all;
+	}
 	rt = cls_triad_result_types(fcinfo, TS_FIRST_EVIDENCE, false);
 	if (rt->td->natts != TS__NATTS)
 		elog(ERROR, "cls.triad_summary has an unexpected shape");
@@ -660,7 +780,7 @@ cls_triad_final(PG_FUNCTION_ARGS)
 	cls_triad_put_extreme(v, n, TS_LOWEST_ALBUMIN, &ev->albumin_min);
 	cls_triad_put_extreme(v, n, TS_HIGHEST_HCT, &ev->hct_max);
 	cls_triad_put_extreme(v, n, TS_LARGEST_GAIN, &ev->gain_max);
-	v[TS_N_USED] = Int64GetDatum((int64) st->obs.count);
+	v[TS_N_USED] = Int64GetDatum((int64) st->count);
 	v[TS_N_IGNORED] = Int64GetDatum(st->n_ignored);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(rt->td, v, n)));
 }
@@ -679,6 +799,7 @@ cls_triad_timeline_final(PG_FUNCTION_ARGS)
 	cls_triad_eval ev;
 	cls_calendar cal;
 	cls_triad_point *pts;
+	cls_obs    *obs;
 	Datum	   *elems;
 	size_t		np;
 
@@ -688,13 +809,14 @@ cls_triad_timeline_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	st = (TriadState *) PG_GETARG_POINTER(0);
 	rt = cls_triad_result_types(fcinfo, 0, true);
-	state_sort(st);
-	pts = cls_alloc_huge(CurrentMemoryContext, st->obs.count,
+	obs = state_decode(st, CurrentMemoryContext);
+	pts = cls_alloc_huge(CurrentMemoryContext, st->count,
 						 sizeof(cls_triad_point), "timeline points");
 	cls_triad_eval_init(&ev, &st->crit, st->baselines);
 	cls_triad_calendar(fcinfo, &st->crit, &cal);
 	cls_triad_eval_set_calendar(&ev, &cal);
-	np = cls_triad_eval_run(&ev, st->obs.items, st->obs.count, pts);
+	np = cls_triad_eval_run(&ev, obs, st->count, pts);
+	pfree(obs);
 	if (np > MaxAllocSize / sizeof(Datum) / 4)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

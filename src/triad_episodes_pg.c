@@ -3,12 +3,12 @@
  * the aggregate cls.triad_episodes (README: Episode windows "Triad episodes", 4
  * "Exclusions").
  *
- * The aggregate's state is the state of cls.triad_agg (the buffered cls_obs
- * of a patient, criteria, baselines; src/triad_pg.c), wrapped with the
+ * The aggregate's state is the state of cls.triad_agg (the packed
+ * observations of a patient, criteria, baselines; src/triad_agg_pg.c), wrapped with the
  * constant arguments of this aggregate (exclusions, doses, episode
  * parameters).  Rows go through triad_agg's own transition function,
  * combine delegates to triad_agg's, and the serialized form embeds the
- * triad state as triad_pg.h writes it, with the one observation buffer of
+ * triad state as triad_pg.h writes it, with the one packed stream of
  * the project (obs_pg.h).  No clinical number here:
  * src/core/triad_episodes.c.
  */
@@ -455,11 +455,12 @@ cls_triad_episodes_combine(PG_FUNCTION_ARGS)
 }
 
 /*
- * Serialized: this header (version word first, this format's own "CLSP"),
- * the exclusions, the doses, then the triad state as triad_pg.h writes it
- * (its own header and the observation buffer), when there is one.
+ * Serialized: this header (version word first, this format's own "CLSp";
+ * "CLSP" was 0.2.0's), the exclusions, the doses, then the triad state as
+ * triad_pg.h writes it (its own header and its packed streams), when there
+ * is one.
  */
-#define EP_SERIAL_VERSION	0x434c5350	/* "CLSP" */
+#define EP_SERIAL_VERSION	0x434c5370	/* "CLSp": packed triad state (was "CLSP") */
 #define EP_WHAT				"cls triad episodes aggregate"
 typedef struct EpSerialHeader
 {
@@ -496,10 +497,9 @@ cls_triad_episodes_serialize(PG_FUNCTION_ARGS)
 	h.ndoses = (uint32) st->ndoses;
 	hlen = sizeof(h) + (Size) h.nexcl * sizeof(ExclRange) +
 		(Size) h.ndoses * sizeof(int64) +
-		(st->inner ? cls_triad_state_serial_hlen() : 0);
-	cls_obs_serial_begin(&buf, hlen,
-						 st->inner ? cls_triad_state_obs(st->inner) : NULL,
-						 "cls.triad_episodes");
+		(st->inner ? cls_triad_state_serial_size(st->inner) : 0);
+	cls_pg_pack_serial_check(hlen, "cls.triad_episodes");
+	cls_obs_serial_begin(&buf, hlen, NULL, "cls.triad_episodes");
 	appendBinaryStringInfo(&buf, (const char *) &h, sizeof(h));
 	if (h.nexcl > 0)
 		appendBinaryStringInfo(&buf, (const char *) st->excl, h.nexcl * sizeof(ExclRange));

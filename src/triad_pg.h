@@ -3,7 +3,8 @@
  * src/triad_pg.c (criteria, result types, evidence and sign arrays), used by
  * the wide functions (src/triad_wide_pg.c) and the aggregates
  * (src/triad_agg_pg.c); and the triad state of src/triad_agg_pg.c (the
- * buffered cls_obs of a patient, obs_pg.h, plus criteria and baselines),
+ * observations of a patient in packed streams, obs_pg.h, plus criteria and
+ * baselines),
  * which cls.triad_episodes (src/triad_episodes_pg.c) keeps inside its own
  * state through the plain C API below.
  */
@@ -83,22 +84,21 @@ extern void *cls_triad_state_combine(void *left, void *right,
 
 /*
  * Serialized triad state inside another state: cls_triad_state_write
- * appends cls_triad_state_serial_hlen() header bytes (the triad version
- * word first) and then the buffer (cls_obs_buf_write); pass
- * cls_triad_state_obs(state) to cls_obs_serial_begin for the size check.
+ * appends cls_triad_state_serial_size(state) bytes (the triad version word
+ * first, then its packed streams as they are; obs_pg.h
+ * cls_pg_pack_serial_check is the caller's size check).
  * cls_triad_state_read reads the same back at the reader's cursor, with
  * full validation (22P03), into a new state in mcxt.
  */
-extern Size cls_triad_state_serial_hlen(void);
-extern const cls_obs_buf *cls_triad_state_obs(void *state);
+extern Size cls_triad_state_serial_size(void *state);
 extern void cls_triad_state_write(StringInfo buf, void *state);
 extern void *cls_triad_state_read(StringInfo r, MemoryContext mcxt);
 
 /*
- * The contents of a triad state: its observations sorted in place by
- * cls_obs_sort, once (the state means the same multiset afterwards, so a
- * final function may call this), the criteria and the baselines
- * (CLS_IN__COUNT, NaN = not given).
+ * The contents of a triad state: its observations decoded into a new
+ * array in CurrentMemoryContext, sorted in the order of cls_obs_sort (the
+ * state is only read, so a final function may call this), the criteria
+ * and the baselines (CLS_IN__COUNT, NaN = not given).
  */
 extern void cls_triad_state_contents(void *state, const cls_obs **obs,
 									 size_t *n, cls_triad_criteria *crit,

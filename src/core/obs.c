@@ -80,6 +80,14 @@ cls_obs_sort(cls_obs *obs, size_t n)
 	}
 }
 
+CLS_DEFINE_RUN_SORT(obs_sort_runs, cls_obs, OBS_LESS)
+
+void
+cls_obs_sort_runs(cls_obs *obs, size_t n, cls_obs *tmp)
+{
+	obs_sort_runs(obs, n, tmp);
+}
+
 CLS_DEFINE_MERGE(obs_merge, cls_obs, OBS_LESS)
 
 void
@@ -110,6 +118,14 @@ cls_time_sort(int64_t *t, size_t n)
 {
 	if (!cls_time_sorted(t, n))
 		time_sort(t, n);
+}
+
+CLS_DEFINE_RUN_SORT(time_sort_runs, int64_t, TIME_LESS)
+
+void
+cls_time_sort_runs(int64_t *t, size_t n, int64_t *tmp)
+{
+	time_sort_runs(t, n, tmp);
 }
 
 CLS_DEFINE_MERGE(time_merge, int64_t, TIME_LESS)

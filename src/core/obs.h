@@ -181,6 +181,11 @@ cls_obs_less(const cls_obs *x, const cls_obs *y)
  * plus a sort of each group of one time. */
 void		cls_obs_sort(cls_obs *obs, size_t n);
 
+/* Sort into that order with room tmp[0..n) (overlapping neither): the
+ * natural merge sort of sort.h, a few linear passes when the input is a
+ * few sorted runs (the streams of a packed state, a combined state). */
+void		cls_obs_sort_runs(cls_obs *obs, size_t n, cls_obs *tmp);
+
 /* Merge the sorted a[0..na) and b[0..nb) into out (room for na + nb, not
  * overlapping either); cancellable. */
 void		cls_obs_merge(const cls_obs *a, size_t na, const cls_obs *b,
@@ -194,6 +199,8 @@ void		cls_obs_merge(const cls_obs *a, size_t na, const cls_obs *b,
  * na + nb; out must not overlap a or b).
  */
 void		cls_time_sort(int64_t *t, size_t n);
+/* The same with room tmp[0..n): the natural merge sort (cls_obs_sort_runs) */
+void		cls_time_sort_runs(int64_t *t, size_t n, int64_t *tmp);
 bool		cls_time_sorted(const int64_t *t, size_t n);
 void		cls_time_merge(const int64_t *a, size_t na, const int64_t *b,
 						   size_t nb, int64_t *out);

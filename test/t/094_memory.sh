@@ -12,9 +12,9 @@
 #      and the backend's peak RSS (VmHWM from /proc/<pid>/status, read from
 #      outside after the query, minus its value before the query) is within
 #      the documented bound: BYTES_PER_ROW x rows (field 3; README "Episode
-#      windows": state_episodes holds 8 bytes per observation, two arrays
-#      growing by doubling, so up to 16, and its final function builds a
-#      16-byte work array = 32) + the growth of count() over the
+#      windows": state_episodes holds 4 bytes per observation, two packed
+#      streams growing at most 2x, so up to 8, and its final function
+#      decodes them, 8 bytes, and builds a 16-byte work array = 32) + the growth of count() over the
 #      same generated rows (the baseline) + 32 MB slack;
 #   2. tight cap (CLS_MEM_CAP_SMALL_MB, default 640): the query fails with
 #      53200 (out of memory: an allocation refused by the kernel limit) or
@@ -46,12 +46,16 @@ CALLS=(
     # + the final function's 16 B copy; these rows arrive out of time order,
     # so millions of not-yet-merged eras are held before they merge into one
     "eras|cls.eras(t, t + interval '5 minutes', interval '0')|32|any"
-    # the cls_obs aggregates share one buffer (src/obs_pg.h, README
-    # "Reliability and security"): 24 B per observation, sorted in place by
-    # the final function, + doubling slack (the array grows by doubling;
-    # repalloc of a huge chunk may copy, so 48 B/row at worst)
-    # (n_used: a composite with a NULL field is not IS NOT NULL)
+    # the triad state is packed (src/obs_pg.h, README "Reliability and
+    # security"): 8 B per observation here (whole minutes, one decimal),
+    # 1.5x slack at most, + the final function's 24 B decoded array (these
+    # rows are out of time order, so it is sorted in place): 36 B/row at
+    # worst, measured 32.1 (n_used: a composite with a NULL field is not IS
+    # NOT NULL)
     "triad_agg|(cls.triad_agg(t, CASE WHEN i % 2 = 0 THEN 'albumin' ELSE 'sbp' END, CASE WHEN i % 2 = 0 THEN 2.6 + (i % 30) / 10.0 ELSE 80 + (i % 90) END, CASE WHEN i % 2 = 0 THEN 'g/dL' ELSE 'mmHg' END)).n_used|48|fail"
+    # the cls_obs buffer (src/obs_pg.h): 24 B per observation, sorted in
+    # place by the final function, + doubling slack (the array grows by
+    # doubling; repalloc of a huge chunk may copy, so 48 B/row at worst);
     # 200 dose times: the per-dose results are small
     "tagraxofusp_monitor|cls.tagraxofusp_monitor(t, 'albumin', 2.0 + (i % 30) / 10.0, 'g/dL', NULL::float8, i % 100000 = 0)|48|fail"
 )

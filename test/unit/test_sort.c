@@ -21,28 +21,12 @@ cmp_time(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-static int
-cmp_obs(const void *x, const void *y)
-{
-	const cls_obs *a = x,
-			   *b = y;
-
-	if (a->t != b->t)
-		return (a->t > b->t) - (a->t < b->t);
-	if (a->analyte != b->analyte)
-		return (a->analyte > b->analyte) - (a->analyte < b->analyte);
-	return (a->v > b->v) - (a->v < b->v);
-}
-
 static uint64_t rng = 88172645463325252ULL;
 
 static int64_t
 next_rand(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (int64_t) (rng >> 1);
+	return (int64_t) (unit_xorshift(&rng) >> 1);
 }
 
 /* kind 0 random, 1 presorted, 2 reversed, 3 all ties, 4 sorted runs of
@@ -68,7 +52,7 @@ int
 main(void)
 {
 	static int64_t a[N], ref[N], b[N], m[2 * N], mref[2 * N];
-	static cls_obs o[N], oref[N];
+	static cls_obs o[N], oref[N], o2[N], o3[N];
 	static cls_state_obs so[2 * N], sref[2 * N];
 	const char *names[] = {"random", "presorted", "reversed", "all ties", "runs", "few values"};
 
@@ -82,10 +66,15 @@ main(void)
 
 			fill(a, n, kind);
 			memcpy(ref, a, n * sizeof(int64_t));
+			memcpy(m, a, n * sizeof(int64_t));
 			qsort(ref, n, sizeof(int64_t), cmp_time);
 			cls_time_sort(a, n);
 			CHECK(memcmp(a, ref, n * sizeof(int64_t)) == 0 && cls_time_sorted(a, n),
 				  "cls_time_sort of %zu %s times equals qsort", n, names[kind]);
+			memcpy(a, m, n * sizeof(int64_t));
+			cls_time_sort_runs(a, n, b);
+			CHECK(memcmp(a, ref, n * sizeof(int64_t)) == 0,
+				  "cls_time_sort_runs of %zu %s times equals qsort", n, names[kind]);
 		}
 		/* observations: times from the kind, analyte and value ties */
 		fill(a, N, kind);
@@ -96,10 +85,15 @@ main(void)
 			o[i].v = (double) (next_rand() % 5);
 		}
 		memcpy(oref, o, sizeof(o));
-		qsort(oref, N, sizeof(cls_obs), cmp_obs);
+		qsort(oref, N, sizeof(cls_obs), unit_cmp_obs);
+		memcpy(o2, o, sizeof(o));
 		cls_obs_sort(o, N);
 		CHECK(memcmp(o, oref, sizeof(o)) == 0,
 			  "cls_obs_sort of %d %s observations equals qsort in the total order (t, analyte, v)",
+			  N, names[kind]);
+		cls_obs_sort_runs(o2, N, o3);
+		CHECK(memcmp(o2, oref, sizeof(o)) == 0,
+			  "cls_obs_sort_runs of %d %s observations equals qsort in the total order",
 			  N, names[kind]);
 	}
 
@@ -159,10 +153,31 @@ main(void)
 		cls_obs_sort(ob, N);
 		memcpy(omref, oa, sizeof(oa));
 		memcpy(omref + N, ob, sizeof(ob));
-		qsort(omref, 2 * N, sizeof(cls_obs), cmp_obs);
+		qsort(omref, 2 * N, sizeof(cls_obs), unit_cmp_obs);
 		cls_obs_merge(oa, N, ob, N, om);
 		CHECK(memcmp(om, omref, sizeof(om)) == 0,
 			  "cls_obs_merge of two sorted arrays with many ties equals qsort in the total order");
+	}
+	/* k sorted runs one after another (the streams of a packed state, a
+	 * combined state): the natural merge sort equals qsort */
+	for (int k = 1; k <= 9; k += 4)
+	{
+		static cls_obs r[N], rref[N], tmp[N];
+		size_t		per = N / (size_t) k;
+
+		for (size_t i = 0; i < N; i++)
+		{
+			size_t		run = i / per;
+
+			r[i].t = (int64_t) ((i % per) * 3 + run % 3);
+			r[i].analyte = (int32_t) run;
+			r[i].v = (double) (i % 2);
+		}
+		memcpy(rref, r, sizeof(r));
+		qsort(rref, N, sizeof(cls_obs), unit_cmp_obs);
+		cls_obs_sort_runs(r, N, tmp);
+		CHECK(memcmp(r, rref, sizeof(r)) == 0,
+			  "cls_obs_sort_runs of %d sorted runs equals qsort", k);
 	}
 	{
 		int64_t		x[3] = {5, 5, 4};

@@ -7,6 +7,7 @@
 #define CLS_UNIT_H
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 static int	unit_n = 0;
@@ -56,5 +57,32 @@ unit_slurp(const char *path)
 	fclose(f);
 	return s;
 }
+
+/* xorshift64: the tests' reproducible pseudo-random numbers */
+static inline uint64_t
+unit_xorshift(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* The total order (t, analyte, v) of cls_obs for qsort (include obs.h
+ * before this header to get it). */
+#ifdef CLS_OBS_H
+static inline int
+unit_cmp_obs(const void *x, const void *y)
+{
+	const cls_obs *a = x,
+			   *b = y;
+
+	if (a->t != b->t)
+		return (a->t > b->t) - (a->t < b->t);
+	if (a->analyte != b->analyte)
+		return (a->analyte > b->analyte) - (a->analyte < b->analyte);
+	return (a->v > b->v) - (a->v < b->v);
+}
+#endif
 
 #endif
