@@ -666,7 +666,7 @@ echo "| grading, every row graded: dense_grade_cls / dense_sum_value | <= 1.3x, 
 c=""; for n in "${PAIRS[@]}"; do
     c+="${n}_cls $(awk -v m="$(med "${T[$n,${n}_cls:w0]:-}")" -v r="${NROWS[${QTAB[${n}_cls]}]}" 'BEGIN { if (m + 0 > 0) printf "%.0f", m * 1e6 / r; else print "n/a" }') ns/row, "
 done
-echo "| cost per row from 1,000 to 100,000 patients | flat within 1.3x | at $PATIENTS patients (w0): ${c%, } | n/a (one size per run: compare runs with --patients 1000 and 100000) |"
+echo "| cost per row from 1,000 to 100,000 patients | flat within 1.3x | at $PATIENTS patients (w0): ${c%, } | n/a (one size per run: compare bash test/bench.sh --scaling at --patients 1000 and 100000) |"
 r2() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 fmt_ms() { awk -v x="$1" 'BEGIN { if (x + 0 > 0) printf "%.0f", x; else printf "%s", x }'; }
 if [ "$SHARDS" = 1 ]; then
