@@ -555,26 +555,21 @@ rel() { ratios "$(speedup "$1" "$2")" "$(speedup "$1" floor_count_star)"; }
 # per G A B S -> per-round time of A / time of B at setting S
 per() { ratios "${T[$1,$2:$4]:-}" "${T[$1,$3:$4]:-}"; }
 ms() { local m; m=$(med "${T[$1,$2:$3]:-}"); [ "$m" = n/a ] && echo "" || printf '%.0f' "$m"; }
-# nsrow G Q -> per-round ns per input row of Q at w0 in group G
-nsrow() { awk -v t="${T[$1,$2:w0]:-}" -v r="${INROWS[$2:w0]:-0}" 'BEGIN { n = split(t, x, " ")
-    if (r > 0) for (i = 1; i <= n; i++) printf "%.6g ", x[i] * 1e6 / r }'; }
-
-if [ "$SCALING" = 1 ]; then
+# head_lines TITLE ARGS SETTINGS HOW: the report's first lines (machine,
+# command, tables, settings)
+head_lines() {
+    local t
     echo
-    echo "## cls scaling: $PATIENTS patients; $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$CLS_REPO" rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB RAM", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; PostgreSQL $(B -At -c 'SHOW server_version')"
-    echo "command: bash test/bench.sh --scaling --patients $PATIENTS --runs $RUNS"
-    echo "tables: $SIZES; rows: omop.measurement ${NROWS[omop.measurement]}, bench_obs ${NROWS[bench_obs]}"
-    echo "settings: shared_buffers 2GB, work_mem 64MB, jit off, 0 workers; $RUNS rounds after 1 warm-up round, each round runs its group's queries back to back"
-    echo "ns/row: server-side execution time / rows reaching the plan's first aggregate node, median [min-max] over the rounds; cls / avg: per-round ratio to avg(value) GROUP BY patient over the same rows, same round"
+    echo "## $1: $PATIENTS patients; $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$CLS_REPO" rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB RAM", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; PostgreSQL $(B -At -c 'SHOW server_version')"
+    echo "command: bash test/bench.sh $2"
+    echo "tables: $SIZES; rows: $(for t in "${TABLES[@]}"; do printf '%s %s, ' "$t" "${NROWS[$t]}"; done | sed 's/, $//')"
+    echo "settings: shared_buffers 2GB, work_mem 64MB, jit off; $3"
+    echo "$4"
     echo
-    echo "| aggregate | query | input rows | aggregate node | ns/row, median [min-max] | cls / avg, same round | spilled |"
-    echo "|---|---|---:|---|---:|---:|---|"
-    for n in "${PAIRS[@]}"; do
-        for q in ${GQ[$n]}; do
-            c=""; [ "${QKIND[$q]}" = cls ] && c=$(fmt "$(per "$n" "$q" "${n}_avg" w0)")
-            echo "| $n | $q | ${INROWS[$q:w0]:-n/a} | ${AGG[$q:w0]:-n/a} | $(fmt "$(nsrow "$n" "$q")" 1) | $c | ${SPILLD[$q:w0]:-no} |"
-        done
-    done
+}
+# finish MESSAGE: the timed runs, errors, total time; exit 1 on a failed
+# check, else print MESSAGE and exit 0
+finish() {
     echo
     echo "# all timed runs (ms):"; sed 's/^/#   /' "$W/times.log"
     if [ -s "$W/errors.log" ]; then echo "# errors:"; sed 's/^/#   /' "$W/errors.log"; fi
@@ -583,16 +578,31 @@ if [ "$SCALING" = 1 ]; then
         echo "FAILED (${#FAILED[@]}):"; printf '  %s\n' "${FAILED[@]}"
         exit 1
     fi
+    echo "$1"
     exit 0
+}
+# nsrow G Q -> per-round ns per input row of Q at w0 in group G
+nsrow() { awk -v t="${T[$1,$2:w0]:-}" -v r="${INROWS[$2:w0]:-0}" 'BEGIN { n = split(t, x, " ")
+    if (r > 0) for (i = 1; i <= n; i++) printf "%.6g ", x[i] * 1e6 / r }'; }
+
+if [ "$SCALING" = 1 ]; then
+    head_lines "cls scaling" "--scaling --patients $PATIENTS --runs $RUNS" \
+        "0 workers; $RUNS rounds after 1 warm-up round, each round runs its group's queries back to back" \
+        "ns/row: server-side execution time / rows reaching the plan's first aggregate node, median [min-max] over the rounds; cls / avg: per-round ratio to avg(value) GROUP BY patient over the same rows, same round"
+    echo "| aggregate | query | input rows | aggregate node | ns/row, median [min-max] | cls / avg, same round | spilled |"
+    echo "|---|---|---:|---|---:|---:|---|"
+    for n in "${PAIRS[@]}"; do
+        for q in ${GQ[$n]}; do
+            c=""; [ "${QKIND[$q]}" = cls ] && c=$(fmt "$(per "$n" "$q" "${n}_avg" w0)")
+            echo "| $n | $q | ${INROWS[$q:w0]:-n/a} | ${AGG[$q:w0]:-n/a} | $(fmt "$(nsrow "$n" "$q")" 1) | $c | ${SPILLD[$q:w0]:-no} |"
+        done
+    done
+    finish "no result checks with --scaling"
 fi
 
-echo
-echo "## cls benchmark: $PATIENTS patients; $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; PostgreSQL $(B -At -c 'SHOW server_version')"
-echo "command: bash test/bench.sh --patients $PATIENTS --runs $RUNS$([ "$SHARDS" = 0 ] && echo ' --no-shards')"
-echo "tables: $SIZES; rows: omop.measurement ${NROWS[omop.measurement]}, bench_obs ${NROWS[bench_obs]}, bench_albumin ${NROWS[bench_albumin]}"
-echo "settings: shared_buffers 2GB, work_mem 64MB, jit off; w0 = 0 workers, w2 = 2 workers, pw = partitionwise ($PART_N hash partitions by patient, enable_partitionwise_aggregate on, 2 workers)"
-echo "times: median of $RUNS rounds after 1 warm-up round (server-side EXPLAIN (ANALYZE, TIMING OFF) execution time); ratios: median [min-max] of the per-round ratios"
-echo
+head_lines "cls benchmark" "--patients $PATIENTS --runs $RUNS$([ "$SHARDS" = 0 ] && echo ' --no-shards')" \
+    "w0 = 0 workers, w2 = 2 workers, pw = partitionwise ($PART_N hash partitions by patient, enable_partitionwise_aggregate on, 2 workers)" \
+    "times: median of $RUNS rounds after 1 warm-up round (server-side EXPLAIN (ANALYZE, TIMING OFF) execution time); ratios: median [min-max] of the per-round ratios"
 echo "| group | query | kind | w0 ms | w2 ms | pw ms | w0 ns/row | speedup w0/w2 | count(*) w0/w2, same rounds | speedup w0/pw | spilled | results |"
 echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
 for g in "${QGROUPS[@]}"; do
@@ -680,12 +690,4 @@ if [ "$SHARDS" = 1 ]; then
         echo "| $n | ${SH_PUSHED[i]} (aggregate-on nodes: ${SH_MS[$n,plan]}) | $(fmt_ms "${SH_MS[$n,0]}") | $(fmt_ms "${SH_MS[$n,2]}") | $(fmt_ms "${SH_MS[$n,d]}") | $(r2 "${SH_MS[$n,0]}" "${SH_MS[$n,d]}") | $(r2 "${SH_MS[$n,2]}" "${SH_MS[$n,d]}") | ${SH_MS[$n,eq]} |"
     done
 fi
-echo
-echo "# all timed runs (ms):"; sed 's/^/#   /' "$W/times.log"
-if [ -s "$W/errors.log" ]; then echo "# errors:"; sed 's/^/#   /' "$W/errors.log"; fi
-echo "# total time $((SECONDS - T0)) s"
-if [ ${#FAILED[@]} -gt 0 ]; then
-    echo "FAILED (${#FAILED[@]}):"; printf '  %s\n' "${FAILED[@]}"
-    exit 1
-fi
-echo "all result checks passed"
+finish "all result checks passed"
