@@ -1,12 +1,13 @@
 #!/bin/bash
 # test/bench.sh -- the cls performance benchmark (not part of test/check.sh).
 #
-#   bash test/bench.sh [--patients N] [--runs N] [--no-shards]
+#   bash test/bench.sh [--patients N] [--runs N] [--no-shards] [--scaling]
 #
 #   --patients N   demo warehouse size (default 10000: ~10.1M measurement rows)
-#   --runs N       timed rounds (default 5, >= 3); one untimed warm-up round
-#                  precedes them
+#   --runs N       timed rounds (default 5, >= 3; 3 with --scaling); one
+#                  untimed warm-up round precedes them
 #   --no-shards    skip the single node vs 2 postgres_fdw shards comparison
+#   --scaling      only the cost per row of the cls aggregates (see below)
 #
 # Builds cls (-Wall -Wextra -Werror), installs it into a private copy of
 # PostgreSQL 15, starts a throwaway cluster (shared_buffers 2GB, work_mem
@@ -63,21 +64,35 @@
 # that reached the aggregate (its input node's actual rows).  Once with the
 # bench's work_mem (64MB): its batches and disk usage show whether the
 # aggregate spills there.
+#
+# --scaling (the "cost per row from 1,000 to 100,000 patients" target; run
+# it once with --patients 1000 and once with --patients 100000 and compare
+# the ns/row): loads only omop.measurement and bench_obs (no bench_albumin,
+# bench_part or shards), and times, with 0 workers, one group per cls
+# aggregate: count(*) of the warehouse, the cls query and its avg(value)
+# GROUP BY patient floor over the same rows.  It reports per query the
+# execution time per input row (rows reaching the aggregate, from the plan)
+# as median [min-max] over the rounds, the per-round ratio cls / avg, the
+# plan's aggregate node and whether it spilled (HashAggregate batches and
+# disk, external sorts).  No result checks and no memory section: the full
+# bench does those.
 set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 # shellcheck source=lib/common.sh
 source "$HERE/lib/common.sh"
 
-PATIENTS=10000 RUNS=5 SHARDS=1 PART_N=3 MEM_WORK_MEM=4GB
+PATIENTS=10000 RUNS="" SHARDS=1 PART_N=3 MEM_WORK_MEM=4GB SCALING=0
 while [ $# -gt 0 ]; do
     case $1 in
         --patients) PATIENTS=${2:?}; shift 2 ;;
         --runs) RUNS=${2:?}; shift 2 ;;
         --no-shards) SHARDS=0; shift ;;
-        -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "usage: bash test/bench.sh [--patients N] [--runs N] [--no-shards]" >&2; exit 2 ;;
+        --scaling) SCALING=1 SHARDS=0; shift ;;
+        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "usage: bash test/bench.sh [--patients N] [--runs N] [--no-shards] [--scaling]" >&2; exit 2 ;;
     esac
 done
+if [ -z "$RUNS" ]; then RUNS=5; [ "$SCALING" = 1 ] && RUNS=3; fi
 [[ $PATIENTS =~ ^[0-9]+$ ]] && [ "$PATIENTS" -ge 10 ] || cls_die "--patients must be an integer >= 10"
 [[ $RUNS =~ ^[0-9]+$ ]] && [ "$RUNS" -ge 3 ] || cls_die "--runs must be an integer >= 3"
 exec </dev/null
@@ -117,17 +132,17 @@ addq floor_avg_by_patient omop.measurement floor \
     "SELECT person_id, avg(value_as_number) FROM omop.measurement GROUP BY person_id"
 # the reference for ordered per-patient work: sort each patient's values
 addq ref_array_agg_obs bench_obs floor "SELECT patient_id, array_agg(value ORDER BY ts) FROM bench_obs GROUP BY patient_id"
-QGROUPS+=(floor) GQ[floor]="floor_count_star floor_sum_value floor_avg_by_patient ref_array_agg_obs"
+[ "$SCALING" = 1 ] || QGROUPS+=(floor); GQ[floor]="floor_count_star floor_sum_value floor_avg_by_patient ref_array_agg_obs"
 # grading over the warehouse: the albumin rows (~4 %) of the 10M-row table
 addq grade_sum_value omop.measurement grade "SELECT sum(value_as_number) FROM omop.measurement WHERE $ALB"
 addq grade_case omop.measurement grade "SELECT sum($GRADE_CASE) FROM omop.measurement WHERE $ALB"
 addq grade_cls omop.measurement grade "SELECT sum($GRADE_CLS) FROM omop.measurement WHERE $ALB"
-QGROUPS+=(grade) GQ[grade]="floor_count_star grade_sum_value grade_case grade_cls"
+[ "$SCALING" = 1 ] || QGROUPS+=(grade); GQ[grade]="floor_count_star grade_sum_value grade_case grade_cls"
 # grading where every row is graded: bench_albumin (the albumin rows repeated)
 addq dense_sum_value bench_albumin grade "SELECT sum(value_as_number) FROM bench_albumin"
 addq dense_grade_case bench_albumin grade "SELECT sum($GRADE_CASE) FROM bench_albumin"
 addq dense_grade_cls bench_albumin grade "SELECT sum($GRADE_CLS) FROM bench_albumin"
-QGROUPS+=(dense) GQ[dense]="floor_count_star dense_sum_value dense_grade_case dense_grade_cls"
+[ "$SCALING" = 1 ] || QGROUPS+=(dense); GQ[dense]="floor_count_star dense_sum_value dense_grade_case dense_grade_cls"
 
 strip() { sed -e 's/[[:space:]]*;[[:space:]]*$//' "$1"; }
 BS=$CLS_REPO/test/bench/sql
@@ -138,10 +153,12 @@ for f in "$BS"/*_cls.sql; do
     else t=omop.measurement k=person_id v=value_as_number; fi
     PAIRS+=("$n") QGROUPS+=("$n") GQ[$n]="floor_count_star ${n}_cls"
     addq "${n}_cls" "$t" cls "$(strip "$f")"
-    if [ -f "$BS/${n}_sql.sql" ]; then
+    if [ "$SCALING" = 1 ]; then :   # only the cls query and its avg floor
+    elif [ -f "$BS/${n}_sql.sql" ]; then
         addq "${n}_sql" "$t" baseline "$(strip "$BS/${n}_sql.sql")"; GQ[$n]+=" ${n}_sql"
     fi
     for r in "$BS/${n}"_*_sql.sql; do
+        [ "$SCALING" = 1 ] && break
         l=$(basename "$r" _sql.sql); l=${l#"${n}_"}
         [ -f "$BS/${n}_${l}_cls.sql" ] && continue   # the baseline of another pair
         addq "${n}_$l" "$t" ref "$(strip "$r")"; GQ[$n]+=" ${n}_$l"
@@ -152,7 +169,7 @@ for f in "$BS"/*_cls.sql; do
 done
 shopt -u nullglob
 # settings timed per query: w0, w2, and pw for cls aggregates
-settings() { if [ "${QKIND[$1]}" = cls ]; then echo w0 w2 pw; else echo w0 w2; fi; }
+settings() { if [ "$SCALING" = 1 ]; then echo w0; elif [ "${QKIND[$1]}" = cls ]; then echo w0 w2 pw; else echo w0 w2; fi; }
 workers() { if [ "$1" = w0 ]; then echo 0; else echo 2; fi; }
 # qsql Q S -> the query's SQL for setting S (pw: on the bench_part tables)
 qsql() {
@@ -185,13 +202,15 @@ cc -O2 -std=c99 -Wall -Wextra -Werror -o "$W/gen" "$CLS_REPO/test/demo/gen_wareh
     || { cat "$W/gen.log" >&2; cls_die "generator failed"; }
 sed 's/^/#   /' "$W/gen.log" >&2
 
-step "load (test/demo/schema.sql + load.sql), bench_obs, bench_albumin"
+TABLES=(omop.measurement bench_obs); [ "$SCALING" = 1 ] || TABLES+=(bench_albumin)
+step "load (test/demo/schema.sql + load.sql), ${TABLES[*]:1}"
 cls_psql_on bench -c 'CREATE DATABASE bench' || cls_die "createdb"
 B -c 'CREATE EXTENSION cls' -c 'CREATE EXTENSION pg_prewarm' -f "$CLS_REPO/test/demo/schema.sql" >/dev/null \
     || cls_die "schema.sql"
 B -v datadir="$W/wh" -f "$CLS_REPO/test/demo/load.sql" >/dev/null || cls_die "load.sql"
 rm -rf "$W/wh"
 B -f "$CLS_REPO/test/bench/bench_obs.sql" >/dev/null || cls_die "bench_obs.sql"
+if [ "$SCALING" = 0 ]; then
 # bench_albumin: every albumin row with a standard unit, repeated k times so
 # that the table has about as many rows as omop.measurement (each row is
 # graded: this isolates the per-row cost of grading).
@@ -223,18 +242,21 @@ step "bench_part: omop.measurement and bench_obs hash-partitioned by patient ($P
         echo "INSERT INTO bench_part.$p SELECT * FROM $src ORDER BY $o;"
     done
 } | B >/dev/null || cls_die "bench_part"
-step "VACUUM (FREEZE, ANALYZE), pg_prewarm"
+fi
+step "VACUUM (FREEZE, ANALYZE)$([ "$SCALING" = 0 ] && echo ', pg_prewarm')"
 B -c 'VACUUM (FREEZE, ANALYZE)' || cls_die "vacuum"
-B -At -c "SELECT sum(pg_prewarm(c)) FROM (SELECT c::regclass FROM unnest(ARRAY['omop.measurement','bench_obs','bench_albumin']) c
+# (--scaling: no prewarm; at 100,000 patients the tables exceed shared_buffers
+# and the page cache, and each group's warm-up round reads them anyway)
+[ "$SCALING" = 1 ] || B -At -c "SELECT sum(pg_prewarm(c)) FROM (SELECT c::regclass FROM unnest(ARRAY['omop.measurement','bench_obs','bench_albumin']) c
     UNION ALL SELECT relid FROM pg_partition_tree('bench_part.measurement') WHERE isleaf
     UNION ALL SELECT relid FROM pg_partition_tree('bench_part.bench_obs') WHERE isleaf) t(c)" >/dev/null \
     || cls_die "prewarm"
 declare -A NROWS
-for t in omop.measurement bench_obs bench_albumin; do
+for t in "${TABLES[@]}"; do
     NROWS[$t]=$(B -At -c "SELECT count(*) FROM $t")
 done
 SIZES=$(B -At -F' ' -c "SELECT string_agg(format('%s %s', c, pg_size_pretty(pg_table_size(c::regclass))), ', ')
-                          FROM unnest(ARRAY['omop.measurement','bench_obs','bench_albumin']) c")
+                          FROM unnest(string_to_array('${TABLES[*]}', ' ')) c")
 
 # ----------------------------------------------------------------- timing --
 median() { sort -g | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
@@ -260,10 +282,13 @@ time_query() {
 # query of G at each of its settings.  Sets T[G,Q:S] (the RUNS times in ms,
 # space-separated, in round order), LW[Q:S] (workers launched), SPILL[Q:S]
 # (some run spilled to disk), PARTIAL[Q:S] (its plan combines partial
-# aggregates: for pw, the partitionwise plan was not chosen).
-declare -A T LW SPILL PARTIAL
+# aggregates: for pw, the partitionwise plan was not chosen), and of the
+# plan's first aggregate node: AGG[Q:S] (its kind), INROWS[Q:S] (the actual
+# rows of its input), SPILLD[Q:S] (HashAggregate batches, kB on disk of
+# hash batches and sorts; the largest over the rounds).
+declare -A T LW SPILL PARTIAL AGG INROWS SPILLD
 time_group() {
-    local g=$1 q s r k=0 ms l sp pa items=()
+    local g=$1 q s r k=0 ms l sp pa ag in b d items=()
     for q in ${GQ[$g]}; do for s in $(settings "$q"); do items+=("$q:$s"); done; done
     {
         echo "SET enable_partitionwise_aggregate = on;"
@@ -276,19 +301,31 @@ time_group() {
     } > "$W/q.sql"
     B -At -f "$W/q.sql" > "$W/plans" 2>>"$W/errors.log" || return 1
     # one line per EXPLAIN: execution ms, workers launched, spilled (0/1),
-    # partial aggregation (0/1)
-    awk '/Workers Launched:/ { l += $NF }
+    # partial aggregation (0/1), the first aggregate node, its input rows,
+    # the most batches of a HashAggregate, kB on disk
+    awk 'function num(line, key,   s) { s = line; sub(".*" key, "", s); sub(/[^0-9].*/, "", s); return s + 0 }
+         /Workers Launched:/ { l += $NF }
          /Batches: ([2-9]|[1-9][0-9])|Disk Usage: [1-9]|Disk: [1-9]|external (sort|merge)/ { sp = 1 }
          /Partial (Hash|Group)?Aggregate/ { pa = 1 }
-         /^Execution Time:/ { print $3, l + 0, sp + 0, pa + 0; l = 0; sp = 0; pa = 0 }' "$W/plans" > "$W/plans.t"
+         /Batches: / && num($0, "Batches: ") > b { b = num($0, "Batches: ") }
+         /Disk Usage: / { d += num($0, "Disk Usage: ") }
+         /Disk: / { d += num($0, "Disk: ") }
+         want && /actual rows=/ { ir = num($0, "actual rows="); want = 0 }
+         ag == "" && /Aggregate \(actual rows=/ { ag = $0; sub(/ \(actual.*/, "", ag); sub(/.*[> ]/, "", ag); want = 1 }
+         /^Execution Time:/ { print $3, l + 0, sp + 0, pa + 0, (ag == "" ? "-" : ag), ir + 0, b + 0, d + 0
+             l = 0; sp = 0; pa = 0; ag = ""; ir = 0; b = 0; d = 0; want = 0 }' "$W/plans" > "$W/plans.t"
     [ "$(wc -l < "$W/plans.t")" -eq $(( ${#items[@]} * (RUNS + 1) )) ] || return 1
-    while read -r ms l sp pa; do
+    while read -r ms l sp pa ag in b d; do
         r=$((k / ${#items[@]})) it=${items[k % ${#items[@]}]} k=$((k + 1))
         [ "$r" = 0 ] && continue
         T[$g,$it]+="$ms "
         [ "$l" -gt 0 ] && LW[$it]=$l
         [ "$sp" = 1 ] && SPILL[$it]=1
         [ "$pa" = 1 ] && PARTIAL[$it]=1
+        AGG[$it]=$ag INROWS[$it]=$in
+        [ "$b" -gt 1 ] || [ "$d" -gt 0 ] || continue
+        [ -n "${SPILLD[$it]:-}" ] && [ "${SPILLD[$it]%% *}" -ge "$b" ] && continue
+        SPILLD[$it]="$b batches, $d kB on disk"
     done < "$W/plans.t"
     echo "$g: $(for it in "${items[@]}"; do printf '%s [%s] ' "$it" "${T[$g,$it]% }"; done)" >> "$W/times.log"
 }
@@ -298,6 +335,8 @@ for g in "${QGROUPS[@]}"; do
 done
 
 # ---------------------------------------------------------------- results --
+# (not with --scaling: it has no baselines, 2-worker or partitionwise runs)
+if [ "$SCALING" = 0 ]; then
 # result Q S -> md5 of the sorted COPY output (kept in $W/res.Q.S)
 result() {
     B -At -c "SET enable_partitionwise_aggregate = on" -c "SET max_parallel_workers_per_gather = $(workers "$2")" \
@@ -405,6 +444,8 @@ for i in "${!MEM_N[@]}"; do
     elif [ "$b" -gt 1 ]; then MEMS[$n]="spills: $b batches, $d kB on disk"
     else MEMS[$n]="no spill ($kb kB in memory)"; fi
 done
+
+fi   # results and memory: not with --scaling
 
 # ------------------------------------------------------- shards vs single --
 SH_NAME=() SH_SQL=() SH_PUSHED=()
@@ -514,14 +555,54 @@ rel() { ratios "$(speedup "$1" "$2")" "$(speedup "$1" floor_count_star)"; }
 # per G A B S -> per-round time of A / time of B at setting S
 per() { ratios "${T[$1,$2:$4]:-}" "${T[$1,$3:$4]:-}"; }
 ms() { local m; m=$(med "${T[$1,$2:$3]:-}"); [ "$m" = n/a ] && echo "" || printf '%.0f' "$m"; }
+# head_lines TITLE ARGS SETTINGS HOW: the report's first lines (machine,
+# command, tables, settings)
+head_lines() {
+    local t
+    echo
+    echo "## $1: $PATIENTS patients; $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$CLS_REPO" rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB RAM", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; PostgreSQL $(B -At -c 'SHOW server_version')"
+    echo "command: bash test/bench.sh $2"
+    echo "tables: $SIZES; rows: $(for t in "${TABLES[@]}"; do printf '%s %s, ' "$t" "${NROWS[$t]}"; done | sed 's/, $//')"
+    echo "settings: shared_buffers 2GB, work_mem 64MB, jit off; $3"
+    echo "$4"
+    echo
+}
+# finish MESSAGE: the timed runs, errors, total time; exit 1 on a failed
+# check, else print MESSAGE and exit 0
+finish() {
+    echo
+    echo "# all timed runs (ms):"; sed 's/^/#   /' "$W/times.log"
+    if [ -s "$W/errors.log" ]; then echo "# errors:"; sed 's/^/#   /' "$W/errors.log"; fi
+    echo "# total time $((SECONDS - T0)) s"
+    if [ ${#FAILED[@]} -gt 0 ]; then
+        echo "FAILED (${#FAILED[@]}):"; printf '  %s\n' "${FAILED[@]}"
+        exit 1
+    fi
+    echo "$1"
+    exit 0
+}
+# nsrow G Q -> per-round ns per input row of Q at w0 in group G
+nsrow() { awk -v t="${T[$1,$2:w0]:-}" -v r="${INROWS[$2:w0]:-0}" 'BEGIN { n = split(t, x, " ")
+    if (r > 0) for (i = 1; i <= n; i++) printf "%.6g ", x[i] * 1e6 / r }'; }
 
-echo
-echo "## cls benchmark: $PATIENTS patients; $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; PostgreSQL $(B -At -c 'SHOW server_version')"
-echo "command: bash test/bench.sh --patients $PATIENTS --runs $RUNS$([ "$SHARDS" = 0 ] && echo ' --no-shards')"
-echo "tables: $SIZES; rows: omop.measurement ${NROWS[omop.measurement]}, bench_obs ${NROWS[bench_obs]}, bench_albumin ${NROWS[bench_albumin]}"
-echo "settings: shared_buffers 2GB, work_mem 64MB, jit off; w0 = 0 workers, w2 = 2 workers, pw = partitionwise ($PART_N hash partitions by patient, enable_partitionwise_aggregate on, 2 workers)"
-echo "times: median of $RUNS rounds after 1 warm-up round (server-side EXPLAIN (ANALYZE, TIMING OFF) execution time); ratios: median [min-max] of the per-round ratios"
-echo
+if [ "$SCALING" = 1 ]; then
+    head_lines "cls scaling" "--scaling --patients $PATIENTS --runs $RUNS" \
+        "0 workers; $RUNS rounds after 1 warm-up round, each round runs its group's queries back to back" \
+        "ns/row: server-side execution time / rows reaching the plan's first aggregate node, median [min-max] over the rounds; cls / avg: per-round ratio to avg(value) GROUP BY patient over the same rows, same round"
+    echo "| aggregate | query | input rows | aggregate node | ns/row, median [min-max] | cls / avg, same round | spilled |"
+    echo "|---|---|---:|---|---:|---:|---|"
+    for n in "${PAIRS[@]}"; do
+        for q in ${GQ[$n]}; do
+            c=""; [ "${QKIND[$q]}" = cls ] && c=$(fmt "$(per "$n" "$q" "${n}_avg" w0)")
+            echo "| $n | $q | ${INROWS[$q:w0]:-n/a} | ${AGG[$q:w0]:-n/a} | $(fmt "$(nsrow "$n" "$q")" 1) | $c | ${SPILLD[$q:w0]:-no} |"
+        done
+    done
+    finish "no result checks with --scaling"
+fi
+
+head_lines "cls benchmark" "--patients $PATIENTS --runs $RUNS$([ "$SHARDS" = 0 ] && echo ' --no-shards')" \
+    "w0 = 0 workers, w2 = 2 workers, pw = partitionwise ($PART_N hash partitions by patient, enable_partitionwise_aggregate on, 2 workers)" \
+    "times: median of $RUNS rounds after 1 warm-up round (server-side EXPLAIN (ANALYZE, TIMING OFF) execution time); ratios: median [min-max] of the per-round ratios"
 echo "| group | query | kind | w0 ms | w2 ms | pw ms | w0 ns/row | speedup w0/w2 | count(*) w0/w2, same rounds | speedup w0/pw | spilled | results |"
 echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
 for g in "${QGROUPS[@]}"; do
@@ -595,7 +676,7 @@ echo "| grading, every row graded: dense_grade_cls / dense_sum_value | <= 1.3x, 
 c=""; for n in "${PAIRS[@]}"; do
     c+="${n}_cls $(awk -v m="$(med "${T[$n,${n}_cls:w0]:-}")" -v r="${NROWS[${QTAB[${n}_cls]}]}" 'BEGIN { if (m + 0 > 0) printf "%.0f", m * 1e6 / r; else print "n/a" }') ns/row, "
 done
-echo "| cost per row from 1,000 to 100,000 patients | flat within 1.3x | at $PATIENTS patients (w0): ${c%, } | n/a (one size per run: compare runs with --patients 1000 and 100000) |"
+echo "| cost per row from 1,000 to 100,000 patients | flat within 1.3x | at $PATIENTS patients (w0): ${c%, } | n/a (one size per run: compare bash test/bench.sh --scaling at --patients 1000 and 100000) |"
 r2() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 fmt_ms() { awk -v x="$1" 'BEGIN { if (x + 0 > 0) printf "%.0f", x; else printf "%s", x }'; }
 if [ "$SHARDS" = 1 ]; then
@@ -609,12 +690,4 @@ if [ "$SHARDS" = 1 ]; then
         echo "| $n | ${SH_PUSHED[i]} (aggregate-on nodes: ${SH_MS[$n,plan]}) | $(fmt_ms "${SH_MS[$n,0]}") | $(fmt_ms "${SH_MS[$n,2]}") | $(fmt_ms "${SH_MS[$n,d]}") | $(r2 "${SH_MS[$n,0]}" "${SH_MS[$n,d]}") | $(r2 "${SH_MS[$n,2]}" "${SH_MS[$n,d]}") | ${SH_MS[$n,eq]} |"
     done
 fi
-echo
-echo "# all timed runs (ms):"; sed 's/^/#   /' "$W/times.log"
-if [ -s "$W/errors.log" ]; then echo "# errors:"; sed 's/^/#   /' "$W/errors.log"; fi
-echo "# total time $((SECONDS - T0)) s"
-if [ ${#FAILED[@]} -gt 0 ]; then
-    echo "FAILED (${#FAILED[@]}):"; printf '  %s\n' "${FAILED[@]}"
-    exit 1
-fi
-echo "all result checks passed"
+finish "all result checks passed"
