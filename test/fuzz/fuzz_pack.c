@@ -41,14 +41,7 @@ same_bits(double a, double b)
 static int
 cmp_obs(const void *x, const void *y)
 {
-	const cls_obs *a = x,
-			   *b = y;
-
-	if (a->t != b->t)
-		return (a->t > b->t) - (a->t < b->t);
-	if (a->analyte != b->analyte)
-		return (a->analyte > b->analyte) - (a->analyte < b->analyte);
-	return (a->v > b->v) - (a->v < b->v);
+	return cls_obs_less(x, y) ? -1 : cls_obs_less(y, x);
 }
 
 static void
